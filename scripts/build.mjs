@@ -1,0 +1,29 @@
+// Builds the three bundles: dist/extension.js (client), dist/server.js (language server), dist/cli.js.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = !watch;
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'inline',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'info',
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/node/serverMain.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

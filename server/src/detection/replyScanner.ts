@@ -1,0 +1,191 @@
+// Finds status codes in one line of text, as they appear in bounces and mail logs.
+// A hand-written scanner rather than regexes: one pass, constant look-behind, so hostile
+// lines (megabytes long, binary) cost linear time.
+
+import { transportRoots } from '../knowledge/knowledgeBase';
+import { isBasicReplyCode } from '../knowledge/statusCode';
+
+export type CodeKind = 'basic' | 'enhanced' | 'transport';
+
+export interface CodeToken {
+  readonly kind: CodeKind;
+  readonly text: string;
+  /** Offsets into the scanned text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One SMTP reply as written: any of "550", "5.1.1" and "RESOLVER.ADR.RecipNotFound", adjacent. */
+export interface ReplyMention {
+  readonly start: number;
+  readonly end: number;
+  readonly basic?: CodeToken;
+  readonly enhanced?: CodeToken;
+  readonly transport?: CodeToken;
+}
+
+/** How far back context words are looked for; keeps each check constant-time. */
+const LOOK_BEHIND = 200;
+/** Words that make a following a.b.c a version number, not a status code. */
+const VERSION_WORDS = ['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'kernel'];
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isWordChar = (c: number): boolean => isDigit(c) || isLetter(c) || c === 95;
+
+/**
+ * Scans `text` (a line, or a window of one) for replies.
+ * `atLineStart` says whether offset 0 is the real start of the line: a bare 3-digit
+ * code counts at the start of a line only.
+ */
+export function scanReplies(text: string, atLineStart = true): ReplyMention[] {
+  return groupReplies(scanTokens(text, atLineStart), text);
+}
+
+export function scanTokens(text: string, atLineStart = true): CodeToken[] {
+  const tokens: CodeToken[] = [];
+  const roots = transportRoots();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if (isDigit(c)) {
+      let j = i;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (prev === 46 /* . */ || isWordChar(prev)) { i = j; continue; }
+      const token = readNumberCode(text, i, j, atLineStart, tokens);
+      if (token) { tokens.push(token); i = token.end; } else i = j;
+      continue;
+    }
+    if (isUpper(c) && !isWordChar(prev) && prev !== 46) {
+      let j = i;
+      while (j < n && isUpper(text.charCodeAt(j))) j++;
+      if (j < n && text.charCodeAt(j) === 46 && roots.has(text.slice(i, j))) {
+        const end = readDottedName(text, j);
+        if (end > j + 1) { tokens.push({ kind: 'transport', text: text.slice(i, end), start: i, end }); i = end; continue; }
+      }
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return tokens;
+}
+
+/** Reads ".Part.Part" after a transport root; returns the end offset. */
+function readDottedName(text: string, dot: number): number {
+  let end = dot;
+  let k = dot;
+  while (k < text.length && text.charCodeAt(k) === 46 && k + 1 < text.length && isLetter(text.charCodeAt(k + 1))) {
+    k++;
+    while (k < text.length && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;
+    end = k;
+  }
+  return end;
+}
+
+/** `start..digitsEnd` is a digit run not glued to a word or a dot on its left. */
+function readNumberCode(text: string, start: number, digitsEnd: number, atLineStart: boolean, before: CodeToken[]): CodeToken | undefined {
+  const len = digitsEnd - start;
+  const n = text.length;
+  if (len === 1) {
+    const cls = text.charCodeAt(start);
+    if (cls !== 50 && cls !== 52 && cls !== 53) return undefined; // 2, 4, 5
+    // class "." subject(0-7) "." detail(1-3 digits), not followed by more dotted numbers
+    if (text.charCodeAt(start + 1) !== 46) return undefined;
+    const subject = text.charCodeAt(start + 2);
+    if (!(subject >= 48 && subject <= 55) || text.charCodeAt(start + 3) !== 46) return undefined;
+    let k = start + 4;
+    while (k < n && k < start + 8 && isDigit(text.charCodeAt(k))) k++;
+    const detailLen = k - (start + 4);
+    if (detailLen < 1 || detailLen > 3) return undefined;
+    if (k < n && (isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1))))) return undefined;
+    if (followsVersionWord(text, start)) return undefined;
+    return { kind: 'enhanced', text: text.slice(start, k), start, end: k };
+  }
+  if (len !== 3) return undefined;
+  const code = text.slice(start, digitsEnd);
+  if (!isBasicReplyCode(code)) return undefined;
+  const next = digitsEnd < n ? text.charCodeAt(digitsEnd) : -1;
+  // A reply code ends the line or is followed by a space, a tab or "-" (multi-line replies).
+  if (next !== -1 && next !== 32 && next !== 9 && next !== 45) return undefined;
+  const token: CodeToken = { kind: 'basic', text: code, start, end: digitsEnd };
+  if (startsEnhancedCode(text, digitsEnd) || isReplyContext(text, start, atLineStart, before)) return token;
+  return undefined;
+}
+
+/** True when an enhanced code follows at `pos` after a single separator (" ", "-"). */
+function startsEnhancedCode(text: string, pos: number): boolean {
+  let k = pos;
+  while (k < text.length && k < pos + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45)) k++;
+  if (k === pos) return false;
+  const c = text.charCodeAt(k);
+  return (c === 50 || c === 52 || c === 53) && text.charCodeAt(k + 1) === 46 && isDigit(text.charCodeAt(k + 2)) && text.charCodeAt(k + 3) === 46;
+}
+
+/** Where a bare 3-digit number is an SMTP reply: line start, "smtp;", "said:", "returned '", ... */
+function isReplyContext(text: string, start: number, atLineStart: boolean, before: CodeToken[]): boolean {
+  const from = Math.max(0, start - LOOK_BEHIND);
+  const behind = text.slice(from, start);
+  // Start of a reply line, possibly indented or quoted as in a session transcript ("<<< 550 ...").
+  if (atLineStart && from === 0 && /^[\s<>]*$/.test(behind)) return true;
+  const tail = behind.trimEnd().toLowerCase();
+  if (tail.endsWith('smtp;') || tail.endsWith('x-postfix;') || tail.endsWith('said:') || tail.endsWith('responded with:')
+    || tail.endsWith("returned '") || tail.endsWith('returned "') || behind.endsWith('#')) return true;
+  // Exchange protocol log data field: ...,<,550 ... or ...,>,250 ...
+  if (behind.endsWith(',<,') || behind.endsWith(',>,') || behind.endsWith(',<,"') || behind.endsWith(',>,"')) return true;
+  // "reject: RCPT from host[ip]: 554 ..." (Postfix), "after RCPT TO:<a@b>: 550 ..." (Exim).
+  if (tail.endsWith(':')) {
+    const lower = behind.toLowerCase();
+    if (lower.includes('reject:') || lower.includes('error from remote mail server after')) return true;
+    // Exim's second line: "host mx.example.com [192.0.2.1]: 550 ..."
+    if (tail.endsWith(']:') && /(^|\s)host \S+ \[[^\]]{1,60}\]:$/.test(tail)) return true;
+  }
+  // A second reply line right after another reply on the same line ("... 550-5.1.1 ... 550 5.1.1").
+  const last = before[before.length - 1];
+  return last !== undefined && last.kind === 'basic' && start - last.end < 3;
+}
+
+function followsVersionWord(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && k > start - 3 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 58)) k--;
+  let w = k;
+  while (w > 0 && w > k - 10 && isLetter(text.charCodeAt(w - 1))) w--;
+  return w < k && VERSION_WORDS.includes(text.slice(w, k).toLowerCase());
+}
+
+/** Joins adjacent tokens of one reply: "550 5.1.1 RESOLVER.ADR.RecipNotFound", "#550 5.1.1", "550-5.1.1". */
+function groupReplies(tokens: CodeToken[], text: string): ReplyMention[] {
+  const replies: ReplyMention[] = [];
+  let current: { start: number; end: number; basic?: CodeToken; enhanced?: CodeToken; transport?: CodeToken } | undefined;
+  for (const token of tokens) {
+    if (current && !current[token.kind] && order(token.kind) > lastKind(current) && gapJoins(text, current.end, token.start)) {
+      current[token.kind] = token;
+      current.end = token.end;
+      continue;
+    }
+    if (current) replies.push(current);
+    current = { start: token.start, end: token.end, [token.kind]: token };
+  }
+  if (current) replies.push(current);
+  return replies;
+}
+
+const order = (kind: CodeKind): number => (kind === 'basic' ? 0 : kind === 'enhanced' ? 1 : 2);
+
+function lastKind(r: { basic?: CodeToken; enhanced?: CodeToken; transport?: CodeToken }): number {
+  return r.transport ? 2 : r.enhanced ? 1 : 0;
+}
+
+/** Tokens of one reply are separated by a few blanks or a "-" only. */
+function gapJoins(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 45 && c !== 9) return false;
+  }
+  return true;
+}

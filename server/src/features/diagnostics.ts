@@ -1,0 +1,62 @@
+// Problems for failure and deferral codes found anywhere in a document.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CancellationToken } from './cancellation';
+import { scanReplies } from '../detection/replyScanner';
+import { productPreference } from './productContext';
+import { explainMention } from './replyExplanation';
+
+export const DIAGNOSTIC_SOURCE = 'Mailflow Lens';
+
+export interface DiagnosticsSettings {
+  readonly maxProblems: number;
+}
+
+/** Lets a long validation give the event loop a turn, so cancellation and hovers get through. */
+export type YieldControl = () => Promise<void>;
+
+const LINES_PER_SLICE = 5000;
+
+export async function validateCodes(
+  document: TextDocument, settings: DiagnosticsSettings, token: CancellationToken | undefined, yieldControl: YieldControl,
+): Promise<Diagnostic[]> {
+  const text = document.getText();
+  const diagnostics: Diagnostic[] = [];
+  const context = { prefer: productPreference(document) };
+  let omitted = 0;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    for (const mention of scanReplies(lineText)) {
+      // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
+      if (mention.basic && lineText.charCodeAt(mention.basic.end) === 45) continue;
+      const explanation = explainMention(mention, context);
+      if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) continue;
+      if (diagnostics.length >= settings.maxProblems) { omitted++; continue; }
+      diagnostics.push({
+        range: { start: { line, character: mention.start }, end: { line, character: mention.end } },
+        severity: explanation.permanence === 'permanent' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text,
+        message: `${explanation.label}: ${explanation.summary} (${explanation.permanence})`,
+      });
+    }
+    start = end + 1;
+    if (line % LINES_PER_SLICE === LINES_PER_SLICE - 1) {
+      await yieldControl();
+      if (token?.isCancellationRequested) return [];
+    }
+  }
+  if (omitted > 0) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      message: `${omitted} more problems not shown (setting mailflowLens.diagnostics.maxProblems is ${settings.maxProblems})`,
+    });
+  }
+  return diagnostics;
+}

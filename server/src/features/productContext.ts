@@ -1,0 +1,31 @@
+// Which product most likely wrote a document, so its own reading of a code comes first:
+// 5.1.10 is "recipient not found" in an Exchange Online NDR but "null MX" in the RFC.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Product } from '../knowledge/model';
+
+/** Only the head is read: headers and log directives say who wrote it, and hover cost stays bounded. */
+const HEAD_CHARS = 32 * 1024;
+const EXCHANGE_ONLINE = /outlook\.com|protection\.outlook|exchange online|microsoft 365|office 365/i;
+const EXCHANGE = /microsoft smtp server|x-ms-exchange|microsoft exchange|#software: microsoft exchange|\b(?:RESOLVER|STOREDRV|SMTPSEND)\.[A-Za-z]/i;
+const ONLINE_FIRST: readonly Product[] = ['Exchange Online', 'Exchange Server'];
+const SERVER_FIRST: readonly Product[] = ['Exchange Server', 'Exchange Online'];
+
+/** Per document object: the server's documents are updated in place, so the version tells staleness. */
+const cache = new WeakMap<TextDocument, { version: number; prefer: readonly Product[] }>();
+
+export function productPreference(document: TextDocument): readonly Product[] {
+  const hit = cache.get(document);
+  if (hit?.version === document.version) return hit.prefer;
+  const prefer = detect(document);
+  cache.set(document, { version: document.version, prefer });
+  return prefer;
+}
+
+function detect(document: TextDocument): readonly Product[] {
+  if (document.languageId === 'exchange-tracking-log' || document.languageId === 'exchange-protocol-log') return SERVER_FIRST;
+  const head = document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) });
+  if (EXCHANGE_ONLINE.test(head)) return ONLINE_FIRST;
+  if (EXCHANGE.test(head)) return SERVER_FIRST;
+  return [];
+}

@@ -1,0 +1,168 @@
+// Turns a reply ("550 5.1.1 RESOLVER.ADR.RecipNotFound") into one structured explanation.
+// Hover, diagnostics and the command line all render this same structure, so they say the same words.
+
+import {
+  basicPermanence, lookupBasic, lookupEnhanced, lookupTransport, REPLY_DIGITS_SOURCE, replyFirstDigit, replySecondDigit,
+} from '../knowledge/knowledgeBase';
+import type { Actor, Explanation, Permanence, Product, VendorCodeEntry } from '../knowledge/model';
+import { scanReplies, type ReplyMention } from '../detection/replyScanner';
+
+/** One reading of the reply: the standard one, a product's, the transport string's or the basic code's. */
+export interface ReadingSection {
+  readonly heading: string;
+  readonly entry: Explanation;
+  /** Short fact lines shown under the heading: NDR text, versions, event-log ID, class notes. */
+  readonly facts: readonly string[];
+}
+
+export interface ReplyExplanation {
+  /** The codes as written, normalised: "550 5.1.1 RESOLVER.ADR.RecipNotFound". */
+  readonly label: string;
+  readonly title: string;
+  readonly permanence: Permanence;
+  /** The enhanced code's class, subject and detail decoded, one line each. */
+  readonly decoded: readonly string[];
+  /** One-line meaning from the most specific reading, for diagnostics. */
+  readonly summary: string;
+  readonly actors: readonly Actor[];
+  /** Conflicts and unregistered parts, said plainly. */
+  readonly notes: readonly string[];
+  /** Most relevant first. */
+  readonly sections: readonly ReadingSection[];
+}
+
+export interface ReplyParts {
+  readonly basic?: string | undefined;
+  readonly enhanced?: string | undefined;
+  readonly transport?: string | undefined;
+}
+
+export const PERMANENCE_TEXT: Record<Permanence, { label: string; retry: string }> = {
+  success: { label: 'success', retry: 'nothing failed, so there is nothing to retry' },
+  intermediate: { label: 'intermediate', retry: 'the server is waiting for the client to send more' },
+  transient: { label: 'transient (retry later)', retry: 'the sending server keeps the message queued and retries until its expiry time (2 days by default in Exchange, 5 in Postfix)' },
+  permanent: { label: 'permanent (do not retry)', retry: 'sending the same message again fails the same way; something must change first' },
+};
+
+export const ACTOR_TEXT: Record<Actor, string> = {
+  'sender': 'the sender',
+  'sender-admin': "the sender's admin",
+  'recipient-admin': "the recipient's admin",
+  'network-owner': 'the network/DNS owner',
+};
+
+/** What the surrounding document says about who wrote the reply. */
+export interface ExplainContext {
+  /** Products whose readings come first, most likely first; empty puts the standard reading first. */
+  readonly prefer?: readonly Product[];
+}
+
+export function explainMention(mention: ReplyMention, context: ExplainContext = {}): ReplyExplanation | undefined {
+  return explainReply({ basic: mention.basic?.text, enhanced: mention.enhanced?.text, transport: mention.transport?.text }, context);
+}
+
+/** Every reply found in free text; a bare transport string ("QUEUE.Expired") works too. */
+export function explainText(text: string): ReplyExplanation[] {
+  const found: ReplyExplanation[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    for (const mention of scanReplies(line.trim())) {
+      const explanation = explainMention(mention);
+      if (explanation) found.push(explanation);
+    }
+  }
+  return found;
+}
+
+export function explainReply(parts: ReplyParts, context: ExplainContext = {}): ReplyExplanation | undefined {
+  const enhanced = parts.enhanced ? lookupEnhanced(parts.enhanced) : undefined;
+  const basicReadings = parts.basic ? lookupBasic(parts.basic) : [];
+  const basic = basicReadings[0];
+  const transport = parts.transport ? lookupTransport(parts.transport) : undefined;
+  if (!enhanced && !parts.basic && !transport) return undefined;
+
+  const prefer = context.prefer ?? [];
+  const rank = (v: VendorCodeEntry): number => (prefer.includes(v.product) ? prefer.indexOf(v.product) : prefer.length);
+  const vendor = [...(enhanced?.vendor ?? [])].sort((a, b) => rank(a) - rank(b));
+  // In a document a product wrote, that product's exact reading leads; elsewhere the standard one does.
+  const leadingVendor = vendor.find((v) => prefer.includes(v.product) && v.code === enhanced?.code.text);
+
+  const sections: ReadingSection[] = [];
+  const notes: string[] = [];
+  const decoded: string[] = [];
+  let standardSection: ReadingSection | undefined;
+
+  if (enhanced) {
+    const { code, statusClass, subject, standard } = enhanced;
+    decoded.push(`Class ${code.statusClass}: ${statusClass.title}`);
+    decoded.push(subject ? `Subject ${code.subject}: ${subject.title}` : `Subject ${code.subject}: not registered`);
+    decoded.push(standard ? `Detail ${code.detail}: ${standard.title}` : `Detail ${code.detail}: not registered with IANA`);
+    if (standard) {
+      const classNote = standard.classNotes?.[code.statusClass];
+      const facts = classNote ? [classNote] : [];
+      if (standard.basicCodes?.length) facts.push(`Usually sent with reply ${standard.basicCodes.join(' or ')}.`);
+      standardSection = { heading: `Standard meaning of ${standard.code}`, entry: standard, facts };
+    } else {
+      const owners = enhanced.vendor.map((v) => v.product);
+      notes.push(`${code.text} is not in the IANA registry: ${subject ? `its class and subject say "${statusClass.title.toLowerCase()}, ${subject.title.toLowerCase()}"` : 'only its class is meaningful'}${owners.length ? `, and ${owners.join(' and ')} give${owners.length === 1 ? 's' : ''} it the meaning below` : ', and no product we know documents the detail'}.`);
+    }
+    const vendorSections = vendor.map((v) => {
+      const facts: string[] = [];
+      if (v.ndrText) facts.push(`NDR text: "${v.ndrText}"`);
+      if (v.code !== code.text) facts.push(`Covers the range ${v.code}.`);
+      if (v.basicCode) facts.push(`Sent with reply ${v.basicCode}.`);
+      if (v.versions?.length) facts.push(`Versions: Exchange ${v.versions.join(', ')}.`);
+      if (v.eventId) facts.push(`Event log ID (Exchange 2000/2003): ${v.eventId}.`);
+      return { heading: `${v.product}: ${v.code}`, entry: v, facts };
+    });
+    if (leadingVendor) sections.push(vendorSections[0]!, ...(standardSection ? [standardSection] : []), ...vendorSections.slice(1));
+    else sections.push(...(standardSection ? [standardSection] : []), ...vendorSections);
+  }
+  if (transport) {
+    const facts: string[] = [];
+    if (transport.family) facts.push(`${parts.transport} is not a string we know; this is what its family ${transport.name} means.`);
+    if (transport.typicalReply) facts.push(`Usually sent as ${transport.typicalReply}.`);
+    if (transport.versions?.length) facts.push(`Seen in: ${transport.versions.join(', ')}.`);
+    sections.push({ heading: `Transport status ${transport.family ? `${transport.name}.*` : transport.name}`, entry: transport, facts });
+  }
+  for (const reading of basicReadings) {
+    sections.push({ heading: `SMTP reply ${reading.code}${basicReadings.length > 1 ? ` (${reading.sources[0]})` : ''}`, entry: reading, facts: [] });
+  }
+  if (parts.basic && !enhanced) {
+    decoded.push(`Reply ${parts.basic[0]}xx: ${replyFirstDigit[parts.basic[0]!]}`, `Reply x${parts.basic[1]}x: about ${replySecondDigit[parts.basic[1]!]}`);
+  }
+  if (parts.basic && !basic) notes.push(`${parts.basic} is not a registered SMTP reply code; its first digit says ${PERMANENCE_TEXT[basicPermanence(parts.basic)].label} (${REPLY_DIGITS_SOURCE}).`);
+
+  if (parts.basic && enhanced && parts.basic[0] !== enhanced.code.statusClass) {
+    notes.push(`The reply code ${parts.basic} and the enhanced code ${enhanced.code.text} disagree on the class; senders act on the reply code, so this counts as ${basicPermanence(parts.basic)}.`);
+  }
+
+  const exactVendor = vendor.find((v) => v.code === enhanced?.code.text);
+  const rangeVendor = vendor.find((v) => v.code !== enhanced?.code.text);
+  const exactTransport = transport && !transport.family ? transport : undefined;
+  const standard = leadingVendor ?? enhanced?.standard;
+  const titled = standard ?? exactVendor ?? exactTransport ?? rangeVendor ?? transport ?? basic;
+  const specific = exactTransport ?? standard ?? exactVendor ?? rangeVendor ?? transport ?? basic;
+
+  return {
+    label: [parts.basic, enhanced?.code.text ?? parts.enhanced, parts.transport].filter(Boolean).join(' '),
+    title: titled?.title ?? (enhanced ? `${enhanced.statusClass.title}, ${enhanced.subject?.title ?? 'unregistered subject'}` : 'Unregistered reply code'),
+    permanence: parts.basic ? basicPermanence(parts.basic) : enhanced ? enhanced.statusClass.permanence : transport!.permanence,
+    decoded,
+    summary: specific ? firstSentence(specific.meaning)
+      : enhanced ? `${enhanced.statusClass.title.toLowerCase()} (${enhanced.subject?.title.toLowerCase() ?? 'unregistered subject'})`
+        : replyFirstDigit[parts.basic![0]!]!,
+    actors: specific?.actors ?? [],
+    notes,
+    sections,
+  };
+}
+
+const LOWERCASE_STARTS = new Set(['The', 'A', 'An', 'This', 'That', 'Your', 'Its', 'No', 'One', 'Some', 'There', 'Either']);
+
+/** "The mailbox does not exist. It may..." -> "the mailbox does not exist"; names keep their capital. */
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  const sentence = end >= 0 ? text.slice(0, end) : text;
+  const firstWord = sentence.split(' ', 1)[0]!;
+  return LOWERCASE_STARTS.has(firstWord) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
+}

@@ -1,0 +1,72 @@
+// The thin client: starts the language server, keeps its document selector in step with the
+// settings, fixes the language of Exchange logs from their #Log-type header, and adds commands.
+
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { languageFromLogHeader, PROTOCOL_LOG, TRACKING_LOG } from '../../server/src/detection/documentLanguage';
+import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../server/src/protocol';
+
+const SETTINGS = 'mailflowLens';
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  await startClient(serverModule);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration(`${SETTINGS}.hover.languages`)) {
+        await client?.stop();
+        await startClient(serverModule);
+      }
+    }),
+    vscode.workspace.onDidOpenTextDocument(correctLogLanguage),
+    vscode.commands.registerCommand('mailflowLens.explainCode', explainCodeCommand),
+    { dispose: () => void client?.stop() },
+  );
+  vscode.workspace.textDocuments.forEach(correctLogLanguage);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+async function startClient(serverModule: string): Promise<void> {
+  const languages = vscode.workspace.getConfiguration(SETTINGS).get<string[]>('hover.languages', []);
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // No scheme filter: virtual workspaces (vscode-vfs, untitled) are served too.
+    documentSelector: languages.map((language) => ({ language })),
+    synchronize: { configurationSection: SETTINGS },
+  };
+  client = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
+  await client.start();
+}
+
+/** MSGTRK*.LOG and the #Software first line both say "Exchange log"; #Log-type says which kind. */
+function correctLogLanguage(document: vscode.TextDocument): void {
+  if (document.languageId !== TRACKING_LOG && document.languageId !== PROTOCOL_LOG) return;
+  const header = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 8), 0));
+  const language = languageFromLogHeader(header);
+  if (language && language !== document.languageId) void vscode.languages.setTextDocumentLanguage(document, language);
+}
+
+async function explainCodeCommand(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  const text = selected || await vscode.window.showInputBox({
+    title: 'Explain a status code',
+    prompt: 'A reply or code, e.g. 550 5.1.1, 4.4.316 or RESOLVER.ADR.RecipNotFound',
+  });
+  if (!text || !client) return;
+  const result = await client.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { text } satisfies ExplainParams);
+  if (!result.markdown) {
+    void vscode.window.showInformationMessage(`Mailflow Lens found no status code in "${text.slice(0, 80)}".`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+}

@@ -1,0 +1,58 @@
+// LSP wiring for published diagnostics: debounced per document, stale runs cancelled.
+
+import { CancellationTokenSource, type Connection, type Disposable, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../languageService';
+import type { RuntimeEnvironment } from '../runtime';
+import type { SettingsCache } from './settings';
+
+/** Waits for typing to pause before re-validating. */
+const DEBOUNCE_MS = 250;
+
+export interface DiagnosticsScheduler {
+  /** Validates every open document again, e.g. after a settings change. */
+  revalidateAll(): void;
+}
+
+export function registerDiagnosticsHandler(
+  connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, settings: SettingsCache, runtime: RuntimeEnvironment,
+): DiagnosticsScheduler {
+  const pending = new Map<string, { timer: Disposable; cancel: CancellationTokenSource }>();
+
+  const cancel = (uri: string): void => {
+    const run = pending.get(uri);
+    if (!run) return;
+    run.timer.dispose();
+    run.cancel.cancel();
+    pending.delete(uri);
+  };
+
+  const schedule = (document: TextDocument, delay: number): void => {
+    cancel(document.uri);
+    const source = new CancellationTokenSource();
+    const timer = runtime.timer.setTimeout(async () => {
+      const version = document.version;
+      try {
+        const diagnostics = await service.doValidation(document, await settings.get(document.uri), source.token);
+        if (!source.token.isCancellationRequested && documents.get(document.uri)?.version === version) {
+          await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+        }
+      } catch (error) {
+        connection.console.error(`Mailflow Lens: validating ${document.uri} failed: ${String(error)}`);
+      } finally {
+        if (pending.get(document.uri)?.cancel === source) pending.delete(document.uri);
+      }
+    }, delay);
+    pending.set(document.uri, { timer, cancel: source });
+  };
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidClose((e) => {
+    cancel(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  return { revalidateAll: () => documents.all().forEach((d) => schedule(d, 0)) };
+}

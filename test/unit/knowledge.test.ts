@@ -1,0 +1,189 @@
+// Completeness and shape of the knowledge base, proved against the reference tables and seeds.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { allEntries, lookupBasic, lookupEnhanced, lookupTransport } from '../../server/src/knowledge/knowledgeBase';
+import type { Explanation, Product } from '../../server/src/knowledge/model';
+import { parseEnhancedRange } from '../../server/src/knowledge/statusCode';
+import { readShared, readTsv, sharedPath } from '../support/shared';
+
+const CLASSES = ['2', '4', '5'] as const;
+
+function assertExplained(entry: Explanation, what: string): void {
+  for (const field of ['title', 'meaning'] as const) assert.ok(entry[field].trim().length > 0, `${what}: empty ${field}`);
+  for (const field of ['causes', 'fixes', 'actors', 'sources'] as const) assert.ok(entry[field].length > 0, `${what}: no ${field}`);
+}
+
+/** Codes of a table cell: "5.7.13 / 5.7.135", "4.7.500-4.7.699", "5.7.606-649"; ranges as their two ends and middle. */
+function codesOf(cell: string): string[] {
+  const codes: string[] = [];
+  for (const part of cell.split(/\s*\/\s*|\s+or\s+/)) {
+    const range = parseEnhancedRange(part.trim());
+    if (range) {
+      const mid = Math.floor((range.low + range.high) / 2);
+      for (const d of [range.low, mid, range.high]) codes.push(`${range.statusClass}.${range.subject}.${d}`);
+    } else if (/^[245]\.\d+\.\d+$/.test(part.trim())) codes.push(part.trim());
+  }
+  return codes;
+}
+
+function assertVendor(code: string, product: Product, where: string): void {
+  const reading = lookupEnhanced(code);
+  assert.ok(reading, `${where}: ${code} does not parse`);
+  assert.ok(reading.vendor.some((v) => v.product === product), `${where}: ${code} has no ${product} entry`);
+}
+
+describe('knowledge base: every entry is complete', () => {
+  const groups: [string, readonly (Explanation & { code?: string; name?: string })[]][] = [
+    ['basic', allEntries.basicReplyCodes], ['enhanced', allEntries.enhancedDetails],
+    ['Exchange Server', allEntries.exchangeServerCodes], ['Exchange Online', allEntries.exchangeOnlineCodes],
+    ['transport', allEntries.transportStatusStrings],
+  ];
+  for (const [name, entries] of groups) {
+    it(`${name} entries have a title, meaning, causes, fixes, actors and sources, and unique keys`, () => {
+      const keys = new Set<string>();
+      for (const entry of entries) {
+        // Reply codes may have several readings (220: greeting and STARTTLS answer), told apart by title.
+        const key = name === 'basic' ? `${entry.code} ${entry.title}` : entry.code ?? entry.name!;
+        assertExplained(entry, `${name} ${key}`);
+        assert.ok(!keys.has(key), `${name}: duplicate ${key}`);
+        keys.add(key);
+      }
+    });
+  }
+
+  it('Exchange Server entries name their versions; event IDs are 3000-3033 and unique', () => {
+    const ids = new Set<number>();
+    for (const entry of allEntries.exchangeServerCodes) {
+      assert.ok(entry.versions && entry.versions.length > 0, `${entry.code}: no versions`);
+      if (entry.eventId !== undefined) {
+        assert.ok(entry.eventId >= 3000 && entry.eventId <= 3033, `${entry.code}: event ID ${entry.eventId}`);
+        assert.ok(!ids.has(entry.eventId), `event ID ${entry.eventId} used twice`);
+        ids.add(entry.eventId);
+      }
+    }
+    assert.ok(ids.size >= 30, `only ${ids.size} event IDs recorded`);
+  });
+});
+
+describe('knowledge base covers the registries', () => {
+  it('every IANA enhanced status code, in each class', () => {
+    const rows = readTsv('reference/registries/iana-smtp-enhanced-status-codes.tsv');
+    assert.equal(rows.length, 81);
+    for (const row of rows) {
+      const [, subject, detail] = row.code!.split('.');
+      for (const cls of CLASSES) {
+        const reading = lookupEnhanced(`${cls}.${subject}.${detail}`);
+        assert.ok(reading?.standard, `no standard entry for ${cls}.${subject}.${detail}`);
+        assert.equal(reading.standard.title.toLowerCase(), row.sample_text!.toLowerCase());
+        assert.equal(reading.statusClass.code, cls);
+        assert.ok(reading.subject, `subject ${subject} not decoded`);
+      }
+    }
+  });
+
+  it('every class and subject of the IANA subject table', () => {
+    for (const row of readTsv('reference/registries/iana-smtp-enhanced-status-subject-classes.tsv')) {
+      const [first, second] = row.code!.split('.');
+      if (first !== 'X') assert.ok(allEntries.statusClasses.some((c) => c.code === first), `class ${first}`);
+      else assert.ok(allEntries.statusSubjects.some((s) => s.code === second), `subject ${second}`);
+    }
+  });
+
+  it('every basic reply code', () => {
+    const rows = readTsv('reference/registries/smtp-basic-reply-codes.tsv');
+    assert.ok(rows.length >= 40);
+    for (const row of rows) assert.ok(lookupBasic(row.code!).length > 0, `no entry for reply ${row.code}`);
+  });
+});
+
+describe('knowledge base covers Microsoft codes', () => {
+  it('every Exchange Online NDR code, ranges included', () => {
+    for (const row of readTsv('reference/microsoft-facts/exchange-online-ndr-codes.tsv')) {
+      for (const code of codesOf(row.code!)) assertVendor(code, 'Exchange Online', 'exchange-online-ndr-codes.tsv');
+    }
+  });
+
+  it('every mail flow intelligence code', () => {
+    for (const row of readTsv('reference/microsoft-facts/exchange-online-mail-flow-intelligence.tsv')) {
+      assertVendor(row.code!, 'Exchange Online', 'exchange-online-mail-flow-intelligence.tsv');
+    }
+  });
+
+  it('every Exchange Server NDR code, ranges included', () => {
+    for (const row of readTsv('reference/microsoft-facts/exchange-server-ndr-codes.tsv')) {
+      for (const code of codesOf(row.code!)) assertVendor(code, 'Exchange Server', 'exchange-server-ndr-codes.tsv');
+    }
+  });
+
+  it('a code inside a range resolves to the range entry', () => {
+    for (const [code, range] of [['4.7.612', '4.7.500-699'], ['5.7.620', '5.7.606-649'], ['5.7.733', '5.7.700-749'], ['5.7.950', '5.7.900-999']]) {
+      const reading = lookupEnhanced(code!);
+      assert.ok(reading?.vendor.some((v) => v.code === range), `${code} should resolve to ${range}`);
+    }
+  });
+
+  it('every code in the Exchange 2000/2003/2007 seed documents has an Exchange Server reading', () => {
+    const seeds = readdirSync(sharedPath('seeds')).filter((f) => /^00[034]_/.test(f));
+    assert.equal(seeds.length, 3);
+    const codes = new Set<string>();
+    for (const seed of seeds) {
+      for (const m of readShared(`seeds/${seed}`).matchAll(/\b[245]\.\d{1,3}\.\d{1,3}\b/g)) codes.add(m[0]);
+    }
+    codes.delete('2.1.5'); // only an example recipient-status in seed 000's tracking-log field list
+    assert.ok(codes.size >= 50, `found only ${codes.size} seed codes`);
+    for (const code of codes) assertVendor(code, 'Exchange Server', 'seed documents');
+  });
+
+  it('every code in the garbled Exchange Online seed (002), decoded, has an Exchange Online reading', () => {
+    const seed = readdirSync(sharedPath('seeds')).find((f) => f.startsWith('002_'))!;
+    const codes = new Set<string>();
+    for (const line of readShared(`seeds/${seed}`).split('\n')) {
+      const cell = /^\| ([^|]+) \|/.exec(line)?.[1];
+      if (!cell) continue;
+      const decoded = decodeGarbledCode(cell);
+      for (const m of decoded.matchAll(/\b([245])\.(\d{1,3})\.(\d{1,3})(?:-(\d{1,3}))?(?: or (\d{1,3})\b(?!\.))?/g)) {
+        codes.add(`${m[1]}.${m[2]}.${m[3]}`);
+        if (m[4]) codes.add(`${m[1]}.${m[2]}.${m[4]}`);
+        if (m[5]) codes.add(`${m[1]}.${m[2]}.${m[5]}`);
+      }
+    }
+    for (const expected of ['4.3.2', '4.4.316', '4.5.3', '5.1.1', '5.4.14', '5.7.509', '5.7.750', '5.7.135']) {
+      assert.ok(codes.has(expected), `decoder missed ${expected}`);
+    }
+    for (const code of codes) assertVendor(code, 'Exchange Online', 'seed 002');
+  });
+
+  it('every Exchange transport status string, exactly', () => {
+    for (const row of readTsv('reference/microsoft-facts/exchange-transport-status-strings.tsv')) {
+      const entry = lookupTransport(row.status_string!);
+      assert.ok(entry && !entry.family, `no exact entry for ${row.status_string}`);
+    }
+  });
+
+  it('unknown strings of a known family fall back to the family entry', () => {
+    assert.equal(lookupTransport('RESOLVER.ADR.SomethingNew')?.name, 'RESOLVER.ADR');
+    assert.equal(lookupTransport('RESOLVER.RST.NewRestriction')?.name, 'RESOLVER.RST');
+    assert.equal(lookupTransport('STOREDRV.Deliver.Exception')?.family, true);
+    assert.equal(lookupTransport('QUEUE.Admin')?.name, 'QUEUE');
+    assert.equal(lookupTransport('NOTAFAMILY.Foo'), undefined);
+  });
+});
+
+describe('vendor readings that differ from the RFC are both kept', () => {
+  it('5.2.2: mailbox full (RFC) and submission quota (Exchange Online)', () => {
+    const reading = lookupEnhanced('5.2.2')!;
+    assert.match(reading.standard!.title, /mailbox full/i);
+    const online = reading.vendor.find((v) => v.product === 'Exchange Online');
+    assert.match(`${online!.title} ${online!.ndrText ?? ''}`, /submission quota/i);
+  });
+});
+
+/** Seed 002 spells digits as words and roman numerals ("iv.3.2", "five.seven.one", "5.1.ane"). */
+function decodeGarbledCode(cell: string): string {
+  const digits: Record<string, string> = {
+    zero: '0', one: '1', ane: '1', i: '1', two: '2', ii: '2', three: '3', iii: '3', four: '4', iv: '4',
+    five: '5', v: '5', six: '6', vi: '6', 'half-dozen': '6', seven: '7', vii: '7', eight: '8', viii: '8', nine: '9', ix: '9', xiv: '14',
+  };
+  return cell.replace(/(?<![\w-])(half-dozen|[a-z]+)(?=\.|\b)/gi, (word) => digits[word.toLowerCase()] ?? word);
+}

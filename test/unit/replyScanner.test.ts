@@ -1,0 +1,86 @@
+// Detection: codes as they really appear (code-presentation-formats.tsv), and the traps around them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scanReplies } from '../../server/src/detection/replyScanner';
+
+/** The replies of a line as "basic|enhanced|transport" strings. */
+function found(line: string): string[] {
+  return scanReplies(line).map((m) => [m.basic?.text ?? '', m.enhanced?.text ?? '', m.transport?.text ?? ''].join('|'));
+}
+
+describe('reply scanner finds codes as bounces and logs write them', () => {
+  const cases: [string, string, string[]][] = [
+    ['DSN Status field with comment', 'Status: 5.1.1 (permanent failure)', ['|5.1.1|']],
+    ['DSN Diagnostic-Code', 'Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected', ['550|5.1.1|']],
+    ['Diagnostic-Code without a blank', 'Diagnostic-Code: SMTP;550 5.7.1 Relaying denied', ['550|5.7.1|']],
+    ['Diagnostic-Code, reply only', 'Diagnostic-Code: smtp; 552 Requested mail action aborted: exceeded storage allocation', ['552||']],
+    ['X-Postfix diagnostic', 'Diagnostic-Code: X-Postfix; 550 mailbox unavailable', ['550||']],
+    ['multi-line continuation', '550-5.1.1 The email account that you tried to reach does not exist. Please try', ['550|5.1.1|']],
+    ['Exchange hash form', '#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##', ['550|5.1.1|RESOLVER.ADR.RecipNotFound']],
+    ['Exchange Remote Server returned', "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+      ['550|5.1.10|RESOLVER.ADR.RecipientNotFound']],
+    ['Exchange 2003 angle form', '<mail.example.com #5.7.1 smtp;530 5.7.1 Client was not authenticated>', ['|5.7.1|', '530|5.7.1|']],
+    ['qmail code in parentheses', 'Sorry, no mailbox here by that name. (#5.1.1)', ['|5.1.1|']],
+    ['Postfix log dsn=', 'Nov 23 10:01:02 mx postfix/smtp[4521]: 3E29030F86: to=<user@example.org>, relay=none, delay=0.01, dsn=5.1.1, status=bounced (user unknown)', ['|5.1.1|']],
+    ['Postfix said: ... in reply to', 'host mx.example.com[192.0.2.1] said: 550 5.1.1 <x@example.com>: Recipient address rejected (in reply to RCPT TO command)', ['550|5.1.1|']],
+    ['said: reply without enhanced code', 'Remote host said: 554 mail server permanently rejected message', ['554||']],
+    ['Gmail OK glued to the code', '250 2.0.0OK  1700000000 a1-20020a05 - gsmtp', ['250|2.0.0|']],
+    ['indented reply line', '    550 5.2.2 The email account that you tried to reach is over quota.', ['550|5.2.2|']],
+    ['Sendmail transcript', '<<< 550 5.1.1 <bob@example.com>... User unknown', ['550|5.1.1|']],
+    ['responded with', 'The server responded with: 554 Transaction failed', ['554||']],
+    ['Postfix reject', 'NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 450 4.7.1 Client host rejected: cannot find your hostname', ['450|4.7.1|']],
+    ['Postfix reject, reply only', 'NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 450 Client host rejected', ['450||']],
+    ['Exim host line', 'host mx.example.com [192.0.2.1]: 550 Unrouteable address', ['550||']],
+    ['Exim after RCPT TO', 'SMTP error from remote mail server after RCPT TO:<bob@example.com>: 550 No such user', ['550||']],
+    ['tracking-log quoted status', '2026-11-23T10:00:01.000Z,,,,EX01,,,ROUTING,FAIL,1,<a@b>,,bob@contoso.com,"550 5.1.1 RESOLVER.ADR.RecipNotFound; not found",1',
+      ['550|5.1.1|RESOLVER.ADR.RecipNotFound']],
+    ['tracking-log source-context reply', 'EX13D13UWB004.ant.amazon.com = 250 2.6.0 < 1028007174.22872@apollo > Queued mail for redundancy', ['250|2.6.0|']],
+    ['protocol log > line', '2026-11-23T10:00:00.123Z,EX01\\Default Frontend EX01,08DC1234ABCD5678,5,10.0.0.5:25,203.0.113.9:51234,>,550 5.7.1 Unable to relay,', ['550|5.7.1|']],
+    ['protocol log < line without enhanced code', '2026-11-23T10:00:00.123Z,Outbound,08DC1234ABCD5679,3,10.0.0.5:40012,198.51.100.4:25,<,421 Too many connections,', ['421||']],
+    ['three-digit details', 'Remote Server returned \'550 5.7.509 Access denied, sending domain does not pass DMARC\'', ['550|5.7.509|']],
+    ['bare transport string', 'Reason: QUEUE.Expired; message expired', ['||QUEUE.Expired']],
+    ['store driver string after a code', '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException', ['554|5.2.2|', '||STOREDRV.Deliver.Exception']],
+  ];
+  for (const [name, line, expected] of cases) {
+    it(name, () => assert.deepEqual(found(line), expected, line));
+  }
+
+  it('gives exact offsets', () => {
+    const line = 'Diagnostic-Code: smtp; 550 5.1.1 RESOLVER.ADR.RecipNotFound; not found';
+    const [m] = scanReplies(line);
+    assert.equal(line.slice(m!.start, m!.end), '550 5.1.1 RESOLVER.ADR.RecipNotFound');
+    assert.equal(line.slice(m!.enhanced!.start, m!.enhanced!.end), '5.1.1');
+  });
+
+  it('a bare 3-digit reply counts at the start of a line only when the window starts the line', () => {
+    assert.deepEqual(found('550 Requested action not taken'), ['550||']);
+    assert.deepEqual(scanReplies('550 Requested action not taken', false), []);
+  });
+});
+
+describe('reply scanner never reports pieces of other numbers', () => {
+  const traps: [string, string][] = [
+    ['IPv4 address in a Received header', 'Received: from smtp1.example.jp (mailhub-2 [2.0.2.26])'],
+    ['IPv4 address 10.5.1.1', 'Received: from [10.5.1.1] by mail.example.com with ESMTP'],
+    ['IPv4 address in a Postfix log', 'Nov 23 10:01:02 mx postfix/smtpd[2211]: connect from unknown[5.1.1.250]'],
+    ['Exchange build number', ' 15.1.2507.39 via Frontend Transport; Fri, 2 Sep 2016 05:52:53 +1000'],
+    ['Exchange 2013 build number', ' (2603:10b6:a03:4c::25) with Microsoft SMTP Server (version=TLS1_2) id 15.0.1104.5; Fri, 2 Sep 2016 05:52:53 +1000'],
+    ['log header version', '#Version: 15.0.0.0'],
+    ['Exchange 2010 header version', '#Version: 14.0.0.0'],
+    ['X-Mailer version', 'X-Mailer: Internet Mail Service (5.5.2657.72)'],
+    ['version word before a triple', 'X-Mailer: Example Mailer version 4.4.1'],
+    ['byte count header', 'Content-Length: 550'],
+    ['Postfix size and delay fields', 'Nov 23 10:01:02 mx postfix/qmgr[451]: 2DC5552A34: from=<a@example.com>, size=450, nrcpt=1 (queue active)'],
+    ['Postfix delay=', 'Nov 23 10:01:02 mx postfix/smtp[4521]: 2DC5552A34: to=<user@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=550, delays=0.1/0/0/450'],
+    ['process id', 'Nov 23 10:01:02 mx postfix/smtpd[554]: disconnect from unknown[192.0.2.7]'],
+    ['port', 'Nov 23 10:01:02 mx postfix/smtp[4521]: connect to mx.example.com[192.0.2.1]:465: Connection timed out'],
+    ['date and time', 'Date: Mon, 23 Nov 2026 12:55:00 +0000'],
+    ['ISO timestamp', '2026-11-23T10:00:01.550Z,10.0.0.5,EX01'],
+    ['browser user agent', 'User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36'],
+    ['MIME version', 'MIME-Version: 1.0'],
+    ['lower-case words are not transport strings', 'the queue.expired file and resolver.adr settings'],
+  ];
+  for (const [name, line] of traps) {
+    it(name, () => assert.deepEqual(found(line), [], line));
+  }
+});

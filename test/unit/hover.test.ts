@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { renderMarkdown } from '../../server/src/features/renderMarkdown';
+import { renderPlainText } from '../../server/src/features/renderPlainText';
+import { explainReply } from '../../server/src/features/replyExplanation';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
 
 const service = getLanguageService();
@@ -133,5 +136,17 @@ describe('hover', () => {
   it('honours cancellation', () => {
     const document = TextDocument.create('file:///c.txt', 'plaintext', 1, '550 5.1.1 x');
     assert.equal(service.doHover(document, { line: 0, character: 5 }, defaultSettings, { isCancellationRequested: true }), null);
+  });
+});
+
+describe('the full hover and the command line say the same words', () => {
+  it('every line of the plain-text explanation appears in the full hover', () => {
+    const explanation = explainReply({ basic: '550', enhanced: '5.1.1', transport: 'RESOLVER.ADR.RecipNotFound' }, {})!;
+    const plain = renderPlainText(explanation);
+    const unescaped = renderMarkdown(explanation, 'full').replace(/\\(.)/g, '$1').replace(/\*/g, '');
+    for (const line of plain.split('\n')) {
+      const words = line.trim().replace(/^(- |! )/, '');
+      if (words) assert.ok(unescaped.includes(words.replace(/^(Likely causes|What to do):$/, '$1')), `hover lacks: ${words}`);
+    }
   });
 });

@@ -1,7 +1,9 @@
 // Detection: codes as they really appear (code-presentation-formats.tsv), and the traps around them.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { scanReplies } from '../../server/src/detection/replyScanner';
+import { sharedPath } from '../support/shared';
 
 /** The replies of a line as "basic|enhanced|transport" strings. */
 function found(line: string): string[] {
@@ -79,8 +81,46 @@ describe('reply scanner never reports pieces of other numbers', () => {
     ['browser user agent', 'User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36'],
     ['MIME version', 'MIME-Version: 1.0'],
     ['lower-case words are not transport strings', 'the queue.expired file and resolver.adr settings'],
+    ['X-Mailer with a three-part version', 'X-Mailer: PHPMailer 5.2.7 (https://github.com/PHPMailer/PHPMailer/)'],
+    ['Received continuation with a product version', '\tby mx2.example.jp (MOS 4.1.8-GA FastPath queued)'],
+    ['Received continuation with an SMTP server version', '  by smtp9.example.com (Nyaan SMTP 2.2.22) with ESMTP id 22222222'],
+    ['list server version in brackets', 'X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]'],
+    ['version glued to a product name with dashes', '    (mxl_mta-5.5.0-3) with ESMTP id 3ee-3c68fe8a'],
+    ['CSS colour in an HTML part', '  color: #555 !important;'],
+    ['URL fragment', 'see http://postmaster.example.net/smtp-error-codes.php#554 for details'],
   ];
   for (const [name, line] of traps) {
     it(name, () => assert.deepEqual(found(line), [], line));
   }
+});
+
+describe('reply scanner on the real messages of the bounce corpus', () => {
+  const root = 'corpus/bounces/maildir';
+  const lines: string[] = [];
+  for (const folder of readdirSync(sharedPath(root))) {
+    for (const file of readdirSync(sharedPath(`${root}/${folder}`))) {
+      lines.push(...readFileSync(sharedPath(`${root}/${folder}/${file}`), 'latin1').split(/\r\n|\r|\n/));
+    }
+  }
+
+  it('finds the code of every DSN Status field and every "said: NNN" reply', () => {
+    let checked = 0;
+    for (const line of lines) {
+      const status = /^Status:\s*([245]\.\d{1,3}\.\d{1,3})\b/i.exec(line)?.[1];
+      const said = /said: ([2-5][0-5]\d)[ -]/.exec(line)?.[1];
+      if (status) assert.ok(scanReplies(line).some((m) => m.enhanced?.text === status), line);
+      if (said) assert.ok(scanReplies(line).some((m) => m.basic?.text === said), line);
+      if (status || said) checked++;
+    }
+    assert.ok(checked > 400, `only ${checked} lines checked`);
+  });
+
+  it('finds nothing in version-bearing headers, IP addresses or Received lines', () => {
+    for (const line of lines) {
+      if (/^(X-Mailer|User-Agent|Received|Message-ID|MIME-Version):/i.test(line)) assert.deepEqual(scanReplies(line), [], line);
+      for (const ip of line.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)) {
+        for (const m of scanReplies(line)) assert.ok(m.end <= ip.index! || m.start >= ip.index! + ip[0].length, `inside ${ip[0]}: ${line}`);
+      }
+    }
+  });
 });

@@ -40,8 +40,18 @@ const isWordChar = (c: number): boolean => isDigit(c) || isLetter(c) || c === 95
  * code counts at the start of a line only.
  */
 export function scanReplies(text: string, atLineStart = true): ReplyMention[] {
+  if (atLineStart && VERSION_LINE.test(text)) return [];
   return groupReplies(scanTokens(text, atLineStart), text);
 }
+
+/**
+ * Lines that carry software versions and never a status: headers such as X-Mailer and Received,
+ * and Received continuation lines ("  by mx.example.com (MOS 4.1.8-GA) with ESMTP id ...").
+ */
+const VERSION_LINE = new RegExp('^(?:(?:X-Mailer|User-Agent|X-MLServer|Server|X-Mailman-Version|X-Received|Received|Message-ID|References'
+  + '|In-Reply-To|MIME-Version|X-Originating-IP|DKIM-Signature|X-Google-DKIM-Signature|ARC-Seal|ARC-Message-Signature'
+  + '|X-MS-Exchange-[A-Za-z-]{1,60}|X-Microsoft-Antispam[A-Za-z-]{0,40}|X-Forefront-Antispam-Report|X-Virus-Scanned|X-Spam-[A-Za-z-]{1,40}):'
+  + '|[ \\t]{1,40}(?:by|from) [\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,8}[ (\\[]|[ \\t]{1,40}with (?:e?smtps?a?|lmtp)\\b)', 'i');
 
 export function scanTokens(text: string, atLineStart = true): CodeToken[] {
   const tokens: CodeToken[] = [];
@@ -103,6 +113,9 @@ function readNumberCode(text: string, start: number, digitsEnd: number, atLineSt
     const detailLen = k - (start + 4);
     if (detailLen < 1 || detailLen > 3) return undefined;
     if (k < n && (isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1))))) return undefined;
+    // "4.1.8-GA", "mta-5.5.0-3", "(20011202/4.0.3)": version strings, not codes.
+    if (text.charCodeAt(k) === 45 && isWordChar(text.charCodeAt(k + 1))) return undefined;
+    if (start > 0 && text.charCodeAt(start - 1) === 47) return undefined;
     if (followsVersionWord(text, start)) return undefined;
     return { kind: 'enhanced', text: text.slice(start, k), start, end: k };
   }
@@ -133,8 +146,10 @@ function isReplyContext(text: string, start: number, atLineStart: boolean, befor
   // Start of a reply line, possibly indented or quoted as in a session transcript ("<<< 550 ...").
   if (atLineStart && from === 0 && /^[\s<>]*$/.test(behind)) return true;
   const tail = behind.trimEnd().toLowerCase();
+  // "#550" needs no rule of its own: Exchange always follows it with an enhanced code, and a bare
+  // "#555" is far more often CSS or a URL fragment.
   if (tail.endsWith('smtp;') || tail.endsWith('x-postfix;') || tail.endsWith('said:') || tail.endsWith('responded with:')
-    || tail.endsWith("returned '") || tail.endsWith('returned "') || behind.endsWith('#')) return true;
+    || tail.endsWith("returned '") || tail.endsWith('returned "')) return true;
   // Exchange protocol log data field: ...,<,550 ... or ...,>,250 ...
   if (behind.endsWith(',<,') || behind.endsWith(',>,') || behind.endsWith(',<,"') || behind.endsWith(',>,"')) return true;
   // "reject: RCPT from host[ip]: 554 ..." (Postfix), "after RCPT TO:<a@b>: 550 ..." (Exim).

@@ -46,8 +46,10 @@ describe('knowledge base: every entry is complete', () => {
         // Reply codes may have several readings (220: greeting and STARTTLS answer), told apart by title.
         const key = name === 'basic' ? `${entry.code} ${entry.title}` : entry.code ?? entry.name!;
         assertExplained(entry, `${name} ${key}`);
-        assert.ok(!keys.has(key), `${name}: duplicate ${key}`);
-        keys.add(key);
+        for (const k of [key, ...((entry as { alsoCodes?: string[] }).alsoCodes ?? [])]) {
+          assert.ok(!keys.has(k), `${name}: duplicate ${k}`);
+          keys.add(k);
+        }
       }
     });
   }

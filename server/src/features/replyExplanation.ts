@@ -2,7 +2,7 @@
 // Hover, diagnostics and the command line all render this same structure, so they say the same words.
 
 import {
-  basicPermanence, lookupBasic, lookupEnhanced, lookupTransport, REPLY_DIGITS_SOURCE, replyFirstDigit, replySecondDigit,
+  basicPermanence, isRangeEntry, lookupBasic, lookupEnhanced, lookupTransport, REPLY_DIGITS_SOURCE, replyFirstDigit, replySecondDigit,
 } from '../knowledge/knowledgeBase';
 import type { Actor, Explanation, Permanence, Product, VendorCodeEntry } from '../knowledge/model';
 import { scanReplies, type ReplyMention } from '../detection/replyScanner';
@@ -84,7 +84,7 @@ export function explainReply(parts: ReplyParts, context: ExplainContext = {}): R
   const rank = (v: VendorCodeEntry): number => (prefer.includes(v.product) ? prefer.indexOf(v.product) : prefer.length);
   const vendor = [...(enhanced?.vendor ?? [])].sort((a, b) => rank(a) - rank(b));
   // In a document a product wrote, that product's exact reading leads; elsewhere the standard one does.
-  const leadingVendor = vendor.find((v) => prefer.includes(v.product) && v.code === enhanced?.code.text);
+  const leadingVendor = vendor.find((v) => prefer.includes(v.product) && !isRangeEntry(v));
 
   const sections: ReadingSection[] = [];
   const notes: string[] = [];
@@ -108,11 +108,11 @@ export function explainReply(parts: ReplyParts, context: ExplainContext = {}): R
     const vendorSections = vendor.map((v) => {
       const facts: string[] = [];
       if (v.ndrText) facts.push(`NDR text: "${v.ndrText}"`);
-      if (v.code !== code.text) facts.push(`Covers the range ${v.code}.`);
+      if (isRangeEntry(v)) facts.push(`Covers the range ${v.code}.`);
       if (v.basicCode) facts.push(`Sent with reply ${v.basicCode}.`);
       if (v.versions?.length) facts.push(`Versions: Exchange ${v.versions.join(', ')}.`);
       if (v.eventId) facts.push(`Event log ID (Exchange 2000/2003): ${v.eventId}.`);
-      return { heading: `${v.product}: ${v.code}`, entry: v, facts };
+      return { heading: `${v.product}: ${[v.code, ...(v.alsoCodes ?? [])].join(' / ')}`, entry: v, facts };
     });
     if (leadingVendor) sections.push(vendorSections[0]!, ...(standardSection ? [standardSection] : []), ...vendorSections.slice(1));
     else sections.push(...(standardSection ? [standardSection] : []), ...vendorSections);
@@ -136,8 +136,8 @@ export function explainReply(parts: ReplyParts, context: ExplainContext = {}): R
     notes.push(`The reply code ${parts.basic} and the enhanced code ${enhanced.code.text} disagree on the class; senders act on the reply code, so this counts as ${basicPermanence(parts.basic)}.`);
   }
 
-  const exactVendor = vendor.find((v) => v.code === enhanced?.code.text);
-  const rangeVendor = vendor.find((v) => v.code !== enhanced?.code.text);
+  const exactVendor = vendor.find((v) => !isRangeEntry(v));
+  const rangeVendor = vendor.find(isRangeEntry);
   const exactTransport = transport && !transport.family ? transport : undefined;
   const standard = leadingVendor ?? enhanced?.standard;
   const titled = standard ?? exactVendor ?? exactTransport ?? rangeVendor ?? transport ?? basic;

@@ -43,16 +43,16 @@ function build(): Indexes {
   const vendorExact = new Map<string, VendorCodeEntry[]>();
   const vendorRanges: Indexes['vendorRanges'] = [];
   for (const entry of [...exchangeServerCodes, ...exchangeOnlineCodes]) {
-    const range = entry.code.includes('-') ? parseEnhancedRange(entry.code) : undefined;
+    const range = isRangeEntry(entry) ? parseEnhancedRange(entry.code) : undefined;
     if (range) {
       vendorRanges.push({ range, entry });
       continue;
     }
-    const code = parseEnhancedCode(entry.code);
-    if (!code) throw new Error(`knowledge base: malformed vendor code ${entry.code}`);
-    const list = vendorExact.get(code.text) ?? [];
-    list.push(entry);
-    vendorExact.set(code.text, list);
+    for (const text of [entry.code, ...(entry.alsoCodes ?? [])]) {
+      const code = parseEnhancedCode(text);
+      if (!code) throw new Error(`knowledge base: malformed vendor code ${text}`);
+      vendorExact.set(code.text, [...(vendorExact.get(code.text) ?? []), entry]);
+    }
   }
   // Narrowest range first, so 5.7.700-749 wins over a wider range holding it.
   vendorRanges.sort((a, b) => (a.range.high - a.range.low) - (b.range.high - b.range.low));
@@ -94,6 +94,11 @@ export function lookupEnhanced(text: string): EnhancedReading | undefined {
 }
 
 /** A reply code can have several readings: 220 is the greeting, and the answer to STARTTLS (RFC 3207). */
+/** Range entries ("5.7.606-649") apply to any code inside them; the others to their exact codes. */
+export function isRangeEntry(entry: VendorCodeEntry): boolean {
+  return entry.code.includes('-');
+}
+
 export function lookupBasic(code: string): readonly BasicReplyEntry[] {
   return kb().basic.get(code) ?? [];
 }

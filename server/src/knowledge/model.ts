@@ -48,6 +48,8 @@ export type Product = 'Exchange Server' | 'Exchange Online';
 export interface VendorCodeEntry extends Explanation {
   /** "5.7.501", or a range written "5.7.606-649" (detail range within one class and subject). */
   readonly code: string;
+  /** Other exact codes the product uses for the very same case (5.7.13 and 5.7.135). */
+  readonly alsoCodes?: readonly string[];
   readonly product: Product;
   /** For Exchange Server: the versions that emit it ("2000", "2003", "2007", "2010", "2013", "2016", "2019", "SE"). */
   readonly versions?: readonly string[];

@@ -913,13 +913,14 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
   },
   {
     code: '5.7.13',
+    alsoCodes: ['5.7.135'],
     product: 'Exchange Online',
     basicCode: '550',
     ndrText: 'Sender was not authenticated for public folder',
     title: 'Public folder accepts only internal senders',
     meaning:
       'The mail-enabled public folder refuses messages from outside its organisation, and this sender is external. '
-      + 'Exchange Online also reports this case as 5.7.135.',
+      + 'Exchange Online reports the same case as 5.7.135.',
     causes: [
       'Require that all senders are authenticated is on for the public folder.',
       'The public folder accepts mail only from a list that does not include the sender.',
@@ -1073,26 +1074,6 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
     ],
     actors: ['recipient-admin'],
     sources: [NDR_REF, 'Exchange Online: fix NDR 5.7.134 page'],
-  },
-  {
-    code: '5.7.135',
-    product: 'Exchange Online',
-    basicCode: '550',
-    ndrText: 'Sender was not authenticated for public folder',
-    title: 'Public folder accepts only internal senders',
-    meaning:
-      'Same case as 5.7.13: the mail-enabled public folder refuses messages from outside its organisation, and this sender is external.',
-    causes: [
-      'Require that all senders are authenticated is on for the public folder.',
-      'The public folder accepts mail only from a list that does not include the sender.',
-    ],
-    fixes: [
-      'Check Get-MailPublicFolder | fl RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFrom*.',
-      'Allow outside senders with Set-MailPublicFolder -RequireSenderAuthenticationEnabled $false, or in EAC Public folders > Mail flow settings.',
-      'Or accept only chosen outsiders by adding mail contacts for them to the accept list.',
-    ],
-    actors: ['recipient-admin'],
-    sources: [NDR_REF, 'Exchange Online: fix NDR 5.7.13 or 5.7.135 page'],
   },
   {
     code: '5.7.136',
@@ -1274,25 +1255,7 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
   },
   {
     code: '5.7.502',
-    product: 'Exchange Online',
-    ndrText: 'Access denied, banned sender',
-    title: 'Sending account banned',
-    meaning:
-      'Exchange Online Protection banned the sending account because of detected spam activity.',
-    causes: [
-      'A compromised account used to send spam.',
-      'Bulk or unsolicited mail sent from the account.',
-    ],
-    fixes: [
-      'Resolve the account problem and reset its credentials.',
-      'Check Get-BlockedSenderAddress and the Restricted entities page for the account.',
-      'Contact Microsoft support through your usual channel to restore sending.',
-    ],
-    actors: ['sender-admin', 'sender'],
-    sources: [NDR_REF],
-  },
-  {
-    code: '5.7.503',
+    alsoCodes: ['5.7.503'],
     product: 'Exchange Online',
     ndrText: 'Access denied, banned sender',
     title: 'Sending account banned',

@@ -20,6 +20,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/serverMain.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The in-editor test suite (extensionTestsPath); never packaged, see .vscodeignore.
+  { ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', external: ['vscode'], minify: false },
 ];
 
 if (watch) {

@@ -3,15 +3,24 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { languageFromLogHeader, PROTOCOL_LOG, TRACKING_LOG } from '../../server/src/detection/documentLanguage';
+import manifest from '../../package.json';
+import { correctedLogLanguage } from '../../server/src/detection/documentLanguage';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../server/src/protocol';
 
 const SETTINGS = 'mailflowLens';
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the in-editor tests read how long start-up took. */
+export interface MailflowLensApi {
+  /** Milliseconds from activate() to a ready language client. */
+  readonly activationMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MailflowLensApi> {
+  const started = performance.now();
   const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   await startClient(serverModule);
+  const activationMs = performance.now() - started;
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -25,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { dispose: () => void client?.stop() },
   );
   vscode.workspace.textDocuments.forEach(correctLogLanguage);
+  return { activationMs };
 }
 
 export async function deactivate(): Promise<void> {
@@ -46,12 +56,11 @@ async function startClient(serverModule: string): Promise<void> {
   await client.start();
 }
 
-/** MSGTRK*.LOG and the #Software first line both say "Exchange log"; #Log-type says which kind. */
+/** Gives Exchange logs opened as log, plaintext or the wrong log kind their language, from their header. */
 function correctLogLanguage(document: vscode.TextDocument): void {
-  if (document.languageId !== TRACKING_LOG && document.languageId !== PROTOCOL_LOG) return;
   const header = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 8), 0));
-  const language = languageFromLogHeader(header);
-  if (language && language !== document.languageId) void vscode.languages.setTextDocumentLanguage(document, language);
+  const language = correctedLogLanguage(document.languageId, header, manifest.contributes.languages);
+  if (language) void vscode.languages.setTextDocumentLanguage(document, language);
 }
 
 async function explainCodeCommand(): Promise<void> {

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from './features/cancellation';
 import { doHover } from './features/hover';
-import { validateCodes, type YieldControl } from './features/diagnostics';
+import { validateCodes, type YieldControl } from './features/codeDiagnostics';
 import type { DetailLevel } from './features/renderMarkdown';
 import manifest from '../../package.json';
 
@@ -39,7 +39,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const yieldControl = options.yieldControl ?? (() => Promise.resolve());
   return {
     doHover: (document, position, settings = defaultSettings, token) => doHover(document, position, settings.hover.detail, token),
-    doValidation: async (document, settings = defaultSettings, token) =>
-      settings.diagnostics.enable ? validateCodes(document, settings.diagnostics, token, yieldControl) : [],
+    doValidation: async (document, settings = defaultSettings, token) => {
+      if (!settings.diagnostics.enable) return [];
+      switch (document.languageId) {
+        // Formats with their own analysis add a case here; every other document gets the code scan.
+        default:
+          return validateCodes(document, settings.diagnostics, token, yieldControl);
+      }
+    },
   };
 }

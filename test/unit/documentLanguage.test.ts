@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import manifest from '../../package.json';
-import { languageFromLogHeader, languageOfFile } from '../../server/src/detection/documentLanguage';
+import { correctedLogLanguage, languageFromLogHeader, languageOfFile } from '../../server/src/detection/documentLanguage';
 
 const languages = manifest.contributes.languages;
 const TRACKING_HEADER = '\uFEFF#Software: Microsoft Exchange Server\r\n#Version: 15.02.1118.007\r\n#Log-type: Message Tracking Log\r\n';
@@ -31,6 +31,15 @@ describe('document language', () => {
     assert.equal(languageOfFile('bounce.EML', 'Return-Path: <>', languages), 'email');
     assert.equal(languageOfFile('/var/log/mail.log', 'Nov 23 10:01:02 mx postfix/smtp[1]: x', languages), 'log');
     assert.equal(languageOfFile('ndr.txt', 'Delivery has failed', languages), 'plaintext');
+  });
+
+  it('Exchange logs saved as .log or .txt are recognised by their first line', () => {
+    assert.equal(languageOfFile('server1-tracking.log', TRACKING_HEADER, languages), 'exchange-tracking-log');
+    assert.equal(languageOfFile('receive.txt', RECEIVE_HEADER, languages), 'exchange-protocol-log');
+    assert.equal(correctedLogLanguage('log', TRACKING_HEADER, languages), 'exchange-tracking-log');
+    assert.equal(correctedLogLanguage('plaintext', 'just text', languages), undefined);
+    assert.equal(correctedLogLanguage('exchange-tracking-log', TRACKING_HEADER, languages), undefined);
+    assert.equal(correctedLogLanguage('email', TRACKING_HEADER, languages), undefined);
   });
 
   it('reads #Log-type values', () => {

@@ -22,9 +22,25 @@ export function languageFromLogHeader(header: string): string | undefined {
 }
 
 /**
- * Language of a file as VS Code would choose it (file-name patterns, then extensions, then
- * the first line; names compared case-insensitively), corrected by the #Log-type header.
- * Files none of our languages claim fall back to VS Code's built-in log or plaintext.
+ * The language an open document should have once the client has looked at its header: Exchange
+ * logs named *.log or *.txt open as log or plaintext (VS Code consults first lines only for files
+ * no extension claims), and MSGTRK/RECV names or the #Software line do not say which log kind it is.
+ * Undefined when the current language is right.
+ */
+export function correctedLogLanguage(current: string, head: string, contributions: readonly LanguageContribution[]): string | undefined {
+  const exchangeLog = current === TRACKING_LOG || current === PROTOCOL_LOG;
+  if (!exchangeLog && current !== 'log' && current !== 'plaintext') return undefined;
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  const claimedByFirstLine = contributions.find((c) => c.firstLine !== undefined && new RegExp(c.firstLine).test(firstLine))?.id;
+  if (!exchangeLog && !claimedByFirstLine) return undefined;
+  const wanted = languageFromLogHeader(head) ?? (exchangeLog ? current : claimedByFirstLine);
+  return wanted !== current ? wanted : undefined;
+}
+
+/**
+ * Language of a file as the extension ends up giving it: VS Code's choice (file-name patterns,
+ * then extensions, names compared case-insensitively), then the client's correction from the
+ * first line and the #Log-type header. Other files keep VS Code's built-in log or plaintext.
  */
 export function languageOfFile(fileName: string, head: string, contributions: readonly LanguageContribution[]): string {
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
@@ -32,9 +48,8 @@ export function languageOfFile(fileName: string, head: string, contributions: re
   const byPattern = contributions.find((c) => c.filenamePatterns?.some((p) => globMatches(p.toLowerCase(), base)));
   const byExtension = contributions.find((c) => c.extensions?.some((ext) => base.endsWith(ext.toLowerCase())));
   const byFirstLine = contributions.find((c) => c.firstLine !== undefined && new RegExp(c.firstLine).test(firstLine));
-  const claimed = byPattern?.id ?? byExtension?.id ?? byFirstLine?.id;
-  const corrected = claimed === TRACKING_LOG || claimed === PROTOCOL_LOG ? languageFromLogHeader(head) ?? claimed : claimed;
-  return corrected ?? (base.endsWith('.log') ? 'log' : 'plaintext');
+  const chosen = byPattern?.id ?? byExtension?.id ?? byFirstLine?.id ?? (base.endsWith('.log') ? 'log' : 'plaintext');
+  return correctedLogLanguage(chosen, head, contributions) ?? chosen;
 }
 
 /** Glob with "*" and "?" only, which is all our patterns use. Iterative, linear in practice. */

@@ -1,4 +1,5 @@
-// Builds the three bundles: dist/extension.js (client), dist/server.js (language server), dist/cli.js.
+// Builds the bundles: dist/extension.js (client), dist/serverWorker.js (the language server as VS Code
+// runs it, in a worker thread), dist/server.js (the same server as a process, --stdio), dist/cli.js.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/serverMain.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/node/workerMain.ts'], outfile: 'dist/serverWorker.js' },
   { ...common, entryPoints: ['server/src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The in-editor test suite (extensionTestsPath); never packaged, see .vscodeignore.
   { ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', external: ['vscode'], minify: false },

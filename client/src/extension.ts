@@ -2,7 +2,10 @@
 // settings, fixes the language of Exchange logs from their #Log-type header, and adds commands.
 
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { Worker } from 'node:worker_threads';
+import {
+  LanguageClient, type LanguageClientOptions, PortMessageReader, PortMessageWriter, type ServerOptions,
+} from 'vscode-languageclient/node';
 import manifest from '../../package.json';
 import { correctedLogLanguage } from '../../server/src/detection/documentLanguage';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../server/src/protocol';
@@ -18,7 +21,7 @@ export interface MailflowLensApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<MailflowLensApi> {
   const started = performance.now();
-  const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'serverWorker.js').fsPath;
   await startClient(serverModule);
   const activationMs = performance.now() - started;
 
@@ -43,9 +46,10 @@ export async function deactivate(): Promise<void> {
 
 async function startClient(serverModule: string): Promise<void> {
   const languages = vscode.workspace.getConfiguration(SETTINGS).get<string[]>('hover.languages', []);
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  // The server runs in a worker thread: it starts several times faster than a child process.
+  const serverOptions: ServerOptions = async () => {
+    const worker = new Worker(serverModule, { name: 'Mailflow Lens language server' });
+    return { reader: new PortMessageReader(worker), writer: new PortMessageWriter(worker) };
   };
   const clientOptions: LanguageClientOptions = {
     // No scheme filter: virtual workspaces (vscode-vfs, untitled) are served too.

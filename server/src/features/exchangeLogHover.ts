@@ -1,0 +1,187 @@
+// Hovers in Exchange logs: every field says what it is, event IDs and sources say what they mean,
+// header directives explain themselves. Status codes inside fields keep the code hover, which wins.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { CancellationToken } from './cancellation';
+import { columnName, exchangeLogOf, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
+import { doHover as doCodeHover } from './hover';
+import { type DetailLevel, escapeMarkdown } from './renderMarkdown';
+import {
+  type Directive, type ExchangeLog, fieldOf, fieldRange, isValidTimestamp, type LogRow, rowsByColumnValue, valueOf,
+} from '../formats/exchangeLog';
+import { customDataItems, type FieldItem, recipientOutcomes, splitItems } from '../formats/trackingLog';
+import {
+  exchangeProductOfBuild, type EventOutcome, type LogFieldEntry, lookupLogDirective, lookupLogField, lookupProtocolEvent,
+  lookupTrackingEvent, lookupTrackingSource,
+} from '../knowledge/exchangeLogModel';
+import { PROTOCOL_LOG_SOURCE, TRACKING_LOG_SOURCE } from '../knowledge/data/exchangeLogFormats';
+
+const e = escapeMarkdown;
+
+const OUTCOME_TEXT: Record<EventOutcome, string> = {
+  failure: 'failure',
+  delay: 'delay (retried later)',
+  success: 'success',
+  other: 'progress step',
+};
+
+/** Columns whose values are counts or sizes: never read as SMTP replies. */
+const NUMERIC_KINDS = new Set(['number']);
+
+export function doLogHover(document: TextDocument, position: Position, level: DetailLevel, token?: CancellationToken): Hover | null {
+  if (token?.isCancellationRequested) return null;
+  const log = exchangeLogOf(document);
+  if (!log) return doCodeHover(document, position, level, token);
+  const location = locateInLog(log, position);
+  if (!location) return null;
+  if (location.kind === 'directive') return directiveHover(log, location);
+  const name = columnName(location);
+  const field = name ? lookupLogField(log.kind ?? 'tracking', name) : undefined;
+  if (!field || !NUMERIC_KINDS.has(field.kind)) {
+    const code = doCodeHover(document, position, level, token);
+    if (code) return code;
+  }
+  return fieldHover(log, location, name, field);
+}
+
+function kindLabel(log: ExchangeLog): string {
+  return log.kind === 'protocol' ? 'protocol log' : 'message tracking log';
+}
+
+function fieldHeading(log: ExchangeLog, name: string, column: number, count: number, field: LogFieldEntry | undefined): string[] {
+  const out = [`**${e(name)}** · column ${column + 1} of ${count} · ${kindLabel(log)} field`];
+  if (field) {
+    out.push('', e(field.meaning));
+    if (field.since) out.push('', `*Written by Exchange ${field.since} and later; Exchange ${field.since === '2013' ? '2010 logs lack' : '2010 and 2013 logs lack'} it.*`);
+  } else {
+    out.push('', 'Exchange does not document this column; it is shown as written.');
+  }
+  return out;
+}
+
+function fieldHover(log: ExchangeLog, location: Extract<LogLocation, { kind: 'field' }>, name: string | undefined, field: LogFieldEntry | undefined): Hover {
+  const { row, column } = location;
+  const raw = fieldRange(log, location.field);
+  let range = { start: raw.start, end: raw.end };
+  const out: string[] = [];
+  if (!name) {
+    out.push(`**Extra field ${column + 1}**`, '', `This row has ${row.fieldCount} fields but the #Fields header names ${row.schema.names.length}: this value has no column.`);
+  } else {
+    out.push(...fieldHeading(log, name, column, row.schema.names.length, field));
+    const value = valueOf(log, location.field);
+    const detail = valueDetail(log, row, name, value, location.offset);
+    if (detail.item) range = { start: detail.item.start, end: detail.item.end };
+    if (detail.lines.length) out.push('', '---', '', ...detail.lines);
+  }
+  out.push('', `*Source:* ${e(log.kind === 'protocol' ? PROTOCOL_LOG_SOURCE : TRACKING_LOG_SOURCE)}`);
+  return { contents: { kind: 'markdown', value: out.join('\n') }, range: rowRange(log, row, range.start, range.end) };
+}
+
+/** What the value under the cursor says, beyond the column's meaning. */
+function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string, offset: number): { lines: string[]; item?: FieldItem } {
+  if (log.kind === 'protocol') {
+    if (name === 'event') {
+      const entry = lookupProtocolEvent(value);
+      return { lines: [entry ? `**${e(value)}** ${entry.title}: ${e(entry.meaning)}` : `**${e(value)}** is not a protocol log event (+, -, >, < or *).`] };
+    }
+    if (name === 'session-id' && value) return { lines: [rowCount(log, 'session-id', value, 'line')] };
+    if (name === 'date-time') return { lines: timestampLines(log, row) };
+    return { lines: [] };
+  }
+  switch (name) {
+    case 'event-id': {
+      const entry = lookupTrackingEvent(value);
+      return { lines: [entry ? `**${e(entry.id)}** · ${OUTCOME_TEXT[entry.outcome]}: ${e(entry.meaning)}` : `**${e(value)}** is not an event ID Exchange documents.`] };
+    }
+    case 'source': {
+      const entry = lookupTrackingSource(value);
+      return { lines: [entry ? `**${e(entry.name)}**: ${e(entry.meaning)}` : `**${e(value)}** is not a source Exchange documents.`] };
+    }
+    case 'recipient-address':
+    case 'recipient-status': {
+      const outcomes = recipientOutcomes(log, row);
+      const hit = outcomes.find((o) => {
+        const item = name === 'recipient-address' ? o.recipient : o.status;
+        return item && offset >= item.start && offset < item.end;
+      });
+      if (!hit) return { lines: [] };
+      const item = name === 'recipient-address' ? hit.recipient! : hit.status!;
+      const other = name === 'recipient-address'
+        ? (hit.status ? `Status of ${e(item.text)}: ${e(hit.status.text)}` : `No status is recorded for ${e(item.text)} on this row.`)
+        : (hit.recipient ? `Status of ${e(hit.recipient.text)}.` : 'No recipient on this row pairs with this status.');
+      return { lines: [other], item };
+    }
+    case 'custom-data': {
+      const item = customDataItems(log, row).find((i) => offset >= i.start && offset < i.end);
+      if (!item) return { lines: [] };
+      return { lines: [item.key ? `**${e(item.key)}** = ${e(item.value) || '(empty)'}${item.type === 'S' ? ' (string)' : ''}` : e(item.value)], item };
+    }
+    case 'related-recipient-address': {
+      const item = splitItems(log, fieldOf(row, name)).find((i) => offset >= i.start && offset < i.end);
+      return item ? { lines: [], item } : { lines: [] };
+    }
+    case 'message-id':
+    case 'internal-message-id':
+    case 'network-message-id':
+      return value ? { lines: [rowCount(log, name, value, 'row')] } : { lines: [] };
+    case 'date-time':
+      return { lines: timestampLines(log, row) };
+    case 'schema-version': {
+      const product = exchangeProductOfBuild(value);
+      return { lines: product ? [`Build ${e(value)}: ${e(product)}.`] : [] };
+    }
+    case 'total-bytes': {
+      const bytes = Number(value);
+      return { lines: value && Number.isFinite(bytes) ? [`${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024).toFixed(1)} KiB).`] : [] };
+    }
+    default:
+      return { lines: [] };
+  }
+}
+
+function rowCount(log: ExchangeLog, column: string, value: string, noun: string): string {
+  const count = rowsByColumnValue(log, column).get(value)?.length ?? 0;
+  return `${count} ${noun}${count === 1 ? '' : 's'} in this file carry this ${e(column)}; Find All References lists them.`;
+}
+
+function timestampLines(log: ExchangeLog, row: LogRow): string[] {
+  const field = fieldOf(row, 'date-time');
+  if (field < 0) return [];
+  const { start, end } = fieldRange(log, field);
+  return isValidTimestamp(log.text, start, end) ? [] : ['This is not a valid UTC timestamp (yyyy-mm-ddThh:mm:ss.fffZ).'];
+}
+
+function directiveHover(log: ExchangeLog, location: Extract<LogLocation, { kind: 'directive' }>): Hover | null {
+  const { directive, fieldName } = location;
+  const lineRange = (start: number, end: number) => {
+    const lineStart = directive.line === 0 ? 0 : directive.start;
+    return { start: { line: directive.line, character: start - lineStart }, end: { line: directive.line, character: end - lineStart } };
+  };
+  if (fieldName) {
+    const schema = log.blocks.find((b) => b.schema?.declaredBy === directive)?.schema;
+    const name = schema?.names[fieldName.index] ?? '';
+    const out = fieldHeading(log, name, fieldName.index, schema?.names.length ?? 0, lookupLogField(log.kind ?? 'tracking', name));
+    out.push('', `*Source:* ${e(log.kind === 'protocol' ? PROTOCOL_LOG_SOURCE : TRACKING_LOG_SOURCE)}`);
+    return { contents: { kind: 'markdown', value: out.join('\n') }, range: lineRange(fieldName.start, fieldName.end) };
+  }
+  const entry = lookupLogDirective(directive.name);
+  if (!entry) return null;
+  const out = [`**#${e(entry.name)}** · log header`, '', e(entry.meaning), ...directiveDetail(directive)];
+  return { contents: { kind: 'markdown', value: out.join('\n') }, range: lineRange(directive.start, directive.end) };
+}
+
+function directiveDetail(directive: Directive): string[] {
+  switch (directive.name.toLowerCase()) {
+    case 'version': {
+      const product = exchangeProductOfBuild(directive.value);
+      return product ? ['', `Build ${e(directive.value)} is ${e(product)}.`] : [];
+    }
+    case 'fields': {
+      const count = directive.value.split(',').length;
+      return ['', `${count} columns.`];
+    }
+    default:
+      return [];
+  }
+}

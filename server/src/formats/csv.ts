@@ -1,0 +1,199 @@
+// RFC 4180 records, scanned by hand in one pass: every field keeps its exact offsets, nothing is
+// copied until a value is asked for, and hostile input (an unclosed quote, a million commas, binary)
+// costs linear time.
+
+/** Field flags, OR-ed together. */
+export const QUOTED = 1;
+/** The quoted value holds doubled quotes ("") that stand for one quote each. */
+export const ESCAPED_QUOTES = 2;
+/** The closing quote is missing: the field was cut at the end of the line it started on. */
+export const UNTERMINATED = 4;
+/** Characters follow the closing quote before the next comma: kept as part of the value. */
+export const TEXT_AFTER_QUOTE = 8;
+/** The value holds a line break (only possible inside quotes). */
+export const MULTILINE = 16;
+
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/** Field offsets of many records in growable typed arrays: a field is an index into them. */
+export class FieldStore {
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  length = 0;
+
+  push(start: number, end: number, flags: number): void {
+    if (this.length === this.starts.length) this.grow();
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.flags[this.length] = flags;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
+
+/** Where a scanned record ended. */
+export interface RecordEnd {
+  /** Offset just past the record's last field (its line break is not included). */
+  readonly end: number;
+  /** Offset where the next record starts, after the line break. */
+  readonly next: number;
+  /** Line breaks inside quoted fields: the record spans this many lines plus one. */
+  readonly innerLineBreaks: number;
+}
+
+/** Says whether a line starting at `pos` must begin a new record, even inside an open quote. */
+export type RecordStartTest = (text: string, pos: number) => boolean;
+
+/**
+ * Scans one record starting at `start` and appends its fields to `store` (raw ranges: quotes
+ * included). A record ends at CR, LF or CRLF outside quotes, or at the end of the text. A quote
+ * left open until the end of the text closes at the end of its own line instead (flag UNTERMINATED),
+ * so one stray quote costs one field, not the rest of the file. With `isRecordStart`, a quote also
+ * stops at a line break followed by what can only be a new record: without it a stray quote would
+ * pair with the next quoted field and turn every later field inside out.
+ */
+export function scanRecord(text: string, start: number, store: FieldStore, isRecordStart?: RecordStartTest): RecordEnd {
+  const n = text.length;
+  let pos = start;
+  let innerLineBreaks = 0;
+  for (;;) {
+    const fieldStart = pos;
+    let flags = 0;
+    if (pos < n && text.charCodeAt(pos) === QUOTE) {
+      flags = QUOTED;
+      let k = pos + 1;
+      let breaks = 0;
+      let closed = false;
+      let stoppedAtRecord = false;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === QUOTE) {
+          if (k + 1 < n && text.charCodeAt(k + 1) === QUOTE) { flags |= ESCAPED_QUOTES; k += 2; continue; }
+          closed = true;
+          k++;
+          break;
+        }
+        if (c === LF || c === CR) {
+          const after = c === CR && k + 1 < n && text.charCodeAt(k + 1) === LF ? k + 2 : k + 1;
+          if (isRecordStart?.(text, after)) { stoppedAtRecord = true; break; }
+          breaks++;
+          k = after;
+          continue;
+        }
+        k++;
+      }
+      if (!closed) {
+        // Before a line that starts a record the field takes the lines up to it; at the end of the
+        // text it is cut at the end of its first line and the lines after it are read as records again.
+        const end = stoppedAtRecord ? k : lineEnd(text, pos);
+        if (stoppedAtRecord && breaks > 0) { flags |= MULTILINE; innerLineBreaks += breaks; }
+        flags = (flags | UNTERMINATED) & ~ESCAPED_QUOTES;
+        if (hasDoubledQuote(text, pos + 1, end)) flags |= ESCAPED_QUOTES;
+        store.push(fieldStart, end, flags);
+        return { end, next: afterLineBreak(text, end), innerLineBreaks };
+      }
+      if (breaks > 0) { flags |= MULTILINE; innerLineBreaks += breaks; }
+      pos = k;
+      // Anything between the closing quote and the next separator stays in this field.
+      while (pos < n) {
+        const c = text.charCodeAt(pos);
+        if (c === COMMA || c === LF || c === CR) break;
+        flags |= TEXT_AFTER_QUOTE;
+        pos++;
+      }
+    } else {
+      while (pos < n) {
+        const c = text.charCodeAt(pos);
+        if (c === COMMA || c === LF || c === CR) break;
+        pos++;
+      }
+    }
+    store.push(fieldStart, pos, flags);
+    if (pos < n && text.charCodeAt(pos) === COMMA) { pos++; continue; }
+    return { end: pos, next: afterLineBreak(text, pos), innerLineBreaks };
+  }
+}
+
+/** Offset of the first CR or LF at or after `from`, or the text's length. */
+export function lineEnd(text: string, from: number): number {
+  const n = text.length;
+  let k = from;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === LF || c === CR) return k;
+    k++;
+  }
+  return n;
+}
+
+/** Offset after the line break at `pos` (CRLF counts as one), or `pos` at the end of the text. */
+export function afterLineBreak(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (c === CR) return text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1;
+  if (c === LF) return pos + 1;
+  return pos;
+}
+
+function hasDoubledQuote(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('""', from);
+  return at >= 0 && at + 1 < to;
+}
+
+/** The value a raw field range stands for: quotes removed, doubled quotes made single. */
+export function fieldValue(text: string, start: number, end: number, flags: number): string {
+  if (!(flags & QUOTED)) return text.slice(start, end);
+  const inner = valueRange(text, start, end, flags);
+  let value = text.slice(inner.start, inner.end);
+  if (flags & ESCAPED_QUOTES) value = value.replaceAll('""', '"');
+  if (flags & TEXT_AFTER_QUOTE) value += text.slice(inner.end + 1, end);
+  return value;
+}
+
+/** The range inside the quotes of a quoted field (the field itself when unquoted). */
+export function valueRange(text: string, start: number, end: number, flags: number): { start: number; end: number } {
+  if (!(flags & QUOTED)) return { start, end };
+  if (flags & UNTERMINATED) return { start: start + 1, end };
+  if (!(flags & TEXT_AFTER_QUOTE)) return { start: start + 1, end: end - 1 };
+  // Find the closing quote again: the first lone quote after the opening one.
+  let k = start + 1;
+  while (k < end) {
+    if (text.charCodeAt(k) === QUOTE) {
+      if (text.charCodeAt(k + 1) === QUOTE) { k += 2; continue; }
+      return { start: start + 1, end: k };
+    }
+    k++;
+  }
+  return { start: start + 1, end };
+}
+
+/** Every record of a whole text as decoded values: a convenience for tests and small inputs. */
+export function parseCsv(text: string): string[][] {
+  const store = new FieldStore();
+  const records: string[][] = [];
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (pos < text.length) {
+    const first = store.length;
+    const { next } = scanRecord(text, pos, store);
+    const record: string[] = [];
+    for (let i = first; i < store.length; i++) record.push(fieldValue(text, store.starts[i]!, store.ends[i]!, store.flags[i]!));
+    records.push(record);
+    pos = next;
+  }
+  return records;
+}

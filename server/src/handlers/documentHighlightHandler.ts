@@ -1,0 +1,12 @@
+// LSP wiring for textDocument/documentHighlight.
+
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../languageService';
+
+export function registerDocumentHighlightHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  connection.onDocumentHighlight((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.findDocumentHighlights(document, params.position, token) : null;
+  });
+}

@@ -1,0 +1,12 @@
+// LSP wiring for textDocument/references (Find All References).
+
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../languageService';
+
+export function registerReferencesHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  connection.onReferences((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.findReferences(document, params.position, token) : null;
+  });
+}

@@ -1,0 +1,137 @@
+// The RFC 4180 scanner under the log parser: exact ranges, quoting, recovery, and fuzzing against csv-parse.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parse as csvParse } from 'csv-parse/sync';
+import {
+  ESCAPED_QUOTES, FieldStore, fieldValue, MULTILINE, parseCsv, QUOTED, scanRecord, TEXT_AFTER_QUOTE, UNTERMINATED, valueRange,
+} from '../../server/src/formats/csv';
+
+/** Fields of the record at `start`: raw text, decoded value and flags. */
+function record(text: string, start = 0) {
+  const store = new FieldStore();
+  const end = scanRecord(text, start, store);
+  const fields = Array.from({ length: store.length }, (_, i) => ({
+    raw: text.slice(store.starts[i]!, store.ends[i]!),
+    value: fieldValue(text, store.starts[i]!, store.ends[i]!, store.flags[i]!),
+    flags: store.flags[i]!,
+  }));
+  return { fields, ...end };
+}
+
+/** RFC 4180 writer used by the properties: quotes only the fields that need it. */
+function toCsv(records: string[][], lineBreak: string): string {
+  return records.map((r) => r.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')).join(lineBreak) + lineBreak;
+}
+
+describe('CSV scanner', () => {
+  it('splits plain fields and keeps empty ones, including a trailing empty field', () => {
+    const { fields, end, next } = record('a,,b,\nnext');
+    assert.deepEqual(fields.map((f) => f.raw), ['a', '', 'b', '']);
+    assert.equal(end, 5);
+    assert.equal(next, 6);
+  });
+
+  it('reads quoted fields holding commas, CR, LF, CRLF and doubled quotes as one field each', () => {
+    const text = '"a,b","line1\r\nline2","say ""hi""","cr\ronly",plain\r\nrow2';
+    const { fields, innerLineBreaks, next } = record(text);
+    assert.deepEqual(fields.map((f) => f.value), ['a,b', 'line1\r\nline2', 'say "hi"', 'cr\ronly', 'plain']);
+    assert.equal(fields[0]!.flags, QUOTED);
+    assert.equal(fields[1]!.flags, QUOTED | MULTILINE);
+    assert.equal(fields[2]!.flags, QUOTED | ESCAPED_QUOTES);
+    assert.equal(innerLineBreaks, 2);
+    assert.equal(text.slice(next), 'row2');
+  });
+
+  it('keeps exact raw ranges, quotes included, and the range inside the quotes', () => {
+    const text = 'x,"in,side",y';
+    const store = new FieldStore();
+    scanRecord(text, 0, store);
+    assert.deepEqual([store.starts[1], store.ends[1]], [2, 11]);
+    assert.deepEqual(valueRange(text, 2, 11, store.flags[1]!), { start: 3, end: 10 });
+  });
+
+  it('cuts an unterminated quote at the end of its line and reads the next lines as records', () => {
+    const text = 'a,"never closed, at all\nb,c\nd,e';
+    const first = record(text);
+    assert.deepEqual(first.fields.map((f) => f.raw), ['a', '"never closed, at all']);
+    assert.ok(first.fields[1]!.flags & UNTERMINATED);
+    assert.equal(first.fields[1]!.value, 'never closed, at all');
+    assert.deepEqual(parseCsv(text), [['a', 'never closed, at all'], ['b', 'c'], ['d', 'e']]);
+  });
+
+  it('lets a later quote close an open one, as RFC 4180 reads it, and flags what follows that quote', () => {
+    const { fields } = record('a,"open\nb,"c,d');
+    assert.deepEqual(fields.map((f) => f.value), ['a', 'open\nb,c', 'd']);
+    assert.ok(fields[1]!.flags & TEXT_AFTER_QUOTE);
+  });
+
+  it('with a record-start test, an open quote stops before a line that must start a record', () => {
+    const startsWithDigit = (text: string, pos: number) => /\d/.test(text.charAt(pos));
+    const text = 'a,"open\nstill inside\n1,"closed",x';
+    const store = new FieldStore();
+    const first = scanRecord(text, 0, store, startsWithDigit);
+    assert.equal(text.slice(store.starts[1]!, store.ends[1]!), '"open\nstill inside');
+    assert.ok(store.flags[1]! & UNTERMINATED && store.flags[1]! & MULTILINE);
+    assert.equal(first.innerLineBreaks, 1);
+    assert.equal(text.slice(first.next), '1,"closed",x');
+    // Without it, RFC 4180 pairs the stray quote with the next one.
+    assert.deepEqual(parseCsv(text)[0], ['a', 'open\nstill inside\n1,closed"', 'x']);
+  });
+
+  it('keeps text after a closing quote in the same field and flags it', () => {
+    const { fields } = record('"ab"cd,e');
+    assert.equal(fields[0]!.raw, '"ab"cd');
+    assert.equal(fields[0]!.value, 'abcd');
+    assert.ok(fields[0]!.flags & TEXT_AFTER_QUOTE);
+    assert.equal(fields[1]!.raw, 'e');
+  });
+
+  it('skips a UTF-8 byte order mark and treats a lone CR as a line break', () => {
+    assert.deepEqual(parseCsv('\uFEFFa,b\rc,d\r\ne'), [['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
+  it('reads a row of 100 000 fields', () => {
+    const { fields } = record(','.repeat(99_999));
+    assert.equal(fields.length, 100_000);
+  });
+
+  it('round-trips any records through an RFC 4180 writer (fuzz)', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'Z', '5', ' ', ',', '"', '\r', '\n', ';', 'é', '\u0000'), maxLength: 12 });
+    fc.assert(fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (records, lineBreak) => {
+      assert.deepEqual(parseCsv(toCsv(records, lineBreak)), records);
+    }), { numRuns: 2000 });
+  });
+
+  it('agrees with csv-parse on well-formed input (fuzz)', () => {
+    const field = fc.string({ unit: fc.constantFrom('x', '1', ' ', ',', '"', '\n', '-'), maxLength: 8 });
+    fc.assert(fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (records) => {
+      const text = toCsv(records, '\r\n');
+      assert.deepEqual(parseCsv(text), csvParse(text, { relax_column_count: true, record_delimiter: '\r\n' }));
+    }), { numRuns: 1000 });
+  });
+
+  it('never throws on arbitrary text, always advances, and returns ordered ranges inside the text (fuzz)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', '\uFEFF', '\uD800'), maxLength: 200 });
+    fc.assert(fc.property(text, (t) => {
+      const store = new FieldStore();
+      let pos = 0;
+      let records = 0;
+      while (pos < t.length) {
+        const before = store.length;
+        const { end, next } = scanRecord(t, pos, store);
+        assert.ok(next > pos, 'each record consumes text');
+        assert.ok(end >= pos && end <= next && next <= t.length);
+        let last = pos;
+        for (let i = before; i < store.length; i++) {
+          assert.ok(store.starts[i]! >= last && store.ends[i]! >= store.starts[i]! && store.ends[i]! <= end);
+          last = store.ends[i]!;
+          fieldValue(t, store.starts[i]!, store.ends[i]!, store.flags[i]!);
+        }
+        pos = next;
+        records++;
+      }
+      assert.ok(records <= t.length);
+    }), { numRuns: 3000 });
+  });
+});

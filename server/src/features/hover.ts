@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { scanReplies } from '../detection/replyScanner';
+import { investigationActions } from './investigationLinks';
 import { productPreference } from './productContext';
 import { explainMention } from './replyExplanation';
 import { type DetailLevel, renderMarkdown } from './renderMarkdown';
@@ -25,7 +26,7 @@ export function doHover(document: TextDocument, position: Position, level: Detai
   const explanation = explainMention(mention, { prefer: productPreference(document) });
   if (!explanation) return null;
   return {
-    contents: { kind: 'markdown', value: renderMarkdown(explanation, level) },
+    contents: { kind: 'markdown', value: renderMarkdown(explanation, level, investigationActions(mention, text)) },
     range: {
       start: { line: position.line, character: from + mention.start },
       end: { line: position.line, character: from + mention.end },

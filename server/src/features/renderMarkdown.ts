@@ -1,5 +1,6 @@
 // Renders a ReplyExplanation as hover Markdown, brief or full.
 
+import type { HoverAction } from './investigationLinks';
 import { ACTOR_TEXT, PERMANENCE_TEXT, type ReplyExplanation } from './replyExplanation';
 
 export type DetailLevel = 'brief' | 'full';
@@ -9,11 +10,12 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+|!~$]/g, '\\$&');
 }
 
-export function renderMarkdown(explanation: ReplyExplanation, level: DetailLevel): string {
+export function renderMarkdown(explanation: ReplyExplanation, level: DetailLevel, actions: readonly HoverAction[] = []): string {
   const e = escapeMarkdown;
   const out: string[] = [];
   const permanence = PERMANENCE_TEXT[explanation.permanence];
   out.push(`**${e(explanation.label)}: ${e(explanation.title)}** · ${permanence.label}`);
+  if (actions.length) out.push('', `**Investigate in PowerShell:** ${actions.map((a) => `[${e(a.title)}](${a.uri})`).join(' · ')}`);
   if (explanation.decoded.length) out.push('', explanation.decoded.map(e).join(' · '));
   for (const note of explanation.notes) out.push('', `⚠ ${e(note)}`);
   const [first, ...rest] = explanation.sections;

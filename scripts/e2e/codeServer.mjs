@@ -38,7 +38,8 @@ export async function startCodeServer({ vsix, settings = {} }) {
   const userData = join(home, 'user-data');
   const extensions = join(home, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = join(userData, 'User', 'settings.json');
+  const baseSettings = {
     'workbench.startupEditor': 'none',
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
@@ -46,7 +47,8 @@ export async function startCodeServer({ vsix, settings = {} }) {
     'security.workspace.trust.enabled': false,
     'workbench.tips.enabled': false,
     ...settings,
-  }, null, 2));
+  };
+  writeFileSync(settingsFile, JSON.stringify(baseSettings, null, 2));
   execFileSync(tools.node, [tools.codeServerEntry, '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { env, stdio: 'pipe' });
   const installed = readdirSync(extensions).find((d) => d.startsWith('mailflow-lens.mailflow-lens-'));
   if (!installed) throw new Error(`the .vsix did not install into ${extensions}`);
@@ -66,7 +68,15 @@ export async function startCodeServer({ vsix, settings = {} }) {
     url,
     extensionPath: join(extensions, installed),
     serverLog: () => serverLog,
-    stop: () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } },
+    stop: () => {
+      // The whole process group: code-server starts an extension host and other helpers.
+      for (const signal of ['SIGTERM', 'SIGKILL']) {
+        try { process.kill(-server.pid, signal); } catch { /* already gone */ }
+      }
+      server.stdout.destroy();
+      server.stderr.destroy();
+      server.unref();
+    },
   };
 }
 

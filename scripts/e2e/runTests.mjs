@@ -45,3 +45,5 @@ try {
   server.stop();
   if (process.exitCode) console.log(`code-server log:\n${server.serverLog().slice(-4000)}`);
 }
+// Nothing may keep the run alive once the results are in (a stray socket or timer).
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,150 @@
+// npm run screenshots: the visual smoke test. Drives the packaged extension in code-server with
+// Playwright as a person would, checks that each view shows what it should, and saves a picture
+// of it. DOM selectors are VS Code internals: they live here and nowhere else.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchBrowser, startCodeServer, workbenchUrl } from './codeServer.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const out = resolve(root, process.argv[2] ?? join('test-results', 'screenshots'));
+const fixtures = resolve(root, 'test', 'e2e', 'fixtures');
+const { version } = (await import(`${root}/package.json`, { with: { type: 'json' } })).default;
+const THEMES = { dark: 'Dark Modern', light: 'Light Modern' };
+
+mkdirSync(out, { recursive: true });
+const server = await startCodeServer({ vsix: resolve(root, `mailflow-lens-${version}.vsix`), settings: {
+  'workbench.colorTheme': THEMES.dark,
+  'editor.fontSize': 14,
+  'editor.minimap.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+} });
+const browser = await launchBrowser();
+const failures = [];
+let steps = 0;
+let page;
+
+async function step(name, action) {
+  steps++;
+  try {
+    await action();
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`FAIL ${name}: ${error.message.split('\n')[0]}`);
+    await page?.screenshot({ path: join(out, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+try {
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(workbenchUrl(server.url, fixtures));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+
+  /** Opens a fixture through Quick Open, as a user would. */
+  async function open(file) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(file);
+    // Wait for the filtered row: recently opened files are listed before the filter applies.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: file }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[aria-label^="${file}"]`).waitFor();
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Picks a colour theme through the Command Palette. */
+  async function setTheme(name) {
+    await runCommand('Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(THEMES[name]);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[name] }).first().click();
+    await page.locator(name === 'dark' ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+  }
+
+  async function runCommand(title) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  }
+
+  /** Moves the mouse onto the first occurrence of `text` in the visible editor. */
+  async function hoverText(text) {
+    await page.locator('.monaco-editor .view-line', { hasText: text }).first().waitFor();
+    const box = await page.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.querySelector('.editor-group-container.active .view-lines'), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + needle.length - 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    }, text);
+    if (!box) throw new Error(`${text} is not on screen`);
+    await page.mouse.move(box.x, box.y - 30);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+  }
+
+  await step('hover over a code in an NDR', async () => {
+    await open('bounce-exchange-online.eml');
+    await page.waitForTimeout(1500); // the language server starts with the first document
+    await hoverText('5.7.509');
+    const hover = page.locator('.monaco-hover-content', { hasText: 'DMARC' });
+    await hover.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(out, 'hover-ndr.png') });
+  });
+
+  await step('Problems panel on a tracking log', async () => {
+    await page.mouse.move(5, 5);
+    await open('MSGTRK20261123-1.LOG');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'MSGTRK20261123-1.LOG' }).waitFor({ timeout: 20_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'RESOLVER.ADR.RecipNotFound' }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(out, 'problems-tracking-log.png') });
+    await page.keyboard.press('Control+J');
+  });
+
+  for (const name of Object.keys(THEMES)) {
+    await step(`highlighted tracking log, ${name} theme`, async () => {
+      await setTheme(name);
+      await open('MSGTRK20261123-1.LOG');
+      // More than one token colour on the FAIL line means the grammar is at work.
+      const colours = await page.locator('.monaco-editor .view-line', { hasText: 'FAIL' }).first().evaluate((line) =>
+        new Set([...line.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)).size);
+      if (colours < 3) throw new Error(`only ${colours} token colours on the FAIL line`);
+      await page.screenshot({ path: join(out, `tracking-log-${name}.png`) });
+    });
+  }
+  await step('back to the dark theme', () => setTheme('dark'));
+
+  await step('snippet completion in a .ps1 file', async () => {
+    await open('mailflow.ps1');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('mf-track', { delay: 40 });
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(out, 'snippets-ps1.png') });
+    await page.keyboard.press('Escape');
+  });
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+writeFileSync(join(out, 'summary.txt'), `${failures.length ? `failed: ${failures.join(', ')}` : 'all views shown'}\n`);
+console.log(`${steps - failures.length} passed, ${failures.length} failed`);
+process.exitCode = failures.length ? 1 : 0;
+// Nothing may keep the run alive once the results are in (a stray socket or timer).
+process.exit(process.exitCode ?? 0);

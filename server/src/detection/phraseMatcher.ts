@@ -1,0 +1,101 @@
+// Finds which of many fixed phrases occur in a text in one pass: an Aho-Corasick automaton turned
+// into a dense transition table over the characters the phrases use (every other character is one
+// class that leads back to the start). The bounce classifier checks hundreds of reply fragments
+// per recipient; this reads each character of a text once, with one table lookup. Matching ignores
+// ASCII case and reads any run of blanks and line breaks as one space, so texts need no copying.
+
+export class PhraseMatcher {
+  /** Character class of each UTF-16 code unit; 0 means "in no phrase". 64 KiB, read once per character. */
+  private readonly classOfUnit = new Uint16Array(65536);
+  private readonly classes: number;
+  /** transitions[state * classes + class] = next state. */
+  private readonly transitions: Int32Array;
+  /** Phrase indexes that end at each state (its own and its suffixes'); empty for most states. */
+  private readonly output: (readonly number[])[];
+  /** The class of a space (and of every other blank), 0 when no phrase holds one. */
+  private readonly space: number;
+
+  constructor(phrases: readonly string[]) {
+    const table = this.classOfUnit;
+    let classes = 1;
+    for (const phrase of phrases) {
+      for (let i = 0; i < phrase.length; i++) {
+        const c = fold(phrase.charCodeAt(i));
+        if (table[c] === 0) table[c] = classes++;
+      }
+    }
+    // Upper-case letters read as lower case; tabs and line breaks as a space.
+    for (let c = 65; c <= 90; c++) table[c] = table[c + 32]!;
+    for (const c of [9, 10, 11, 12, 13]) table[c] = table[32]!;
+    this.space = table[32]!;
+    this.classes = classes;
+    // The trie, with -1 for "no edge".
+    const edges: number[] = new Array<number>(classes).fill(-1);
+    const output: number[][] = [[]];
+    let states = 1;
+    phrases.forEach((phrase, index) => {
+      let state = 0;
+      for (let i = 0; i < phrase.length; i++) {
+        const slot = state * classes + table[fold(phrase.charCodeAt(i))]!;
+        if (edges[slot] === -1) {
+          edges[slot] = states++;
+          for (let k = 0; k < classes; k++) edges.push(-1);
+          output.push([]);
+        }
+        state = edges[slot]!;
+      }
+      output[state]!.push(index);
+    });
+    // Breadth-first: fill the missing edges with the fail state's edges, so the table is complete.
+    const transitions = new Int32Array(states * classes);
+    const fail = new Int32Array(states);
+    const queue: number[] = [];
+    for (let k = 0; k < classes; k++) {
+      const to = edges[k]!;
+      transitions[k] = to === -1 ? 0 : to;
+      if (to > 0) queue.push(to);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q]!;
+      for (let k = 0; k < classes; k++) {
+        const to = edges[state * classes + k]!;
+        const viaFail = transitions[fail[state]! * classes + k]!;
+        if (to === -1) {
+          transitions[state * classes + k] = viaFail;
+        } else {
+          transitions[state * classes + k] = to;
+          fail[to] = viaFail;
+          if (output[viaFail]!.length > 0) output[to] = [...output[to]!, ...output[viaFail]!];
+          queue.push(to);
+        }
+      }
+    }
+    this.transitions = transitions;
+    this.output = output;
+  }
+
+  /** Indexes of the phrases found in `text`, each with the offset where its first occurrence ends. */
+  find(text: string): Map<number, number> {
+    const found = new Map<number, number>();
+    const { transitions, classes, output, classOfUnit, space } = this;
+    let state = 0;
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const cls = classOfUnit[c]!;
+      // A run of blanks reads as one.
+      if (cls === space && previous === space && space !== 0) continue;
+      previous = cls;
+      state = transitions[state * classes + cls]!;
+      const ends = output[state]!;
+      if (ends.length > 0) for (const index of ends) if (!found.has(index)) found.set(index, i + 1);
+    }
+    return found;
+  }
+}
+
+/** Blanks and line breaks as a space, ASCII upper case as lower case: how phrases and texts are compared. */
+function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 ? 32 : c;
+}

@@ -1,0 +1,80 @@
+// Finding e-mail addresses in free text with a hand-written scanner: expand left and right from
+// each "@" over the characters an address may hold. Linear, with bounded parts.
+
+export interface AddressHit {
+  readonly address: string;
+  /** Offsets of the address itself (no brackets or quotes around it). */
+  readonly start: number;
+  readonly end: number;
+}
+
+const MAX_LOCAL = 128;
+const MAX_DOMAIN = 255;
+
+const isAtext = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
+  || c === 33 || (c >= 35 && c <= 39) || c === 42 || c === 43 || c === 45 || c === 46 || c === 47 || c === 61 || c === 63
+  || c === 94 || c === 95 || c === 96 || (c >= 123 && c <= 126);
+const isDomainChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95 || c >= 0x80;
+
+/** Every address in `text[from, to)`, in order. */
+export function findAddresses(text: string, from = 0, to = text.length): AddressHit[] {
+  const hits: AddressHit[] = [];
+  let at = text.indexOf('@', from);
+  let floor = from;
+  while (at >= 0 && at < to) {
+    const hit = addressAround(text, at, floor, to);
+    if (hit) {
+      hits.push(hit);
+      floor = hit.end;
+      at = text.indexOf('@', hit.end);
+    } else at = text.indexOf('@', at + 1);
+  }
+  return hits;
+}
+
+/** The address whose "@" is at `at`, looking no further left than `floor`. */
+function addressAround(text: string, at: number, floor: number, to: number): AddressHit | undefined {
+  let start = at;
+  if (at > floor && text.charCodeAt(at - 1) === 34 /* quoted local part: "a b"@example.com */) {
+    for (let k = at - 2; k >= floor && at - k <= MAX_LOCAL; k--) {
+      if (text.charCodeAt(k) === 34) { start = k; break; }
+    }
+  }
+  if (start === at) {
+    while (start > floor && at - start < MAX_LOCAL && isAtext(text.charCodeAt(start - 1))) start--;
+    // Leading dots, and "mailto:" glued on by HTML conversions, are not part of the address.
+    while (start < at && text.charCodeAt(start) === 46) start++;
+  }
+  if (start === at) return undefined;
+  let end = at + 1;
+  if (text.charCodeAt(end) === 91 /* [ip literal] */) {
+    let close = end + 1;
+    while (close < to && close - end <= 64 && text.charCodeAt(close) !== 93) close++;
+    if (text.charCodeAt(close) !== 93) return undefined;
+    end = close + 1;
+  } else {
+    while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
+    while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+  }
+  if (end <= at + 1) return undefined;
+  let address = text.slice(start, end);
+  const mailto = address.toLowerCase().lastIndexOf('mailto:');
+  if (mailto >= 0) {
+    address = address.slice(mailto + 7);
+    start += mailto + 7;
+  }
+  if (address.indexOf('@') <= 0) return undefined;
+  return { address, start, end };
+}
+
+/** The address in a DSN address field ("rfc822; <bob@example.com>") or a header value. */
+export function addressIn(value: string): string | undefined {
+  const semicolon = value.indexOf(';');
+  const typed = semicolon >= 0 && semicolon < 20 && /^[\w.-]*$/.test(value.slice(0, semicolon).trim());
+  const rest = typed ? value.slice(semicolon + 1) : value;
+  return findAddresses(rest)[0]?.address;
+}
+
+export const sameAddress = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();

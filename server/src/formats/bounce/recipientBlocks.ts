@@ -1,0 +1,82 @@
+// Recipients in the human-readable report. Every MTA lists a failed recipient the same few ways:
+// the address starts a line ("  bob@example.com", "<bob@example.com>: host ... said:",
+// "bob@example.com... User unknown", "bob@example.com on 4/29/01"), or a fixed phrase leads to it
+// ("delivering your mail to <bob@example.com>"). The text up to the next recipient is its block.
+
+import { findAddresses, sameAddress, type AddressHit } from './addresses';
+import { lineAt, lineStartBefore } from '../mime/lines';
+import type { MappedText } from '../mime/mappedText';
+
+export interface RecipientBlock {
+  readonly address: string;
+  /** Offsets in the report text. */
+  readonly addressStart: number;
+  readonly addressEnd: number;
+  /** The block's lines: from the recipient's line to the next recipient's (exclusive). */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What may follow an address that starts a line, for the line to name a recipient. */
+function followsLineStartAddress(rest: string): boolean {
+  const after = rest.replace(/^[>"']{1,2}/, '');
+  return after === '' || /^(?:\s|:|\.\.\.|,|;|\(|\[|<mailto:)/i.test(after);
+}
+
+/** Phrases that lead to a recipient mid-line, lower case, matched against the text right before the address. */
+const LEADING_PHRASES = [
+  'delivering your mail to', 'delivering your message to', 'delivery to', 'delivered to', 'deliver to', 'deliver mail to', 'deliver your message to',
+  'message to', 'mail to', 'email to', 'e-mail to', 'rcpt:', 'rcpt to:', 'recipient:', 'recipient address:', 'target mail address:',
+  'address:', 'original-recipient:', 'final-recipient:', 'failed recipient:', 'to:', 'for', 'user', 'account', 'mailbox',
+  'wasn\'t delivered to', 'was not delivered to', 'could not be delivered to', 'could not deliver to', 'failed to deliver to',
+  'not delivered to', 'unable to deliver to', 'unable to deliver message to', 'the following address', 'recipient', 'to',
+];
+
+/**
+ * Finds the recipient blocks of a report. `senders` are addresses known to be the sender's or the
+ * reporting system's: blocks for them come back separately, as a last resort.
+ */
+export function findRecipientBlocks(report: MappedText, senders: readonly string[]): { blocks: RecipientBlock[]; senderBlocks: RecipientBlock[] } {
+  const text = report.text;
+  const lineStarts: { hit: AddressHit; lineStart: number }[] = [];
+  const phrased: { hit: AddressHit; lineStart: number }[] = [];
+  // Only lines with an "@" can name a recipient: go from one "@" to the next, reading each such line once.
+  for (let at = text.indexOf('@'); at >= 0;) {
+    const line = lineAt(text, lineStartBefore(text, at));
+    const hits = findAddresses(text, line.start, line.end);
+    if (hits.length > 0) {
+      let lead = line.start;
+      while (lead < line.end && ' \t<>"\'*-'.includes(text[lead]!)) lead++;
+      // Sendmail's "550 <bob@example.com>... User unknown": a reply code may come first.
+      if (/^[245]\d\d[ -]/.test(text.slice(lead, lead + 4))) {
+        lead += 4;
+        while (lead < line.end && ' \t<"\''.includes(text[lead]!)) lead++;
+      }
+      const first = hits[0]!;
+      const atStart = first.start === lead || (text[first.start - 1] === '"' && first.start - 1 === lead);
+      if (atStart && followsLineStartAddress(text.slice(first.end, Math.min(line.end, first.end + 40)))) {
+        lineStarts.push({ hit: first, lineStart: line.start });
+      } else {
+        for (const hit of hits) {
+          const before = text.slice(Math.max(line.start, hit.start - 40), hit.start).toLowerCase().replace(/[<"'(\s]+$/, '');
+          // "Unknown user: bob@example.com", "Delivery failed: bob@example.com": a label and a colon.
+          const labelled = before.endsWith(':') && !/(?:^|\s)(?:from|sender|reply-to|cc|return-path|by):$/.test(before);
+          if (labelled || LEADING_PHRASES.some((p) => before.endsWith(p))) { phrased.push({ hit, lineStart: line.start }); break; }
+        }
+      }
+    }
+    at = line.next < text.length ? text.indexOf('@', line.next) : -1;
+  }
+  const isSender = (a: { hit: AddressHit }): boolean => senders.some((s) => sameAddress(s, a.hit.address));
+  const others = (list: typeof lineStarts): typeof lineStarts => list.filter((a) => !isSender(a));
+  let anchors = others(lineStarts);
+  if (anchors.length === 0) anchors = others(phrased);
+  const toBlocks = (list: typeof lineStarts): RecipientBlock[] => list.map((a, i) => ({
+    address: a.hit.address,
+    addressStart: a.hit.start,
+    addressEnd: a.hit.end,
+    start: a.lineStart,
+    end: i + 1 < list.length ? list[i + 1]!.lineStart : text.length,
+  }));
+  return { blocks: toBlocks(anchors), senderBlocks: anchors.length > 0 ? [] : toBlocks(lineStarts.length > 0 ? lineStarts : phrased) };
+}

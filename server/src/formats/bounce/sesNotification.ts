@@ -1,0 +1,105 @@
+// Amazon SES event notifications mailed through SNS: a JSON object in the body, with
+// notificationType "Bounce", "Complaint" or "Delivery" and one entry per recipient. Parsed with
+// JSON.parse (data only), and every value located back in the text for ranges.
+
+import type { MappedText } from '../mime/mappedText';
+import type { DeliveryAction, Located } from './model';
+
+export interface SesRecipient {
+  readonly recipient: Located;
+  readonly action: DeliveryAction;
+  readonly status?: Located;
+  readonly diagnostic?: Located;
+}
+
+export interface SesNotification {
+  readonly type: 'bounce' | 'complaint' | 'delivery';
+  readonly recipients: readonly SesRecipient[];
+  readonly reportingMta?: string;
+}
+
+/** JSON bigger than this is not an SES notification. */
+const MAX_JSON = 512 * 1024;
+
+interface SesJson {
+  notificationType?: unknown;
+  bounce?: { bouncedRecipients?: unknown; reportingMTA?: unknown };
+  complaint?: { complainedRecipients?: unknown };
+  delivery?: { recipients?: unknown; smtpResponse?: unknown; reportingMTA?: unknown };
+}
+
+/** The notification object: written as it is, or as the "Message" string of an SNS envelope. */
+function parseNotification(text: string): { json: SesJson; start: number } | undefined {
+  const direct = text.indexOf('{"notificationType"');
+  const enveloped = direct < 0 ? text.indexOf('\\"notificationType\\"') : -1;
+  const start = direct >= 0 ? direct : enveloped >= 0 ? text.lastIndexOf('{', text.lastIndexOf('"Message"', enveloped)) : -1;
+  if (start < 0) return undefined;
+  const end = text.lastIndexOf('}');
+  if (end <= start || end - start > MAX_JSON) return undefined;
+  try {
+    // Long lines may have been folded by the mailer: line breaks are not part of the JSON.
+    const parsed = JSON.parse(text.slice(start, end + 1).replace(/\r?\n/g, '')) as SesJson & { Message?: unknown };
+    if (direct >= 0) return { json: parsed, start };
+    return typeof parsed.Message === 'string' ? { json: JSON.parse(parsed.Message) as SesJson, start } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readSesNotification(report: MappedText): SesNotification | undefined {
+  const text = report.text;
+  const found = parseNotification(text);
+  if (!found) return undefined;
+  const { json, start } = found;
+  const locate = (value: string, from: number): Located | undefined => {
+    const at = text.indexOf(value, from);
+    return at < 0 ? undefined : { value, span: { start: report.toRaw(at), end: report.toRaw(at + value.length) } };
+  };
+  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : []);
+  const objects = (list: unknown): Record<string, unknown>[] =>
+    (Array.isArray(list) ? list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : []);
+  const text_ = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const mta = (v: unknown): string | undefined => text_(v)?.replace(/^dsn;\s*/i, '');
+
+  switch (json.notificationType) {
+    case 'Bounce': {
+      const recipients: SesRecipient[] = [];
+      for (const entry of objects(json.bounce?.bouncedRecipients)) {
+        const address = text_(entry.emailAddress);
+        const recipient = address ? locate(address, start) : undefined;
+        if (!recipient) continue;
+        const after = text.indexOf(address!, start);
+        const status = text_(entry.status);
+        const diagnostic = text_(entry.diagnosticCode);
+        const action = text_(entry.action)?.toLowerCase();
+        recipients.push({
+          recipient,
+          action: action === 'delayed' || action === 'delivered' ? action : 'failed',
+          status: status ? locate(status, after) : undefined,
+          diagnostic: diagnostic ? locate(diagnostic, after) : undefined,
+        });
+      }
+      return { type: 'bounce', recipients, reportingMta: mta(json.bounce?.reportingMTA) };
+    }
+    case 'Complaint': {
+      const recipients = objects(json.complaint?.complainedRecipients)
+        .map((e) => text_(e.emailAddress)).filter((a): a is string => a !== undefined)
+        .map((a) => locate(a, start)).filter((l): l is Located => l !== undefined)
+        .map((recipient): SesRecipient => ({ recipient, action: 'delivered' }));
+      return { type: 'complaint', recipients };
+    }
+    case 'Delivery': {
+      const response = text_(json.delivery?.smtpResponse);
+      const located = response ? locate(response, start) : undefined;
+      const code = response ? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(response) : null;
+      const status: Located | undefined = located && code
+        ? { value: code[1]!, span: { start: located.span.start + code.index, end: located.span.start + code.index + code[1]!.length } } : undefined;
+      const recipients = strings(json.delivery?.recipients)
+        .map((a) => locate(a, start)).filter((l): l is Located => l !== undefined)
+        .map((recipient): SesRecipient => ({ recipient, action: 'delivered', status, diagnostic: located }));
+      return { type: 'delivery', recipients, reportingMta: mta(json.delivery?.reportingMTA) };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,271 @@
+// Content-Transfer-Encoding and charset decoding of one MIME body, keeping the raw offset of
+// every decoded character. Quoted-printable soft breaks are joined, so a reply split across two
+// encoded lines reads as one line; base64 that is not valid is decoded as far as it goes.
+
+import { charsetFor, type Charset } from './charset';
+import { MappedText, MappedTextBuilder } from './mappedText';
+
+/** Decoded characters kept per body; bounce reports are a few kilobytes, attachments are not read whole. */
+export const MAX_DECODED_CHARS = 1024 * 1024;
+
+export function decodeBody(
+  text: string, start: number, end: number, transferEncoding: string, charsetLabel: string | undefined, maxChars = MAX_DECODED_CHARS,
+): MappedText {
+  const stop = Math.min(end, start + maxChars * 2);
+  const charset = charsetFor(charsetLabel);
+  switch (transferEncoding) {
+    case 'base64': return decodeBase64(text, start, stop, charset, maxChars);
+    case 'quoted-printable': return charset.asciiSafe
+      ? decodeQuotedPrintableRuns(text, start, stop, charset, maxChars)
+      : decodeQuotedPrintable(text, start, stop, charset, maxChars);
+    default: return decodePlain(text, start, Math.min(end, start + maxChars), charset);
+  }
+}
+
+/** Collects one decoded line's bytes with their raw offsets, then turns them into text. */
+class LineDecoder {
+  readonly out = new MappedTextBuilder();
+  private bytes = new Uint8Array(256);
+  private raw = new Int32Array(256);
+  private count = 0;
+  /** `coarse`: each line maps to the raw offset of its first byte only (base64, where bytes and characters do not align). */
+  constructor(private readonly charset: Charset, private readonly coarse = false) {}
+
+  byte(value: number, rawOffset: number): void {
+    if (this.count === this.bytes.length) {
+      const bytes = new Uint8Array(this.count * 2);
+      bytes.set(this.bytes);
+      this.bytes = bytes;
+      const raw = new Int32Array(this.count * 2);
+      raw.set(this.raw);
+      this.raw = raw;
+    }
+    this.bytes[this.count] = value;
+    this.raw[this.count++] = rawOffset;
+  }
+
+  /** Ends the current line; `breakAt` is the raw offset of its line break, or -1 at the end. */
+  endLine(breakAt: number): void {
+    this.flush();
+    if (breakAt >= 0) this.out.push('\n', breakAt, breakAt + 1);
+  }
+
+  private flush(): void {
+    const { bytes, raw, count } = this;
+    if (count === 0) return;
+    let ascii = true;
+    for (let i = 0; i < count; i++) if (bytes[i]! >= 0x80 || bytes[i] === 0x1b) { ascii = false; break; }
+    if (this.coarse || (!ascii && !this.charset.asciiSafe)) {
+      const line = ascii ? latin1(bytes, 0, count) : this.charset.decode(bytes.subarray(0, count));
+      this.out.push(line, raw[0]!, raw[count - 1]! + 1);
+      this.count = 0;
+      return;
+    }
+    let i = 0;
+    while (i < count) {
+      const high = bytes[i]! >= 0x80;
+      let j = i + 1;
+      // ASCII runs map one to one while their raw offsets are consecutive; high-byte runs decode together.
+      if (high) while (j < count && bytes[j]! >= 0x80) j++;
+      else while (j < count && bytes[j]! < 0x80 && raw[j] === raw[j - 1]! + 1) j++;
+      const piece = high ? this.charset.decode(bytes.subarray(i, j)) : latin1(bytes, i, j);
+      this.out.push(piece, raw[i]!, raw[j - 1]! + 1);
+      i = j;
+    }
+    this.count = 0;
+  }
+
+  result(): MappedText {
+    this.flush();
+    return MappedText.fromBuilder(this.out);
+  }
+}
+
+/** Bytes below 0x100 as characters, in chunks so a 1 MB line never overflows the argument list. */
+function latin1(bytes: Uint8Array, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i += 8192) out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
+  return out;
+}
+
+function decodePlain(text: string, start: number, end: number, charset: Charset): MappedText {
+  // Text the editor already decoded needs no work unless it holds bytes of another charset
+  // (ISO-2022-JP escapes, Latin-1 bytes of a Shift_JIS body read as 8-bit).
+  if (charset.name === 'utf-8' || charset.name === 'windows-1252' || !needsRedecoding(text, start, end)) return MappedText.identity(text.slice(start, end), start);
+  const decoder = new LineDecoder(charset);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      decoder.endLine(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      continue;
+    }
+    decoder.byte(c > 0xff ? 0x3f : c, i);
+  }
+  return decoder.result();
+}
+
+function needsRedecoding(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return false; // already real text
+    if (c === 0x1b || c >= 0x80) return true;
+  }
+  return false;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+function decodeQuotedPrintable(text: string, start: number, end: number, charset: Charset, maxChars: number): MappedText {
+  const decoder = new LineDecoder(charset);
+  let produced = 0;
+  let i = start;
+  while (i < end && produced < maxChars) {
+    const c = text.charCodeAt(i);
+    if (c === 61 /* = */) {
+      // Soft line break: "=" then optional blanks then the line end.
+      let k = i + 1;
+      while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      if (k >= end) { i = k; continue; }
+      const after = text.charCodeAt(k);
+      if (after === 13 || after === 10) {
+        i = after === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
+        continue;
+      }
+      const hi = hexValue(text.charCodeAt(i + 1));
+      const lo = hexValue(text.charCodeAt(i + 2));
+      if (hi >= 0 && lo >= 0 && i + 2 < end) {
+        decoder.byte(hi * 16 + lo, i);
+        produced++;
+        i += 3;
+        continue;
+      }
+      decoder.byte(61, i); // a stray "=" stays as written
+      produced++;
+      i++;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      decoder.endLine(i);
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      produced++;
+      continue;
+    }
+    decoder.byte(c > 0xff ? 0x3f : c, i);
+    produced++;
+    i++;
+  }
+  return decoder.result();
+}
+
+/**
+ * Quoted-printable in a charset where ASCII stands for itself: plain runs are copied as they are
+ * (mapped one to one), escapes below 0x80 become their character, and escaped high bytes are
+ * collected (across soft breaks, which may split a multi-byte character) and decoded together.
+ */
+function decodeQuotedPrintableRuns(text: string, start: number, end: number, charset: Charset, maxChars: number): MappedText {
+  const out = new MappedTextBuilder();
+  const high: number[] = [];
+  let highStart = -1;
+  let runStart = start;
+  let i = start;
+  const flushRun = (to: number): void => {
+    if (to > runStart) out.push(text.slice(runStart, to), runStart, to);
+  };
+  const flushHigh = (rawEnd: number): void => {
+    if (high.length === 0) return;
+    out.push(charset.decode(Uint8Array.from(high)), highStart, rawEnd);
+    high.length = 0;
+  };
+  while (i < end && out.length < maxChars) {
+    const c = text.charCodeAt(i);
+    if (c === 61 /* = */) {
+      let k = i + 1;
+      while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      const after = k < end ? text.charCodeAt(k) : 10;
+      if (after === 13 || after === 10) {
+        // Soft line break: the encoded line continues on the next raw line.
+        flushRun(i);
+        i = after === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
+        runStart = i;
+        continue;
+      }
+      const hi = hexValue(text.charCodeAt(i + 1));
+      const lo = hexValue(text.charCodeAt(i + 2));
+      if (hi >= 0 && lo >= 0 && i + 2 < end) {
+        flushRun(i);
+        const byte = hi * 16 + lo;
+        if (byte >= 0x80) {
+          if (high.length === 0) highStart = i;
+          high.push(byte);
+        } else {
+          flushHigh(i);
+          out.push(String.fromCharCode(byte), i, i + 3);
+        }
+        i += 3;
+        runStart = i;
+        continue;
+      }
+      // A stray "=" stays as written, as part of the run.
+    } else if (high.length > 0) {
+      flushHigh(i);
+    }
+    if (c === 13 || c === 10) {
+      flushRun(i);
+      out.push('\n', i, i + 1);
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      runStart = i;
+      continue;
+    }
+    i++;
+  }
+  flushRun(Math.min(i, end));
+  flushHigh(Math.min(i, end));
+  return MappedText.fromBuilder(out);
+}
+
+const BASE64_VALUE = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  table[45] = 62; // "-" and "_" of the URL-safe alphabet, seen in broken encoders
+  table[95] = 63;
+  return table;
+})();
+
+/** Decodes base64, skipping anything outside the alphabet; each byte maps to the raw quantum it came from. */
+function decodeBase64(text: string, start: number, end: number, charset: Charset, maxChars: number): MappedText {
+  const decoder = new LineDecoder(charset, true);
+  let bits = 0;
+  let buffer = 0;
+  let quantumAt = start;
+  let produced = 0;
+  let pendingCr = -1;
+  for (let i = start; i < end && produced < maxChars; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61) break; // padding ends the data
+    const value = c < 128 ? BASE64_VALUE[c]! : -1;
+    if (value < 0) continue;
+    if (bits === 0) quantumAt = i;
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (buffer >> bits) & 0xff;
+      buffer &= (1 << bits) - 1;
+      produced++;
+      // Line breaks in the decoded content end lines; CRLF counts once.
+      if (byte === 10) { decoder.endLine(pendingCr >= 0 ? pendingCr : quantumAt); pendingCr = -1; continue; }
+      if (pendingCr >= 0) { decoder.endLine(pendingCr); pendingCr = -1; }
+      if (byte === 13) { pendingCr = quantumAt; continue; }
+      decoder.byte(byte, quantumAt);
+    }
+  }
+  if (pendingCr >= 0) decoder.endLine(pendingCr);
+  return decoder.result();
+}

@@ -1,0 +1,76 @@
+// Structured header values: "multipart/report; report-type=delivery-status; boundary="b1"".
+// A single left-to-right scan (no backtracking), quoted strings and RFC 2231 continuations included.
+
+export interface StructuredValue {
+  /** The main value in lower case: "multipart/report", "quoted-printable". */
+  readonly value: string;
+  /** Parameter names in lower case. */
+  readonly params: ReadonlyMap<string, string>;
+}
+
+export function parseStructured(raw: string): StructuredValue {
+  const semicolon = indexOutsideQuotes(raw, 0);
+  const value = raw.slice(0, semicolon < 0 ? raw.length : semicolon).replace(/\([^()]{0,200}\)/g, '').trim().toLowerCase();
+  const params = new Map<string, string>();
+  const continued = new Map<string, string[]>();
+  let pos = semicolon < 0 ? raw.length : semicolon + 1;
+  while (pos < raw.length) {
+    const next = indexOutsideQuotes(raw, pos);
+    const piece = raw.slice(pos, next < 0 ? raw.length : next);
+    pos = next < 0 ? raw.length : next + 1;
+    const eq = piece.indexOf('=');
+    if (eq <= 0) continue;
+    const name = piece.slice(0, eq).trim().toLowerCase();
+    let val = piece.slice(eq + 1).trim();
+    if (val.startsWith('"')) val = unquote(val);
+    // RFC 2231: name*0, name*1 ... and name* (charset''percent-encoded).
+    const star = /^([^*]+)\*(\d+)?(\*)?$/.exec(name);
+    if (star) {
+      const base = star[1]!;
+      if (star[3] || (star[2] === undefined)) val = decodeExtended(val);
+      if (star[2] !== undefined) {
+        const list = continued.get(base) ?? [];
+        list[Number(star[2])] = val;
+        continued.set(base, list);
+      } else params.set(base, val);
+      continue;
+    }
+    if (!params.has(name)) params.set(name, val);
+  }
+  for (const [name, list] of continued) if (!params.has(name)) params.set(name, list.join(''));
+  return { value, params };
+}
+
+function indexOutsideQuotes(raw: string, from: number): number {
+  let quoted = false;
+  for (let i = from; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 92 && quoted) { i++; continue; }
+    if (c === 34) quoted = !quoted;
+    else if (c === 59 && !quoted) return i;
+  }
+  return -1;
+}
+
+function unquote(val: string): string {
+  let out = '';
+  for (let i = 1; i < val.length; i++) {
+    const c = val[i]!;
+    if (c === '\\' && i + 1 < val.length) { out += val[++i]; continue; }
+    if (c === '"') break;
+    out += c;
+  }
+  return out;
+}
+
+/** "utf-8''%E2%82%AC" -> the decoded text; anything malformed is returned as written. */
+function decodeExtended(val: string): string {
+  const parts = /^([^']*)'[^']*'(.*)$/.exec(val);
+  const encoded = parts ? parts[2]! : val;
+  if (!encoded.includes('%')) return encoded;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}

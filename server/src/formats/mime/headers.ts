@@ -1,0 +1,208 @@
+// RFC 5322 header blocks, read leniently: folded lines, a space before the colon, an mbox "From "
+// line, and a missing blank line all parse. Every field keeps its exact raw offsets.
+
+import { decodeWords } from 'postal-mime';
+import { lineAt, type LineSpan } from './lines';
+
+export interface HeaderField {
+  /** The name as written ("Received"). */
+  readonly name: string;
+  /** The name in lower case, for lookups. */
+  readonly key: string;
+  /** Raw offset of the name. */
+  readonly start: number;
+  readonly nameEnd: number;
+  /** Raw offset of the value's first character, after the colon and blanks. */
+  readonly valueStart: number;
+  /** Raw offset just past the value's last character (the final line break excluded). */
+  readonly end: number;
+  /** The value unfolded (line breaks removed, the folding blanks kept), not yet RFC 2047 decoded. */
+  readonly value: string;
+  /** Unfolded offsets at which a continuation line starts, paired with the raw offset of that character. */
+  readonly folds: readonly (readonly [number, number])[];
+}
+
+export interface HeaderBlock {
+  readonly fields: readonly HeaderField[];
+  /** Raw offset of the first header line. */
+  readonly start: number;
+  /** Raw offset just past the last header line's content. */
+  readonly end: number;
+  /** Raw offset of the body: after the blank line, or where the headers stopped. */
+  readonly bodyStart: number;
+  /** True when the block ended on something other than a blank line. */
+  readonly missingSeparator: boolean;
+}
+
+/** Longest field name we accept; beyond it a line is body text, not a header. */
+const MAX_NAME = 120;
+/** Header blocks larger than this many fields are cut short: a defence, real mail has a few hundred. */
+const MAX_FIELDS = 5000;
+
+/**
+ * Reads the header block at `start`. `isDelimiter` tells a MIME boundary line (it is asked only
+ * about lines starting with "-"), which ends the block (an empty part) rather than being read as a header.
+ */
+export function parseHeaderBlock(
+  text: string, start: number, limit = text.length, isDelimiter?: (line: LineSpan) => boolean,
+): HeaderBlock {
+  const fields: HeaderField[] = [];
+  let pos = start;
+  let end = start;
+  let current: ParsedField | undefined;
+
+  // An mbox envelope line ("From sender date") may precede the first header.
+  if (text.startsWith('From ', pos)) pos = lineAt(text, pos, limit).next;
+
+  // Lines are walked with plain offsets (no object per line), finding line breaks with indexOf and
+  // remembering the next one of each kind: header blocks are the hottest loop of the analysis.
+  let nextLf = -1;
+  let nextCr = -1;
+  while (pos < limit) {
+    if (nextLf < pos) { nextLf = text.indexOf('\n', pos); if (nextLf < 0 || nextLf > limit) nextLf = limit; }
+    if (nextCr < pos) { nextCr = text.indexOf('\r', pos); if (nextCr < 0 || nextCr > limit) nextCr = limit; }
+    const lineEnd = Math.min(nextLf, nextCr);
+    const next = lineEnd >= limit ? limit : text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < limit && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    if (lineEnd === pos) return { fields, start, end, bodyStart: next, missingSeparator: false };
+    const first = text.charCodeAt(pos);
+    if (isDelimiter && first === 45 && isDelimiter({ start: pos, end: lineEnd, next })) break;
+    if (first === 32 || first === 9) {
+      if (!current) break; // a continuation with nothing to continue: body text
+      current.addLine(pos, lineEnd);
+      end = lineEnd;
+      pos = next;
+      continue;
+    }
+    const colon = fieldColon(text, pos, lineEnd);
+    if (colon < 0 || fields.length >= MAX_FIELDS) break;
+    let nameEnd = colon;
+    while (nameEnd > pos && (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+    let valueStart = colon + 1;
+    while (valueStart < lineEnd && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
+    current = new ParsedField(text, text.slice(pos, nameEnd), pos, nameEnd, valueStart, lineEnd);
+    fields.push(current);
+    end = lineEnd;
+    pos = next;
+  }
+  return { fields, start, end, bodyStart: pos, missingSeparator: pos < limit };
+}
+
+/**
+ * A field as parsed: its value and folds are built only when read, since most fields of a
+ * returned message (DKIM signatures, spam reports) are never looked at.
+ */
+class ParsedField implements HeaderField {
+  private cachedKey: string | undefined;
+  /** Raw [start, end) of each continuation line; undefined for the many fields on one line. */
+  private continuations: number[] | undefined;
+  private readonly firstEnd: number;
+  private cachedValue: string | undefined;
+  private cachedFolds: (readonly [number, number])[] | undefined;
+
+  constructor(
+    private readonly text: string, readonly name: string, readonly start: number, readonly nameEnd: number, readonly valueStart: number, public end: number,
+  ) {
+    this.firstEnd = end;
+  }
+
+  get key(): string {
+    return (this.cachedKey ??= this.name.toLowerCase());
+  }
+
+  /** True when the name is `key` (lower case) in any case, without building the lower-case name. */
+  is(key: string): boolean {
+    const name = this.name;
+    if (name.length !== key.length) return false;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  addLine(lineStart: number, lineEnd: number): void {
+    (this.continuations ??= []).push(lineStart, lineEnd);
+    this.end = lineEnd;
+  }
+
+  get value(): string {
+    if (this.cachedValue === undefined) {
+      let value = this.text.slice(this.valueStart, this.firstEnd);
+      const more = this.continuations;
+      if (more) for (let i = 0; i < more.length; i += 2) value += this.text.slice(more[i], more[i + 1]);
+      this.cachedValue = value;
+    }
+    return this.cachedValue;
+  }
+
+  get folds(): readonly (readonly [number, number])[] {
+    if (this.cachedFolds === undefined) {
+      const folds: [number, number][] = [];
+      const more = this.continuations;
+      let length = this.firstEnd - this.valueStart;
+      if (more) {
+        for (let i = 0; i < more.length; i += 2) {
+          folds.push([length, more[i]!]);
+          length += more[i + 1]! - more[i]!;
+        }
+      }
+      this.cachedFolds = folds;
+    }
+    return this.cachedFolds;
+  }
+}
+
+/** Offset of the colon ending a field name on the line [lineStart, lineEnd), or -1 when the line is not a field. */
+function fieldColon(text: string, lineStart: number, lineEnd: number): number {
+  const stop = Math.min(lineEnd, lineStart + MAX_NAME);
+  let sawSpace = false;
+  for (let i = lineStart; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return i > lineStart ? i : -1;
+    if (c === 32 || c === 9) { sawSpace = true; continue; }
+    // Only blanks may sit between the name and the colon ("Subject :").
+    if (sawSpace || c < 33 || c > 126) return -1;
+  }
+  return -1;
+}
+
+/** Raw offset of the character at `offset` in the field's unfolded value. */
+export function valueOffsetToRaw(field: HeaderField, offset: number): number {
+  let raw = field.valueStart + offset;
+  for (const [unfolded, rawAt] of field.folds) {
+    if (unfolded > offset) break;
+    raw = rawAt + (offset - unfolded);
+  }
+  return raw;
+}
+
+/** First field with this (lower-case) name. */
+const named = (field: HeaderField, key: string): boolean => (field instanceof ParsedField ? field.is(key) : field.key === key);
+
+export function header(block: Pick<HeaderBlock, 'fields'> | undefined, key: string): HeaderField | undefined {
+  return block?.fields.find((f) => named(f, key));
+}
+
+export function headers(block: Pick<HeaderBlock, 'fields'> | undefined, key: string): HeaderField[] {
+  return block ? block.fields.filter((f) => named(f, key)) : [];
+}
+
+/** Characters of a header value decoded; longer values (a hostile 1 MB Subject) are cut, as no reader needs more. */
+const MAX_DECODED_VALUE = 8 * 1024;
+
+/** The value with RFC 2047 encoded words decoded and runs of blanks collapsed. */
+export function decodedValue(field: HeaderField | undefined): string {
+  if (!field) return '';
+  const raw = field.value.length > MAX_DECODED_VALUE ? field.value.slice(0, MAX_DECODED_VALUE) : field.value;
+  const value = raw.includes('=?') ? safeDecodeWords(raw) : raw;
+  return value.replace(/[ \t]+/g, ' ').trim();
+}
+
+/** Encoded words ("=?utf-8?B?...?=") decoded; malformed ones are left as written. */
+export function safeDecodeWords(value: string): string {
+  try {
+    return decodeWords(value);
+  } catch {
+    return value;
+  }
+}

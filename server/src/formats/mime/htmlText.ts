@@ -1,0 +1,101 @@
+// The readable text of an HTML body: tags removed (block tags become line breaks), script and
+// style dropped, entities such as &lt; decoded by the `entities` library. Offsets stay mapped.
+
+import { decodeHTML } from 'entities';
+import { MappedText, MappedTextBuilder } from './mappedText';
+
+const BLOCK_TAGS = new Set(['br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'hr', 'td', 'th', 'title']);
+/** Longest entity we try to decode ("&CounterClockwiseContourIntegral;" is 33). */
+const MAX_ENTITY = 40;
+
+export function htmlToText(html: MappedText): MappedText {
+  const text = html.text;
+  const out = new MappedTextBuilder();
+  const n = text.length;
+  let i = 0;
+  let runStart = 0;
+  const flush = (to: number): void => {
+    if (to > runStart) pushText(out, html, runStart, to);
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = text.indexOf('>', i + 1);
+      if (close < 0) break;
+      flush(i);
+      const name = tagName(text, i + 1, close);
+      if (name === 'script' || name === 'style') {
+        const endTag = indexOfCaseless(text, `</${name}`, close + 1);
+        const after = endTag < 0 ? n : text.indexOf('>', endTag);
+        i = after < 0 ? n : after + 1;
+      } else {
+        if (BLOCK_TAGS.has(name)) out.push('\n', html.toRaw(i), html.toRaw(close + 1));
+        i = close + 1;
+      }
+      runStart = i;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      const semi = entityEnd(text, i);
+      if (semi > 0) {
+        const decoded = decodeHTML(text.slice(i, semi + 1));
+        if (decoded !== text.slice(i, semi + 1)) {
+          flush(i);
+          out.push(decoded, html.toRaw(i), html.toRaw(semi + 1));
+          i = semi + 1;
+          runStart = i;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  flush(Math.min(i, n));
+  out.rawEnd = html.toRaw(n);
+  return MappedText.fromBuilder(out);
+}
+
+/** Source line breaks are blanks in HTML; collapse them so block tags alone decide the lines. */
+function pushText(out: MappedTextBuilder, html: MappedText, from: number, to: number): void {
+  const text = html.text;
+  let start = from;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) {
+      if (k > start) out.push(text.slice(start, k), html.toRaw(start), html.toRaw(k));
+      out.push(' ', html.toRaw(k), html.toRaw(k) + 1);
+      start = k + 1;
+    }
+  }
+  if (to > start) out.push(text.slice(start, to), html.toRaw(start), html.toRaw(to));
+}
+
+/** Offset of the ";" closing an entity that starts at `amp`, looked for within MAX_ENTITY characters; -1 if none. */
+function entityEnd(text: string, amp: number): number {
+  const stop = Math.min(text.length, amp + MAX_ENTITY);
+  for (let k = amp + 1; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 59) return k > amp + 1 ? k : -1;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35)) return -1;
+  }
+  return -1;
+}
+
+function tagName(text: string, from: number, to: number): string {
+  let i = from;
+  if (text.charCodeAt(i) === 47) i++; // "/"
+  let j = i;
+  while (j < to && /[A-Za-z0-9]/.test(text[j]!)) j++;
+  return text.slice(i, j).toLowerCase();
+}
+
+function indexOfCaseless(text: string, needle: string, from: number): number {
+  const lower = needle.toLowerCase();
+  let at = from;
+  for (;;) {
+    const hit = text.indexOf('<', at);
+    if (hit < 0) return -1;
+    if (text.slice(hit, hit + lower.length).toLowerCase() === lower) return hit;
+    at = hit + 1;
+  }
+}

@@ -1,0 +1,49 @@
+// Line walking that treats CRLF, LF and a bare CR alike, without splitting the text.
+
+export interface LineSpan {
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character before the line break. */
+  readonly end: number;
+  /** Offset of the next line (past the break), or the text length on the last line. */
+  readonly next: number;
+}
+
+/** The line starting at `start`; `limit` bounds the search (defaults to the text length). */
+export function lineAt(text: string, start: number, limit = text.length): LineSpan {
+  let i = start;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { start, end: i, next: i + 1 };
+    if (c === 13) return { start, end: i, next: i + 1 < limit && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+    i++;
+  }
+  return { start, end: limit, next: limit };
+}
+
+/** Offset where the line holding `offset` starts. */
+export function lineStartBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/** Offset of the line break that ends the line before `lineStart` (the break itself is excluded from bodies). */
+export function endBeforeBreak(text: string, lineStart: number, floor: number): number {
+  let end = lineStart;
+  if (end > floor && text.charCodeAt(end - 1) === 10) end--;
+  if (end > floor && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+export const isBlank = (text: string, span: LineSpan): boolean => {
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+};

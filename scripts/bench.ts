@@ -9,6 +9,8 @@ import { allEntries } from '../server/src/knowledge/knowledgeBase';
 import { explainReply } from '../server/src/features/replyExplanation';
 import { renderPlainText } from '../server/src/features/renderPlainText';
 import { getLanguageService } from '../server/src/languageService';
+import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
+import { bounceRows } from './benchBounces';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -67,6 +69,11 @@ async function main(): Promise<void> {
   let chars = 0;
   for (const parts of codes) chars += renderPlainText(explainReply(parts)!).length;
   rows.push([`explain every code in the knowledge base (${codes.length} codes, ${(chars / 1024).toFixed(0)} KiB of text)`, `${(performance.now() - tExplain).toFixed(1)} ms`, '', undefined]);
+
+  // Exchange logs: grammar speed, LSP end to end against csv-parse, hover and memory, scaling, hostile input.
+  rows.push(...await grammarRows(text), ...await lspRows(text), ...await scalingRows(text, shared, benchDir), ...await hostileRows(text));
+  // Bounces: the analysis engine over the real corpus.
+  rows.push(...await bounceRows(shared, benchDir));
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(12)}  ${'target'.padEnd(10)}  verdict`);

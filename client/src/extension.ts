@@ -8,7 +8,10 @@ import {
 } from 'vscode-languageclient/node';
 import manifest from '../../package.json';
 import { correctedLogLanguage } from '../../server/src/detection/documentLanguage';
-import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../server/src/protocol';
+import {
+  EXPLAIN_BOUNCE_REQUEST, EXPLAIN_REQUEST, type ExplainBounceParams, type ExplainBounceResult, type ExplainParams, type ExplainResult,
+  OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
+} from '../../server/src/protocol';
 
 const SETTINGS = 'mailflowLens';
 let client: LanguageClient | undefined;
@@ -34,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailfl
     }),
     vscode.workspace.onDidOpenTextDocument(correctLogLanguage),
     vscode.commands.registerCommand('mailflowLens.explainCode', explainCodeCommand),
+    vscode.commands.registerCommand('mailflowLens.explainBounce', explainBounceCommand),
+    vscode.commands.registerCommand(OPEN_POWERSHELL_COMMAND, openPowerShell),
     { dispose: () => void client?.stop() },
   );
   vscode.workspace.textDocuments.forEach(correctLogLanguage);
@@ -55,6 +60,8 @@ async function startClient(serverModule: string): Promise<void> {
     // No scheme filter: virtual workspaces (vscode-vfs, untitled) are served too.
     documentSelector: languages.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS },
+    // Hover links may run our PowerShell command and nothing else.
+    markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] } },
   };
   client = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
   await client.start();
@@ -82,4 +89,24 @@ async function explainCodeCommand(): Promise<void> {
   }
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+}
+
+/** Opens an untitled PowerShell editor with a command to review and run; nothing is executed here. */
+async function openPowerShell(args?: OpenPowerShellArgs): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: args?.snippet ? '' : args?.text ?? '' });
+  const editor = await vscode.window.showTextDocument(document);
+  if (args?.snippet) await editor.insertSnippet(new vscode.SnippetString(args.snippet));
+}
+
+/** Shows the summary of the active bounce (who failed, why, who must fix it, the hops) in a Markdown preview. */
+async function explainBounceCommand(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'email' || !client) {
+    void vscode.window.showInformationMessage('Open a bounce message (.eml) to explain it.');
+    return;
+  }
+  const result = await client.sendRequest<ExplainBounceResult | null>(EXPLAIN_BOUNCE_REQUEST, { uri: document.uri.toString() } satisfies ExplainBounceParams);
+  if (!result) return;
+  const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.commands.executeCommand('markdown.showPreview', preview.uri);
 }

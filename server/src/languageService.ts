@@ -2,16 +2,39 @@
 // connections or Node, so the node server, a browser worker, the CLI and tests share it.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
+} from 'vscode-languageserver-types';
 import type { CancellationToken } from './features/cancellation';
 import { doHover } from './features/hover';
 import { validateCodes, type YieldControl } from './features/codeDiagnostics';
 import type { DetailLevel } from './features/renderMarkdown';
+import { PROTOCOL_LOG, TRACKING_LOG } from './detection/documentLanguage';
+import { isExchangeLogLanguage } from './features/exchangeLogDocument';
+import { validateExchangeLog } from './features/exchangeLogDiagnostics';
+import { doLogHover } from './features/exchangeLogHover';
+import { findLogSymbols } from './features/exchangeLogSymbols';
+import { findLogHighlights, findLogReferences } from './features/exchangeLogReferences';
+import { getLogFoldingRanges } from './features/exchangeLogFolding';
+import { getLogCodeActions } from './features/exchangeLogActions';
+import type { EventSeverity } from './knowledge/exchangeLogModel';
+import { validateBounce } from './features/bounceDiagnostics';
+import { doEmailHeaderHover } from './features/emailHeaderHover';
+import { getHopHints } from './features/hopHints';
+import { explainBounce } from './features/bounceSummary';
+import type { ExplainBounceResult } from './protocol';
 import manifest from '../../package.json';
 
 export interface LanguageSettings {
   readonly hover: { readonly detail: DetailLevel };
-  readonly diagnostics: { readonly enable: boolean; readonly maxProblems: number };
+  readonly diagnostics: {
+    readonly enable: boolean;
+    readonly maxProblems: number;
+    /** Exchange message tracking event IDs mapped to the severity to report them with ("off" hides them). */
+    readonly eventSeverity?: Readonly<Record<string, EventSeverity>>;
+  };
+  /** Received-chain hints of e-mail documents; the declared default when absent. */
+  readonly hops?: { readonly slowHopSeconds: number };
 }
 
 const declared = manifest.contributes.configuration.properties;
@@ -23,6 +46,7 @@ export const defaultSettings: LanguageSettings = {
     enable: declared['mailflowLens.diagnostics.enable'].default,
     maxProblems: declared['mailflowLens.diagnostics.maxProblems'].default,
   },
+  hops: { slowHopSeconds: declared['mailflowLens.hops.slowHopSeconds'].default },
 };
 
 export interface LanguageServiceOptions {
@@ -33,19 +57,48 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   doHover(document: TextDocument, position: Position, settings?: LanguageSettings, token?: CancellationToken): Hover | null;
   doValidation(document: TextDocument, settings?: LanguageSettings, token?: CancellationToken): Promise<Diagnostic[]>;
+  findDocumentSymbols(document: TextDocument, token?: CancellationToken): DocumentSymbol[];
+  findReferences(document: TextDocument, position: Position, token?: CancellationToken): Location[];
+  findDocumentHighlights(document: TextDocument, position: Position, token?: CancellationToken): DocumentHighlight[];
+  getFoldingRanges(document: TextDocument, token?: CancellationToken): FoldingRange[];
+  /** Quick fixes for the diagnostics the client sends along (those under the cursor or selection). */
+  getCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[], token?: CancellationToken): CodeAction[];
+  /** Hop timing and authentication hints on the Received and Authentication-Results headers of e-mail documents. */
+  getInlayHints(document: TextDocument, range?: Range, settings?: LanguageSettings, token?: CancellationToken): InlayHint[];
+  /** The "Explain this bounce" summary of an e-mail document. */
+  explainBounce(document: TextDocument, settings?: LanguageSettings, token?: CancellationToken): ExplainBounceResult | null;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const yieldControl = options.yieldControl ?? (() => Promise.resolve());
   return {
-    doHover: (document, position, settings = defaultSettings, token) => doHover(document, position, settings.hover.detail, token),
+    doHover: (document, position, settings = defaultSettings, token) => {
+      if (isExchangeLogLanguage(document.languageId)) return doLogHover(document, position, settings.hover.detail, token);
+      // In e-mail, a status code keeps its own hover; elsewhere on a header, the header is explained.
+      const codeHover = doHover(document, position, settings.hover.detail, token);
+      if (codeHover || document.languageId !== 'email') return codeHover;
+      return doEmailHeaderHover(document, position, settings.hover.detail, token);
+    },
     doValidation: async (document, settings = defaultSettings, token) => {
       if (!settings.diagnostics.enable) return [];
       switch (document.languageId) {
         // Formats with their own analysis add a case here; every other document gets the code scan.
+        case TRACKING_LOG:
+        case PROTOCOL_LOG:
+          return validateExchangeLog(document, settings.diagnostics, token, yieldControl);
+        case 'email':
+          return validateBounce(document, settings.diagnostics, token);
         default:
           return validateCodes(document, settings.diagnostics, token, yieldControl);
       }
     },
+    findDocumentSymbols: (document, token) => (isExchangeLogLanguage(document.languageId) ? findLogSymbols(document, token) : []),
+    findReferences: (document, position, token) => (isExchangeLogLanguage(document.languageId) ? findLogReferences(document, position, token) : []),
+    findDocumentHighlights: (document, position, token) => (isExchangeLogLanguage(document.languageId) ? findLogHighlights(document, position, token) : []),
+    getFoldingRanges: (document, token) => (isExchangeLogLanguage(document.languageId) ? getLogFoldingRanges(document, token) : []),
+    getCodeActions: (document, diagnostics, token) => (isExchangeLogLanguage(document.languageId) ? getLogCodeActions(document, diagnostics, token) : []),
+    getInlayHints: (document, range, settings = defaultSettings, token) => (document.languageId === 'email'
+      ? getHopHints(document, range, settings.hops ?? defaultSettings.hops!, token) : []),
+    explainBounce: (document, settings = defaultSettings, token) => explainBounce(document, settings.hops ?? defaultSettings.hops!, token),
   };
 }

@@ -1,12 +1,19 @@
 // startServer wires the language service to an LSP connection. It is host-neutral: the node
 // entry (node/serverMain.ts) and a future browser-worker entry both call it.
 
-import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './languageService';
 import { registerDiagnosticsHandler } from './handlers/diagnosticsHandler';
 import { registerExplainHandler } from './handlers/explainHandler';
 import { registerHoverHandler } from './handlers/hoverHandler';
+import { registerDocumentSymbolHandler } from './handlers/documentSymbolHandler';
+import { registerReferencesHandler } from './handlers/referencesHandler';
+import { registerDocumentHighlightHandler } from './handlers/documentHighlightHandler';
+import { registerFoldingRangeHandler } from './handlers/foldingRangeHandler';
+import { registerCodeActionHandler } from './handlers/codeActionHandler';
+import { registerInlayHintHandler } from './handlers/inlayHintHandler';
+import { registerExplainBounceHandler } from './handlers/explainBounceHandler';
 import { SettingsCache } from './handlers/settings';
 import type { RuntimeEnvironment } from './runtime';
 
@@ -16,14 +23,22 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     yieldControl: () => new Promise((resolve) => runtime.timer.setImmediate(resolve)),
   });
   let clientHasConfiguration = false;
+  let clientRefreshesInlayHints = false;
   const settings = new SettingsCache(connection, () => clientHasConfiguration);
 
   connection.onInitialize((params) => {
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+    clientRefreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        documentSymbolProvider: { label: 'Mailflow Lens' },
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'Mailflow Lens' },
     };
@@ -31,10 +46,19 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   registerHoverHandler(connection, documents, service, settings);
   registerExplainHandler(connection);
+  registerDocumentSymbolHandler(connection, documents, service);
+  registerReferencesHandler(connection, documents, service);
+  registerDocumentHighlightHandler(connection, documents, service);
+  registerFoldingRangeHandler(connection, documents, service);
+  registerCodeActionHandler(connection, documents, service);
+  registerInlayHintHandler(connection, documents, service, settings);
+  registerExplainBounceHandler(connection, documents, service, settings);
   const diagnostics = registerDiagnosticsHandler(connection, documents, service, settings, runtime);
   connection.onDidChangeConfiguration(() => {
     settings.forget();
     diagnostics.revalidateAll();
+    // The slow-hop threshold is a setting: hints already shown must be asked for again.
+    if (clientRefreshesInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   documents.listen(connection);

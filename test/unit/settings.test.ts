@@ -15,7 +15,7 @@ describe('settings', () => {
 
   it('keeps valid values and replaces wrong ones with defaults', () => {
     assert.deepEqual(normalize({ hover: { detail: 'brief' }, diagnostics: { enable: false, maxProblems: 5.7 } }),
-      { hover: { detail: 'brief' }, diagnostics: { enable: false, maxProblems: 5 } });
+      { hover: { detail: 'brief' }, diagnostics: { enable: false, maxProblems: 5 }, hops: defaultSettings.hops });
     assert.deepEqual(normalize({ hover: { detail: 'huge' }, diagnostics: { enable: 'yes', maxProblems: -1 } }), defaultSettings);
     assert.deepEqual(normalize({}), defaultSettings);
   });

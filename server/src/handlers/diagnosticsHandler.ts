@@ -17,7 +17,7 @@ export interface DiagnosticsScheduler {
 export function registerDiagnosticsHandler(
   connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, settings: SettingsCache, runtime: RuntimeEnvironment,
 ): DiagnosticsScheduler {
-  const pending = new Map<string, { timer: Disposable; cancel: CancellationTokenSource }>();
+  const pending = new Map<string, { timer: Disposable; cancel: CancellationTokenSource; version: number }>();
 
   const cancel = (uri: string): void => {
     const run = pending.get(uri);
@@ -43,11 +43,15 @@ export function registerDiagnosticsHandler(
         if (pending.get(document.uri)?.cancel === source) pending.delete(document.uri);
       }
     }, delay);
-    pending.set(document.uri, { timer, cancel: source });
+    pending.set(document.uri, { timer, cancel: source, version: document.version });
   };
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => {
+    // TextDocuments reports an opened document as changed too; that version is already scheduled, undebounced.
+    if (pending.get(e.document.uri)?.version === e.document.version) return;
+    schedule(e.document, DEBOUNCE_MS);
+  });
   documents.onDidClose((e) => {
     cancel(e.document.uri);
     settings.forget(e.document.uri);

@@ -2,10 +2,12 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, type LanguageSettings } from '../languageService';
+import { EVENT_SEVERITIES, type EventSeverity } from '../knowledge/exchangeLogModel';
 
 interface RawSettings {
   hover?: { detail?: unknown };
-  diagnostics?: { enable?: unknown; maxProblems?: unknown };
+  diagnostics?: { enable?: unknown; maxProblems?: unknown; eventSeverity?: unknown };
+  hops?: { slowHopSeconds?: unknown };
 }
 
 export class SettingsCache {
@@ -35,5 +37,18 @@ export function normalize(raw: RawSettings): LanguageSettings {
   const enable = typeof raw.diagnostics?.enable === 'boolean' ? raw.diagnostics.enable : defaultSettings.diagnostics.enable;
   const max = raw.diagnostics?.maxProblems;
   const maxProblems = typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : defaultSettings.diagnostics.maxProblems;
-  return { hover: { detail }, diagnostics: { enable, maxProblems } };
+  const eventSeverity = normalizeEventSeverity(raw.diagnostics?.eventSeverity);
+  const slow = raw.hops?.slowHopSeconds;
+  const slowHopSeconds = typeof slow === 'number' && Number.isFinite(slow) && slow >= 0 ? slow : defaultSettings.hops!.slowHopSeconds;
+  return { hover: { detail }, diagnostics: { enable, maxProblems, ...(eventSeverity ? { eventSeverity } : {}) }, hops: { slowHopSeconds } };
+}
+
+/** { "DSN": "off", "DROP": "warning" }: event IDs upper-cased, unknown severities dropped. */
+function normalizeEventSeverity(raw: unknown): Record<string, EventSeverity> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const out: Record<string, EventSeverity> = {};
+  for (const [event, severity] of Object.entries(raw)) {
+    if (typeof severity === 'string' && (EVENT_SEVERITIES as readonly string[]).includes(severity)) out[event.toUpperCase()] = severity as EventSeverity;
+  }
+  return Object.keys(out).length ? out : undefined;
 }

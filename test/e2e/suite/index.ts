@@ -10,6 +10,10 @@ export function run(): Promise<void> {
   require('./languages.test');
   require('./hover.test');
   require('./diagnostics.test');
+  require('./trackingLog.test');
+  require('./snippets.test');
+  require('./bounce.test');
+  require('./commands.test');
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;

@@ -15,56 +15,98 @@ import {
 
 const SETTINGS = 'mailflowLens';
 let client: LanguageClient | undefined;
+let starting: Promise<number> | undefined;
+let serverModule = '';
 
-/** What activate() returns: the in-editor tests read how long start-up took. */
+/** What activate() returns; the in-editor tests read the start-up figures. */
 export interface MailflowLensApi {
-  /** Milliseconds from activate() to a ready language client. */
+  /** Milliseconds activate() itself took. */
   readonly activationMs: number;
+  /** Resolves, once a document we serve is open, with the milliseconds from that moment to a ready language client. */
+  readonly clientReady: () => Promise<number>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<MailflowLensApi> {
+/**
+ * Activation is cheap: onLanguage:plaintext also fires for VS Code's own input boxes (the chat
+ * input is a plaintext model), so the language server starts only once a user's document in one
+ * of the served languages is open.
+ */
+export function activate(context: vscode.ExtensionContext): MailflowLensApi {
   const started = performance.now();
-  const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'serverWorker.js').fsPath;
-  await startClient(serverModule);
-  const activationMs = performance.now() - started;
+  serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'serverWorker.js').fsPath;
+  const serveIfNeeded = (document: vscode.TextDocument): void => {
+    if (isServed(document)) void ensureClient();
+  };
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration(`${SETTINGS}.hover.languages`)) {
-        await client?.stop();
-        await startClient(serverModule);
-      }
+      if (!e.affectsConfiguration(`${SETTINGS}.hover.languages`) || !client) return;
+      await client.stop();
+      client = undefined;
+      starting = undefined;
+      vscode.workspace.textDocuments.forEach(serveIfNeeded);
     }),
-    vscode.workspace.onDidOpenTextDocument(correctLogLanguage),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      correctLogLanguage(document);
+      serveIfNeeded(document);
+    }),
     vscode.commands.registerCommand('mailflowLens.explainCode', explainCodeCommand),
     vscode.commands.registerCommand('mailflowLens.explainBounce', explainBounceCommand),
     vscode.commands.registerCommand(OPEN_POWERSHELL_COMMAND, openPowerShell),
     { dispose: () => void client?.stop() },
   );
-  vscode.workspace.textDocuments.forEach(correctLogLanguage);
-  return { activationMs };
+  vscode.workspace.textDocuments.forEach((document) => {
+    correctLogLanguage(document);
+    serveIfNeeded(document);
+  });
+  return {
+    activationMs: performance.now() - started,
+    clientReady: async () => {
+      while (!starting) await new Promise((resolve) => setTimeout(resolve, 50));
+      return starting;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-async function startClient(serverModule: string): Promise<void> {
-  const languages = vscode.workspace.getConfiguration(SETTINGS).get<string[]>('hover.languages', []);
+function servedLanguages(): string[] {
+  return vscode.workspace.getConfiguration(SETTINGS).get<string[]>('hover.languages', []);
+}
+
+/** Where users keep documents: files, untitled editors and the schemes of virtual workspace folders. */
+function userSchemes(): string[] {
+  return [...new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
+}
+
+function isServed(document: vscode.TextDocument): boolean {
+  return servedLanguages().includes(document.languageId) && userSchemes().includes(document.uri.scheme);
+}
+
+/** Starts the language server once; resolves with the milliseconds it took to be ready. */
+function ensureClient(): Promise<number> {
+  return (starting ??= startClient());
+}
+
+async function startClient(): Promise<number> {
+  const started = performance.now();
+  const schemes = userSchemes();
   // The server runs in a worker thread: it starts several times faster than a child process.
   const serverOptions: ServerOptions = async () => {
     const worker = new Worker(serverModule, { name: 'Mailflow Lens language server' });
     return { reader: new PortMessageReader(worker), writer: new PortMessageWriter(worker) };
   };
   const clientOptions: LanguageClientOptions = {
-    // No scheme filter: virtual workspaces (vscode-vfs, untitled) are served too.
-    documentSelector: languages.map((language) => ({ language })),
+    documentSelector: servedLanguages().flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
     synchronize: { configurationSection: SETTINGS },
     // Hover links may run our PowerShell command and nothing else.
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] } },
   };
   client = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
   await client.start();
+  return performance.now() - started;
 }
 
 /** Gives Exchange logs opened as log, plaintext or the wrong log kind their language, from their header. */
@@ -81,8 +123,8 @@ async function explainCodeCommand(): Promise<void> {
     title: 'Explain a status code',
     prompt: 'A reply or code, e.g. 550 5.1.1, 4.4.316 or RESOLVER.ADR.RecipNotFound',
   });
-  if (!text || !client) return;
-  const result = await client.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { text } satisfies ExplainParams);
+  if (!text) return;
+  const result = await (await readyClient()).sendRequest<ExplainResult>(EXPLAIN_REQUEST, { text } satisfies ExplainParams);
   if (!result.markdown) {
     void vscode.window.showInformationMessage(`Mailflow Lens found no status code in "${text.slice(0, 80)}".`);
     return;
@@ -101,12 +143,18 @@ async function openPowerShell(args?: OpenPowerShellArgs): Promise<void> {
 /** Shows the summary of the active bounce (who failed, why, who must fix it, the hops) in a Markdown preview. */
 async function explainBounceCommand(): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  if (!document || document.languageId !== 'email' || !client) {
+  if (!document || document.languageId !== 'email') {
     void vscode.window.showInformationMessage('Open a bounce message (.eml) to explain it.');
     return;
   }
-  const result = await client.sendRequest<ExplainBounceResult | null>(EXPLAIN_BOUNCE_REQUEST, { uri: document.uri.toString() } satisfies ExplainBounceParams);
+  const result = await (await readyClient()).sendRequest<ExplainBounceResult | null>(EXPLAIN_BOUNCE_REQUEST, { uri: document.uri.toString() } satisfies ExplainBounceParams);
   if (!result) return;
   const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.commands.executeCommand('markdown.showPreview', preview.uri);
+}
+
+/** The running client, started on demand for commands used before any served document opened. */
+async function readyClient(): Promise<LanguageClient> {
+  await ensureClient();
+  return client!;
 }

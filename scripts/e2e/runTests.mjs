@@ -13,6 +13,7 @@ const server = await startCodeServer({ vsix });
 const browser = await launchBrowser();
 let counts;
 let activationMs;
+let activationLine;
 /** Workbench chatter that says nothing about our extension (offline gallery, chat, sockets). */
 const NOISE = /AgentHost|ChatModelSelection|Creating a socket|connection token|open-vsx|getaddrinfo|queryGalleryExtensions|GalleryExtensions|checkForUpdates|autoUpdateBuiltinExtensions|Service Worker|AccountPolicyGate|builtin extensions cache|grace time|^\s*at /;
 try {
@@ -25,7 +26,7 @@ try {
       const match = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
       const activation = /activation: ([\d.]+) ms/.exec(line);
       if (match) counts = { passed: Number(match[1]), failed: Number(match[2]) };
-      else if (activation) activationMs = Number(activation[1]);
+      else if (activation) { activationMs = Number(activation[1]); activationLine = line.trim(); }
       else if (!NOISE.test(line)) console.log(`  [${type}] ${line}`);
     }
   });
@@ -37,7 +38,7 @@ try {
   const code = await Promise.race([exitCode, timeout]);
   if (code === 'timeout') console.log(`in-editor suite did not finish within ${RUN_LIMIT_MS / 60_000} minutes`);
   if (!counts) counts = { passed: 0, failed: 1 };
-  if (activationMs !== undefined) console.log(`activation: ${activationMs.toFixed(1)} ms from activate() to a ready language client (target < 100 ms: ${activationMs < 100 ? 'ok' : 'MISSED'})`);
+  if (activationMs !== undefined) console.log(`${activationLine} (target < 100 ms: ${activationMs < 100 ? 'ok' : 'MISSED'})`);
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exitCode = code === 0 && counts.failed === 0 && counts.passed > 0 ? 0 : 1;
 } finally {

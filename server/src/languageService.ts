@@ -8,7 +8,6 @@ import type {
 import type { CancellationToken } from './features/cancellation';
 import { doHover } from './features/hover';
 import { validateCodes, type YieldControl } from './features/codeDiagnostics';
-import type { DetailLevel } from './features/renderMarkdown';
 import { PROTOCOL_LOG, TRACKING_LOG } from './detection/documentLanguage';
 import { isExchangeLogLanguage } from './features/exchangeLogDocument';
 import { validateExchangeLog } from './features/exchangeLogDiagnostics';
@@ -17,37 +16,16 @@ import { findLogSymbols } from './features/exchangeLogSymbols';
 import { findLogHighlights, findLogReferences } from './features/exchangeLogReferences';
 import { getLogFoldingRanges } from './features/exchangeLogFolding';
 import { getLogCodeActions } from './features/exchangeLogActions';
-import type { EventSeverity } from './knowledge/exchangeLogModel';
 import { validateBounce } from './features/bounceDiagnostics';
 import { doEmailHeaderHover } from './features/emailHeaderHover';
 import { getHopHints } from './features/hopHints';
 import { explainBounce } from './features/bounceSummary';
 import type { ExplainBounceResult } from './protocol';
-import manifest from '../../package.json';
+import { defaultSettings, type LanguageSettings } from './settings';
+import { explainText } from './features/replyExplanation';
+import { renderMarkdown } from './features/renderMarkdown';
 
-export interface LanguageSettings {
-  readonly hover: { readonly detail: DetailLevel };
-  readonly diagnostics: {
-    readonly enable: boolean;
-    readonly maxProblems: number;
-    /** Exchange message tracking event IDs mapped to the severity to report them with ("off" hides them). */
-    readonly eventSeverity?: Readonly<Record<string, EventSeverity>>;
-  };
-  /** Received-chain hints of e-mail documents; the declared default when absent. */
-  readonly hops?: { readonly slowHopSeconds: number };
-}
-
-const declared = manifest.contributes.configuration.properties;
-
-/** The defaults declared in package.json, the one place they are written. */
-export const defaultSettings: LanguageSettings = {
-  hover: { detail: declared['mailflowLens.hover.detail'].default as DetailLevel },
-  diagnostics: {
-    enable: declared['mailflowLens.diagnostics.enable'].default,
-    maxProblems: declared['mailflowLens.diagnostics.maxProblems'].default,
-  },
-  hops: { slowHopSeconds: declared['mailflowLens.hops.slowHopSeconds'].default },
-};
+export { defaultSettings, type LanguageSettings } from './settings';
 
 export interface LanguageServiceOptions {
   /** Gives the event loop a turn during long validations; the default resolves at once. */
@@ -65,6 +43,8 @@ export interface LanguageService {
   getCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[], token?: CancellationToken): CodeAction[];
   /** Hop timing and authentication hints on the Received and Authentication-Results headers of e-mail documents. */
   getInlayHints(document: TextDocument, range?: Range, settings?: LanguageSettings, token?: CancellationToken): InlayHint[];
+  /** Full explanations of every code in free text, as Markdown; null when there is none. */
+  explainCodes(text: string): string | null;
   /** The "Explain this bounce" summary of an e-mail document. */
   explainBounce(document: TextDocument, settings?: LanguageSettings, token?: CancellationToken): ExplainBounceResult | null;
 }
@@ -72,6 +52,10 @@ export interface LanguageService {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const yieldControl = options.yieldControl ?? (() => Promise.resolve());
   return {
+    explainCodes: (text) => {
+      const explanations = explainText(text.slice(0, 10_000));
+      return explanations.length ? explanations.map((e) => renderMarkdown(e, 'full')).join('\n\n---\n\n') : null;
+    },
     doHover: (document, position, settings = defaultSettings, token) => {
       if (isExchangeLogLanguage(document.languageId)) return doLogHover(document, position, settings.hover.detail, token);
       // In e-mail, a status code keeps its own hover; elsewhere on a header, the header is explained.

@@ -3,7 +3,7 @@
 
 import { CodeActionKind, type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from './languageService';
+import type { LanguageService } from './languageService';
 import { registerDiagnosticsHandler } from './handlers/diagnosticsHandler';
 import { registerExplainHandler } from './handlers/explainHandler';
 import { registerHoverHandler } from './handlers/hoverHandler';
@@ -19,8 +19,12 @@ import type { RuntimeEnvironment } from './runtime';
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
-  const service = getLanguageService({
-    yieldControl: () => new Promise((resolve) => runtime.timer.setImmediate(resolve)),
+  // The analysis engine (knowledge base, parsers) is loaded after the handshake, so the client is
+  // ready sooner; requests wait for it. esbuild keeps the dynamic import's modules unevaluated until then.
+  const service = new Promise<LanguageService>((resolve) => {
+    connection.onInitialized(() => resolve(import('./languageService').then(({ getLanguageService }) => getLanguageService({
+      yieldControl: () => new Promise((done) => runtime.timer.setImmediate(done)),
+    }))));
   });
   let clientHasConfiguration = false;
   let clientRefreshesInlayHints = false;
@@ -45,7 +49,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   });
 
   registerHoverHandler(connection, documents, service, settings);
-  registerExplainHandler(connection);
+  registerExplainHandler(connection, service);
   registerDocumentSymbolHandler(connection, documents, service);
   registerReferencesHandler(connection, documents, service);
   registerDocumentHighlightHandler(connection, documents, service);

@@ -5,12 +5,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 
-export function registerCodeActionHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
-  connection.onCodeAction((params, token) => {
+export function registerCodeActionHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>): void {
+  connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const only = params.context.only;
     if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
-    return service.getCodeActions(document, params.context.diagnostics, token);
+    return (await service).getCodeActions(document, params.context.diagnostics, token);
   });
 }

@@ -15,7 +15,7 @@ export interface DiagnosticsScheduler {
 }
 
 export function registerDiagnosticsHandler(
-  connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, settings: SettingsCache, runtime: RuntimeEnvironment,
+  connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>, settings: SettingsCache, runtime: RuntimeEnvironment,
 ): DiagnosticsScheduler {
   const pending = new Map<string, { timer: Disposable; cancel: CancellationTokenSource; version: number }>();
 
@@ -33,7 +33,7 @@ export function registerDiagnosticsHandler(
     const timer = runtime.timer.setTimeout(async () => {
       const version = document.version;
       try {
-        const diagnostics = await service.doValidation(document, await settings.get(document.uri), source.token);
+        const diagnostics = await (await service).doValidation(document, await settings.get(document.uri), source.token);
         if (!source.token.isCancellationRequested && documents.get(document.uri)?.version === version) {
           await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
         }

@@ -4,9 +4,9 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../languageService';
 
-export function registerDocumentHighlightHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
-  connection.onDocumentHighlight((params, token) => {
+export function registerDocumentHighlightHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>): void {
+  connection.onDocumentHighlight(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.findDocumentHighlights(document, params.position, token) : null;
+    return document ? (await service).findDocumentHighlights(document, params.position, token) : null;
   });
 }

@@ -6,10 +6,10 @@ import type { LanguageService } from '../languageService';
 import { EXPLAIN_BOUNCE_REQUEST, type ExplainBounceParams, type ExplainBounceResult } from '../protocol';
 import type { SettingsCache } from './settings';
 
-export function registerExplainBounceHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, settings: SettingsCache): void {
+export function registerExplainBounceHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>, settings: SettingsCache): void {
   connection.onRequest(EXPLAIN_BOUNCE_REQUEST, async (params: ExplainBounceParams, token): Promise<ExplainBounceResult | null> => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!document) return null;
-    return service.explainBounce(document, await settings.get(document.uri), token);
+    return (await service).explainBounce(document, await settings.get(document.uri), token);
   });
 }

@@ -5,10 +5,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../languageService';
 import type { SettingsCache } from './settings';
 
-export function registerInlayHintHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, settings: SettingsCache): void {
+export function registerInlayHintHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>, settings: SettingsCache): void {
   connection.languages.inlayHint.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return service.getInlayHints(document, params.range, await settings.get(document.uri), token);
+    return (await service).getInlayHints(document, params.range, await settings.get(document.uri), token);
   });
 }

@@ -1,8 +1,7 @@
 // Reads the mailflowLens settings from the client, per document, falling back to the defaults.
 
 import type { Connection } from 'vscode-languageserver';
-import { defaultSettings, type LanguageSettings } from '../languageService';
-import { EVENT_SEVERITIES, type EventSeverity } from '../knowledge/exchangeLogModel';
+import { defaultSettings, EVENT_SEVERITIES, type EventSeverity, type LanguageSettings } from '../settings';
 
 interface RawSettings {
   hover?: { detail?: unknown };

@@ -20,9 +20,8 @@ export interface LogFieldEntry {
 /** How an event ID is coloured: the grammar's groups. */
 export type EventOutcome = 'failure' | 'delay' | 'success' | 'other';
 
-/** Problems-panel severity of a row with this event, before the user's overrides. */
-export type EventSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export const EVENT_SEVERITIES: readonly EventSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
+export type { EventSeverity } from '../settings';
+import type { EventSeverity } from '../settings';
 
 export interface LogEventEntry {
   readonly id: string;

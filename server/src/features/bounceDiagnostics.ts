@@ -5,7 +5,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
-import { DIAGNOSTIC_SOURCE, type DiagnosticsSettings } from './codeDiagnostics';
+import type { DiagnosticsSettings } from './codeDiagnostics';
+import { ProblemList } from './problemList';
 import { emailDocument } from './emailDocument';
 import { productPreference } from './productContext';
 import { explainReply } from './replyExplanation';
@@ -26,39 +27,27 @@ export function validateBounce(document: TextDocument, settings: DiagnosticsSett
   const { analysis } = emailDocument(document);
   if (analysis.kind === 'not-a-bounce' || analysis.kind === 'auto-reply' || analysis.kind === 'feedback-report') return [];
   const range = (span: Span): Diagnostic['range'] => ({ start: document.positionAt(span.start), end: document.positionAt(Math.max(span.start, span.end)) });
-  const diagnostics: Diagnostic[] = [];
+  const problems = new ProblemList(settings.maxProblems);
   for (const outcome of analysis.recipients) {
     const code = outcome.status?.value ?? outcome.replyCode?.value;
-    diagnostics.push({
+    problems.add({
       range: range(outcome.anchor),
       severity: SEVERITY[outcome.action],
-      source: DIAGNOSTIC_SOURCE,
       ...(code ? { code } : {}),
       message: recipientMessage(outcome, productsFor(document, outcome)),
     });
   }
   if (analysis.recipients.length === 0) {
-    diagnostics.push({
+    problems.add({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
-      source: DIAGNOSTIC_SOURCE,
       message: 'This is a delivery report, but it names no recipient Mailflow Lens can read; see the report text and the returned message\'s To.',
     });
   }
   for (const problem of analysis.problems) {
-    diagnostics.push({ range: range(problem.span), severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message: problem.message });
+    problems.add({ range: range(problem.span), severity: DiagnosticSeverity.Information, message: problem.message });
   }
-  if (diagnostics.length > settings.maxProblems) {
-    const omitted = diagnostics.length - settings.maxProblems;
-    diagnostics.length = settings.maxProblems;
-    diagnostics.push({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
-      source: DIAGNOSTIC_SOURCE,
-      message: `${omitted} more problems not shown (setting mailflowLens.diagnostics.maxProblems is ${settings.maxProblems})`,
-    });
-  }
-  return diagnostics;
+  return problems.finish();
 }
 
 /**

@@ -5,9 +5,10 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { CancellationToken } from './cancellation';
 import { scanReplies } from '../detection/replyScanner';
 import { productPreference } from './productContext';
+import { ProblemList } from './problemList';
 import { explainMention } from './replyExplanation';
 
-export const DIAGNOSTIC_SOURCE = 'Mailflow Lens';
+export { DIAGNOSTIC_SOURCE } from './problemList';
 
 export interface DiagnosticsSettings {
   readonly maxProblems: number;
@@ -22,9 +23,8 @@ export async function validateCodes(
   document: TextDocument, settings: DiagnosticsSettings, token: CancellationToken | undefined, yieldControl: YieldControl,
 ): Promise<Diagnostic[]> {
   const text = document.getText();
-  const diagnostics: Diagnostic[] = [];
+  const problems = new ProblemList(settings.maxProblems);
   const context = { prefer: productPreference(document) };
-  let omitted = 0;
   let line = 0;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -35,11 +35,9 @@ export async function validateCodes(
       if (mention.basic && lineText.charCodeAt(mention.basic.end) === 45) continue;
       const explanation = explainMention(mention, context);
       if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) continue;
-      if (diagnostics.length >= settings.maxProblems) { omitted++; continue; }
-      diagnostics.push({
+      problems.add({
         range: { start: { line, character: mention.start }, end: { line, character: mention.end } },
         severity: explanation.permanence === 'permanent' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        source: DIAGNOSTIC_SOURCE,
         code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text,
         message: `${explanation.label}: ${explanation.summary} (${explanation.permanence})`,
       });
@@ -50,13 +48,5 @@ export async function validateCodes(
       if (token?.isCancellationRequested) return [];
     }
   }
-  if (omitted > 0) {
-    diagnostics.push({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
-      source: DIAGNOSTIC_SOURCE,
-      message: `${omitted} more problems not shown (setting mailflowLens.diagnostics.maxProblems is ${settings.maxProblems})`,
-    });
-  }
-  return diagnostics;
+  return problems.finish();
 }

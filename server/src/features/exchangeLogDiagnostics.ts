@@ -5,7 +5,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
-import { DIAGNOSTIC_SOURCE, type YieldControl } from './codeDiagnostics';
+import type { YieldControl } from './codeDiagnostics';
+import { ProblemList } from './problemList';
 import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
 import { explainMention } from './replyExplanation';
 import { productPreference } from './productContext';
@@ -46,28 +47,8 @@ const SEVERITY: Record<Exclude<EventSeverity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Keeps at most maxProblems diagnostics and counts the rest. */
-class ProblemList {
-  readonly items: Diagnostic[] = [];
-  omitted = 0;
-  constructor(private readonly max: number) {}
-
-  add(range: Range, severity: DiagnosticSeverity, message: string, code: string): void {
-    if (this.items.length >= this.max) { this.omitted++; return; }
-    this.items.push({ range, severity, source: DIAGNOSTIC_SOURCE, code, message });
-  }
-
-  finish(max: number): Diagnostic[] {
-    if (this.omitted > 0) {
-      this.items.push({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Information,
-        source: DIAGNOSTIC_SOURCE,
-        message: `${this.omitted} more problems not shown (setting mailflowLens.diagnostics.maxProblems is ${max})`,
-      });
-    }
-    return this.items;
-  }
+function addProblem(problems: ProblemList, range: Range, severity: DiagnosticSeverity, message: string, code: string): void {
+  problems.add({ range, severity, message, code });
 }
 
 /** One reply explained once per validation: real logs repeat the same few statuses thousands of times. */
@@ -102,7 +83,7 @@ export async function validateExchangeLog(
     const row = log.rows[i]!;
     if (row.schemaInferred && !reportedBlocks.has(row.block)) {
       reportedBlocks.add(row.block);
-      problems.add(firstLineRange(log, row), DiagnosticSeverity.Error,
+      addProblem(problems, firstLineRange(log, row), DiagnosticSeverity.Error,
         `no #Fields header before this row: its columns are guessed (${row.schema.names.length} fields)`, LOG_PROBLEM.missingFields);
     }
     if (checkShape(log, row, problems)) {
@@ -114,7 +95,7 @@ export async function validateExchangeLog(
       if (token?.isCancellationRequested) return [];
     }
   }
-  return problems.finish(settings.maxProblems);
+  return problems.finish();
 }
 
 function normalizeOverrides(raw: Readonly<Record<string, EventSeverity>> | undefined): Map<string, EventSeverity> {
@@ -137,21 +118,21 @@ function checkShape(log: ExchangeLog, row: LogRow, problems: ProblemList): boole
     const flag = flags[f]!;
     if (!(flag & QUOTED)) continue;
     if (flag & UNTERMINATED) {
-      problems.add(rowRange(log, row, starts[f]!, ends[f]!), DiagnosticSeverity.Error,
+      addProblem(problems, rowRange(log, row, starts[f]!, ends[f]!), DiagnosticSeverity.Error,
         'quoted field never closed: it is cut at the end of this line', LOG_PROBLEM.unterminatedQuote);
     } else if (flag & TEXT_AFTER_QUOTE) {
-      problems.add(rowRange(log, row, starts[f]!, ends[f]!), DiagnosticSeverity.Warning,
+      addProblem(problems, rowRange(log, row, starts[f]!, ends[f]!), DiagnosticSeverity.Warning,
         'text after the closing quote of a quoted field', LOG_PROBLEM.textAfterQuote);
     }
   }
   if (row.fieldCount !== expected) {
-    problems.add(wholeRowRange(log, row), DiagnosticSeverity.Error, `expected ${expected} fields, found ${row.fieldCount}`, LOG_PROBLEM.fieldCount);
+    addProblem(problems, wholeRowRange(log, row), DiagnosticSeverity.Error, `expected ${expected} fields, found ${row.fieldCount}`, LOG_PROBLEM.fieldCount);
     return false;
   }
   const time = fieldOf(row, 'date-time');
   if (time >= 0 && !isValidTimestamp(log.text, starts[time]!, ends[time]!)) {
     const value = valueOf(log, time);
-    problems.add(rowRange(log, row, starts[time]!, ends[time]!), DiagnosticSeverity.Error,
+    addProblem(problems, rowRange(log, row, starts[time]!, ends[time]!), DiagnosticSeverity.Error,
       value ? `bad timestamp "${clip(value)}": expected UTC time as yyyy-mm-ddThh:mm:ss.fffZ` : 'date-time is empty', LOG_PROBLEM.timestamp);
   }
   return true;
@@ -166,7 +147,7 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
   if (!entry) {
     const severity = overrides.get(eventId.toUpperCase());
     if (severity === 'off') return;
-    problems.add(eventRange(), severity ? SEVERITY[severity] : DiagnosticSeverity.Warning,
+    addProblem(problems, eventRange(), severity ? SEVERITY[severity] : DiagnosticSeverity.Warning,
       eventId ? `unknown event ID "${clip(eventId)}"` : 'event-id is empty', LOG_PROBLEM.unknownEvent);
     return;
   }
@@ -181,7 +162,7 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
     const to = valueOf(log, fieldOf(row, 'recipient-address')).replaceAll(';', ', ');
     const range = original ? rowRange(log, row, fieldValueRange(log, referenceField).start, fieldValueRange(log, referenceField).end) : eventRange();
     const notification = `notification ${messageId || '(no message-id)'}${to ? ` sent to ${to}` : ''}`;
-    problems.add(range, severity, original ? `DSN about ${original}: ${notification}` : `DSN: ${notification}; the reference field does not name the original message`, entry.id);
+    addProblem(problems, range, severity, original ? `DSN about ${original}: ${notification}` : `DSN: ${notification}; the reference field does not name the original message`, entry.id);
     return;
   }
 
@@ -190,11 +171,11 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
   if (outcomes.some((o) => o.status)) {
     for (const { recipient, status } of outcomes) {
       if (!status) continue;
-      problems.add(rowRange(log, row, status.start, status.end), severity, recipientMessage(recipient, status, replies), entry.id);
+      addProblem(problems, rowRange(log, row, status.start, status.end), severity, recipientMessage(recipient, status, replies), entry.id);
     }
     return;
   }
-  problems.add(eventRange(), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerFirst(entry.meaning)}`, entry.id);
+  addProblem(problems, eventRange(), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerFirst(entry.meaning)}`, entry.id);
 }
 
 function recipientMessage(recipient: FieldItem | undefined, status: FieldItem, replies: ReplyCache): string {
@@ -209,7 +190,7 @@ function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
   const event = valueOf(log, eventField);
   if (!lookupProtocolEvent(event)) {
     const { start, end } = fieldRange(log, eventField);
-    problems.add(rowRange(log, row, start, end), DiagnosticSeverity.Warning,
+    addProblem(problems, rowRange(log, row, start, end), DiagnosticSeverity.Warning,
       event ? `unknown event "${clip(event)}": expected +, -, >, < or *` : 'event is empty', LOG_PROBLEM.unknownEvent);
     return;
   }
@@ -226,23 +207,23 @@ function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
     const reply = replies.get(data);
     const direction = event === '>' ? `sent to ${remote || 'the peer'}` : `received from ${remote || 'the peer'}`;
     const what = reply ? `${reply.label}: ${reply.summary}` : clip(data);
-    problems.add(dataRange(), data.charCodeAt(0) === 53 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    addProblem(problems, dataRange(), data.charCodeAt(0) === 53 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       `${what} (reply ${direction})`, reply?.code || data.slice(0, 3));
     return;
   }
   if (event === '*') {
     const lower = `${data} ${context}`.toLowerCase();
     if (lower.includes('auth') && (lower.includes('fail') || lower.includes('unsuccessful') || lower.includes('logondenied'))) {
-      problems.add(dataRange(), DiagnosticSeverity.Error, `authentication failed: ${clip(data || context)}`, LOG_PROBLEM.authFailure);
+      addProblem(problems, dataRange(), DiagnosticSeverity.Error, `authentication failed: ${clip(data || context)}`, LOG_PROBLEM.authFailure);
     } else if (lower.includes('tls') && (lower.includes('fail') || lower.includes('error'))) {
-      problems.add(dataRange(), DiagnosticSeverity.Warning, `TLS negotiation failed: ${clip(data || context)}`, LOG_PROBLEM.tlsFailure);
+      addProblem(problems, dataRange(), DiagnosticSeverity.Warning, `TLS negotiation failed: ${clip(data || context)}`, LOG_PROBLEM.tlsFailure);
     }
     return;
   }
   if (event === '-' && context.toLowerCase().includes('socketerror')) {
     const contextField = fieldOf(row, 'context');
     const { start, end } = fieldValueRange(log, contextField);
-    problems.add(rowRange(log, row, start, end), DiagnosticSeverity.Warning,
+    addProblem(problems, rowRange(log, row, start, end), DiagnosticSeverity.Warning,
       `session ended by a network error (${clip(context)}): the connection dropped before the conversation finished`, LOG_PROBLEM.socketError);
   }
 }

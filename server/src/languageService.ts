@@ -6,7 +6,7 @@ import type {
   CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
 } from 'vscode-languageserver-types';
 import type { CancellationToken } from './features/cancellation';
-import { doHover } from './features/hover';
+import { doCodeHover } from './features/codeHover';
 import { validateCodes, type YieldControl } from './features/codeDiagnostics';
 import { PROTOCOL_LOG, TRACKING_LOG } from './detection/documentLanguage';
 import { isExchangeLogLanguage } from './features/exchangeLogDocument';
@@ -59,7 +59,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doHover: (document, position, settings = defaultSettings, token) => {
       if (isExchangeLogLanguage(document.languageId)) return doLogHover(document, position, settings.hover.detail, token);
       // In e-mail, a status code keeps its own hover; elsewhere on a header, the header is explained.
-      const codeHover = doHover(document, position, settings.hover.detail, token);
+      const codeHover = doCodeHover(document, position, settings.hover.detail, token);
       if (codeHover || document.languageId !== 'email') return codeHover;
       return doEmailHeaderHover(document, position, settings.hover.detail, token);
     },

@@ -1,6 +1,6 @@
 // Hovers on the headers an administrator reads in an e-mail: Received (with this hop's delay),
 // authentication results, DKIM and ARC, Return-Path and Auto-Submitted, the delivery-status fields,
-// and Microsoft's anti-spam headers key by key. Status codes keep their own hover (see doHover).
+// and Microsoft's anti-spam headers key by key. Status codes keep their own hover (see codeHover.ts).
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { columnName, exchangeLogOf, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
-import { doHover as doCodeHover } from './hover';
+import { doCodeHover } from './codeHover';
 import { type DetailLevel, escapeMarkdown } from './renderMarkdown';
 import {
   type Directive, type ExchangeLog, fieldOf, fieldRange, isValidTimestamp, type LogRow, rowsByColumnValue, valueOf,

@@ -13,7 +13,7 @@ import { type DetailLevel, renderMarkdown } from './renderMarkdown';
  * independent of the line's length, so a 5 MB line hovers as fast as a short one. */
 const WINDOW = 512;
 
-export function doHover(document: TextDocument, position: Position, level: DetailLevel, token?: CancellationToken): Hover | null {
+export function doCodeHover(document: TextDocument, position: Position, level: DetailLevel, token?: CancellationToken): Hover | null {
   if (token?.isCancellationRequested) return null;
   const from = Math.max(0, position.character - WINDOW);
   const text = document.getText({

@@ -97,6 +97,17 @@ describe('hover', () => {
     assert.ok(value.indexOf('Exchange Server: 4.4.1') < value.indexOf('Standard meaning of X.4.1'));
   });
 
+  it('in a Postfix log, only a line that quotes Exchange gets Exchange readings first', () => {
+    const log = [
+      'Nov 23 09:20:14 mx1 postfix/smtp[2291]: 4F1A: to=<lee@fabrikam.com>, relay=fabrikam-com.mail.protection.outlook.com[52.101.68.10]:25, dsn=5.1.10, status=bounced (host fabrikam-com.mail.protection.outlook.com[52.101.68.10] said: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found)',
+      'Nov 23 09:25:40 mx1 postfix/smtp[2302]: 7C0D: to=<ops@slow.example>, relay=none, delay=1800, dsn=4.4.1, status=deferred (connect to mx.slow.example[198.51.100.9]:25: Connection timed out)',
+    ].join('\n');
+    const own = markdown(hoverAt(log, 'dsn=4.4.1', 5, defaultSettings, 'log'));
+    assert.ok(own.indexOf('Standard meaning of X.4.1') < own.indexOf('Exchange Server: 4.4.1'));
+    const quoted = markdown(hoverAt(log, 'dsn=5.1.10', 5, defaultSettings, 'log'));
+    assert.ok(quoted.indexOf('Exchange Online: 5.1.10') < quoted.indexOf('Standard meaning of X.1.10'));
+  });
+
   it('brief fits in one hover: no causes list and far shorter than full', () => {
     const line = 'Diagnostic-Code: smtp; 550 5.1.1 RESOLVER.ADR.RecipNotFound; not found';
     const full = markdown(hoverAt(line, '5.1.1'));

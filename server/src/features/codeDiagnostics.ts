@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { scanReplies } from '../detection/replyScanner';
-import { productPreference } from './productContext';
+import type { Product } from '../knowledge/model';
+import { productPreferenceOnLine } from './productContext';
 import { ProblemList } from './problemList';
 import { explainMention } from './replyExplanation';
 
@@ -24,16 +25,16 @@ export async function validateCodes(
 ): Promise<Diagnostic[]> {
   const text = document.getText();
   const problems = new ProblemList(settings.maxProblems);
-  const context = { prefer: productPreference(document) };
   let line = 0;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    let prefer: readonly Product[] | undefined; // once per line: a huge line may hold many codes
     for (const mention of scanReplies(lineText)) {
       // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
       if (mention.basic && lineText.charCodeAt(mention.basic.end) === 45) continue;
-      const explanation = explainMention(mention, context);
+      const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)) });
       if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) continue;
       problems.add({
         range: { start: { line, character: mention.start }, end: { line, character: mention.end } },

@@ -5,7 +5,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { scanReplies } from '../detection/replyScanner';
 import { investigationActions } from './investigationLinks';
-import { productPreference } from './productContext';
+import { productPreferenceOnLine } from './productContext';
 import { explainMention } from './replyExplanation';
 import { type DetailLevel, renderMarkdown } from './renderMarkdown';
 
@@ -23,7 +23,7 @@ export function doCodeHover(document: TextDocument, position: Position, level: D
   const cursor = position.character - from;
   const mention = scanReplies(text, from === 0).find((m) => m.start <= cursor && cursor < m.end);
   if (!mention) return null;
-  const explanation = explainMention(mention, { prefer: productPreference(document) });
+  const explanation = explainMention(mention, { prefer: productPreferenceOnLine(document, text) });
   if (!explanation) return null;
   return {
     contents: { kind: 'markdown', value: renderMarkdown(explanation, level, investigationActions(mention, text)) },

@@ -22,10 +22,22 @@ export function productPreference(document: TextDocument): readonly Product[] {
   return prefer;
 }
 
+/**
+ * The preference for a code on one line. A Postfix or Exim log, or pasted text, mixes many
+ * writers: there only the line itself can say that Exchange wrote the reply; a bounce or an
+ * Exchange log has one writer for the whole document.
+ */
+export function productPreferenceOnLine(document: TextDocument, line: string): readonly Product[] {
+  return document.languageId === 'log' || document.languageId === 'plaintext' ? writerOf(line) : productPreference(document);
+}
+
 function detect(document: TextDocument): readonly Product[] {
   if (document.languageId === 'exchange-tracking-log' || document.languageId === 'exchange-protocol-log') return SERVER_FIRST;
-  const head = document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) });
-  if (EXCHANGE_ONLINE.test(head)) return ONLINE_FIRST;
-  if (EXCHANGE.test(head)) return SERVER_FIRST;
+  return writerOf(document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) }));
+}
+
+function writerOf(text: string): readonly Product[] {
+  if (EXCHANGE_ONLINE.test(text)) return ONLINE_FIRST;
+  if (EXCHANGE.test(text)) return SERVER_FIRST;
   return [];
 }

@@ -1,0 +1,31 @@
+// The bundle VS Code runs, dist/serverWorker.js, in a worker thread: answers the handshake, loads
+// its analysis engine, hovers a code and publishes its problem.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { createMessageConnection, PortMessageReader, PortMessageWriter } from 'vscode-jsonrpc/node';
+
+describe('language server in a worker thread', () => {
+  it('answers initialize, hovers a code and publishes its problem', async () => {
+    const worker = new Worker(join(process.cwd(), 'dist', 'serverWorker.js'));
+    const connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
+    const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.listen();
+    try {
+      const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(init.capabilities.hoverProvider, true);
+      connection.sendNotification('initialized', {});
+      const uri = 'file:///w/mail.log';
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 1, text: 'host mx said: 550 5.1.1 user unknown' } });
+      const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
+      assert.match(hover.contents.value, /Bad destination mailbox address/);
+      const { diagnostics } = await published;
+      assert.equal(diagnostics.length, 1);
+      assert.equal(diagnostics[0].severity, 1);
+    } finally {
+      connection.dispose();
+      await worker.terminate();
+    }
+  });
+});

@@ -1,61 +1,30 @@
 // Bounce features over LSP: the built dist/server.js driven over stdio as an editor drives it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { positionOf, startSession } from '../support/lspSession.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixture = readFileSync(join(root, 'test', 'e2e', 'fixtures', 'bounce-exchange-online.eml'), 'utf8');
+const fixture = readFileSync(join(process.cwd(), 'test', 'e2e', 'fixtures', 'bounce-exchange-online.eml'), 'utf8');
 const uri = 'file:///work/bounce-exchange-online.eml';
-let server;
+let session;
 let connection;
-let stderr = '';
 let slowHopSeconds = 300;
-const published = new Map();
 
-function positionOf(text, needle, offset = 0) {
-  const before = text.slice(0, text.indexOf(needle) + offset).split('\n');
-  return { line: before.length - 1, character: before.at(-1).length };
-}
-
-function diagnosticsFor(target) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${target}\n${stderr}`)), 10_000);
-    const poll = setInterval(() => {
-      if (!published.has(target)) return;
-      clearTimeout(timer);
-      clearInterval(poll);
-      resolve(published.get(target));
-    }, 20);
-  });
-}
+const diagnosticsFor = (target) => session.diagnostics(target);
 
 before(async () => {
-  server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  server.stderr.on('data', (d) => { stderr += d; });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (params) => published.set(params.uri, params));
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 100 }, hops: { slowHopSeconds } })));
-  connection.onRequest('workspace/inlayHint/refresh', () => null);
-  connection.listen();
-  const result = await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+  session = await startSession({
+    configuration: () => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 100 }, hops: { slowHopSeconds } }),
     capabilities: { workspace: { configuration: true, inlayHint: { refreshSupport: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, inlayHint: {} } },
   });
-  assert.equal(result.capabilities.inlayHintProvider, true);
-  connection.sendNotification('initialized', {});
-  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'email', version: 1, text: fixture } });
+  connection = session.connection;
+  assert.equal(session.capabilities.inlayHintProvider, true);
+  session.open(uri, 'email', fixture);
 });
 
 after(async () => {
-  if (!connection) return;
-  await connection.sendRequest('shutdown');
-  connection.sendNotification('exit');
-  await new Promise((resolve) => server.once('exit', resolve));
-  connection.dispose();
+  await session?.stop();
 });
 
 describe('bounce features over LSP', () => {

@@ -1,78 +1,35 @@
 // Exchange logs over LSP: spawns the built dist/server.js --stdio and drives it as an editor would.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { positionOf, startSession } from '../support/lspSession.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TRACKING = readFileSync(join(root, 'test', 'e2e', 'fixtures', 'MSGTRK20261123-1.LOG'), 'utf8');
-const PROTOCOL = readFileSync(join(root, 'test', 'e2e', 'fixtures', 'RECV2026112310-1.LOG'), 'utf8');
-let server;
+const fixtures = join(process.cwd(), 'test', 'e2e', 'fixtures');
+const TRACKING = readFileSync(join(fixtures, 'MSGTRK20261123-1.LOG'), 'utf8');
+const PROTOCOL = readFileSync(join(fixtures, 'RECV2026112310-1.LOG'), 'utf8');
+let session;
 let connection;
 let capabilities;
-let stderr = '';
-const published = new Map();
-const waiters = [];
 
-function waitForDiagnostics(uri, version) {
-  const have = published.get(uri);
-  if (have && have.version === version) return Promise.resolve(have);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}\n${stderr}`)), 10_000);
-    waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
-  });
-}
-
-let version = 0;
-function open(name, languageId, text) {
-  const uri = `file:///logs/${name}`;
-  version++;
-  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
-  return { uri, version };
-}
-
-/** Position of the n-th occurrence of `needle`, plus `offset` characters. */
-function positionOf(text, needle, offset = 0, nth = 0) {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
-  assert.ok(index >= 0, `${needle} not found`);
-  const lines = text.slice(0, index + offset).split('\n');
-  return { line: lines.length - 1, character: lines.at(-1).length };
-}
+const open = (name, languageId, text) => session.open(`file:///logs/${name}`, languageId, text);
+const waitForDiagnostics = (uri, version) => session.diagnostics(uri, version);
 
 before(async () => {
-  server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  server.stderr.on('data', (d) => { stderr += d; });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    published.set(params.uri, params);
-    for (const w of waiters.splice(0)) {
-      if (w.uri === params.uri && w.version === params.version) w.resolve(params); else waiters.push(w);
-    }
-  });
-  // Files named quiet-* get a user setting that turns DSN problems off.
-  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => ({
-    hover: { detail: 'brief' },
-    diagnostics: { enable: true, maxProblems: 100, ...(item.scopeUri?.includes('quiet-') ? { eventSeverity: { DSN: 'off', DEFER: 'error' } } : {}) },
-  })));
-  connection.listen();
-  const result = await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+  session = await startSession({
+    // Files named quiet-* get a user setting that turns DSN problems off.
+    configuration: (item) => ({
+      hover: { detail: 'brief' },
+      diagnostics: { enable: true, maxProblems: 100, ...(item.scopeUri?.includes('quiet-') ? { eventSeverity: { DSN: 'off', DEFER: 'error' } } : {}) },
+    }),
     capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
   });
-  capabilities = result.capabilities;
-  connection.sendNotification('initialized', {});
+  connection = session.connection;
+  capabilities = session.capabilities;
 });
 
 after(async () => {
-  if (!connection) return;
-  await connection.sendRequest('shutdown');
-  connection.sendNotification('exit');
-  await new Promise((resolve) => server.once('exit', resolve));
-  connection.dispose();
+  await session?.stop();
 });
 
 describe('Exchange logs over LSP', () => {
@@ -142,7 +99,7 @@ describe('Exchange logs over LSP', () => {
   it('re-validates after an edit that breaks a row', async () => {
     const { uri, version: v } = open('edit-MSGTRK.LOG', 'exchange-tracking-log', TRACKING);
     await waitForDiagnostics(uri, v);
-    version++;
+    const version = session.nextVersion();
     connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, text: '2026-11-23T10:00:00.000Z,truncated' }],

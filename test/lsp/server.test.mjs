@@ -1,69 +1,33 @@
 // Protocol-level test: spawns the built dist/server.js --stdio and talks LSP to it as an editor would.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { positionOf, startSession } from '../support/lspSession.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let server;
+let session;
 let connection;
-let stderr = '';
-const published = new Map();
-const waiters = [];
 
-function waitForDiagnostics(uri, version) {
-  const have = published.get(uri);
-  if (have && have.version === version) return Promise.resolve(have);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}\n${stderr}`)), 10_000);
-    waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
-  });
+function open(name, languageId, text) {
+  return session.open(`file:///work/${name}`, languageId, text);
 }
 
-let version = 0;
-async function open(name, languageId, text) {
-  const uri = `file:///work/${name}`;
-  version++;
-  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
-  return { uri, version };
-}
+const waitForDiagnostics = (uri, version) => session.diagnostics(uri, version);
 
 async function hover(uri, text, needle, offset = 0) {
-  const index = text.indexOf(needle) + offset;
-  const before = text.slice(0, index).split('\n');
-  const position = { line: before.length - 1, character: before.at(-1).length };
-  return connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  return connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, offset) });
 }
 
 before(async () => {
-  server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  server.stderr.on('data', (d) => { stderr += d; });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    published.set(params.uri, params);
-    for (const w of waiters.splice(0)) {
-      if (w.uri === params.uri && w.version === params.version) w.resolve(params); else waiters.push(w);
-    }
-  });
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 100 } })));
-  connection.listen();
-  const result = await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+  session = await startSession({
+    configuration: () => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 100 } }),
     capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
   });
-  assert.equal(result.capabilities.hoverProvider, true);
-  assert.equal(result.serverInfo.name, 'Mailflow Lens');
-  connection.sendNotification('initialized', {});
+  connection = session.connection;
+  assert.equal(session.capabilities.hoverProvider, true);
+  assert.equal(session.serverInfo.name, 'Mailflow Lens');
 });
 
 after(async () => {
-  if (!connection) return;
-  await connection.sendRequest('shutdown');
-  connection.sendNotification('exit');
-  await new Promise((resolve) => server.once('exit', resolve));
-  connection.dispose();
+  await session?.stop();
 });
 
 const EML = [
@@ -143,13 +107,13 @@ describe('language server over stdio', () => {
   it('re-validates after an edit and clears problems on close', async () => {
     const { uri, version: v } = await open('edit.log', 'log', 'nothing here');
     assert.deepEqual((await waitForDiagnostics(uri, v)).diagnostics, []);
-    version++;
+    const version = session.nextVersion();
     connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: 'said: 421 4.7.0 Try again later' }] });
     const changed = await waitForDiagnostics(uri, version);
     assert.equal(changed.diagnostics.length, 1);
     assert.equal(changed.diagnostics[0].severity, 2);
     connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    assert.deepEqual((await waitForDiagnostics(uri, undefined)).diagnostics, []);
+    assert.deepEqual((await waitForDiagnostics(uri, null)).diagnostics, []);
   });
 
   it('answers the explain request used by the command palette', async () => {

@@ -1,7 +1,8 @@
 // One reading of an e-mail document shared by its diagnostics, hovers, hop hints and summary,
-// cached per document object and version (as productContext does).
+// cached per document version (features/perVersion.ts).
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { perVersion } from './perVersion';
 import { readEmail } from '../formats/bounce/analyzeBounce';
 import type { MessageView } from '../formats/bounce/messageView';
 import type { BounceAnalysis, Span } from '../formats/bounce/model';
@@ -32,15 +33,7 @@ export interface EmailDocument {
 }
 
 const AUTH_KEYS = new Set(['authentication-results', 'arc-authentication-results', 'received-spf']);
-const cache = new WeakMap<TextDocument, { version: number; email: EmailDocument }>();
-
-export function emailDocument(document: TextDocument): EmailDocument {
-  const hit = cache.get(document);
-  if (hit?.version === document.version) return hit.email;
-  const email = read(document.getText());
-  cache.set(document, { version: document.version, email });
-  return email;
-}
+export const emailDocument: (document: TextDocument) => EmailDocument = perVersion((document) => read(document.getText()));
 
 function read(text: string): EmailDocument {
   const { view, analysis } = readEmail(text);

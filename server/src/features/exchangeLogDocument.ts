@@ -6,22 +6,18 @@ import { PROTOCOL_LOG, TRACKING_LOG } from '../detection/documentLanguage';
 import {
   type Directive, directiveAtLine, type ExchangeLog, fieldAtOffset, type LogRow, offsetInRow, parseExchangeLog, positionInRow, rowAtLine,
 } from '../formats/exchangeLog';
+import { perVersion } from './perVersion';
 
 export function isExchangeLogLanguage(languageId: string): boolean {
   return languageId === TRACKING_LOG || languageId === PROTOCOL_LOG;
 }
 
-/** Per document object: the server's documents are updated in place, so the version tells staleness. */
-const cache = new WeakMap<TextDocument, { version: number; log: ExchangeLog }>();
+const parsedLog = perVersion((document) =>
+  parseExchangeLog(document.getText(), document.languageId === PROTOCOL_LOG ? 'protocol' : 'tracking'));
 
 /** The parsed log, or undefined when the document is not an Exchange log. Parsed once per version. */
 export function exchangeLogOf(document: TextDocument): ExchangeLog | undefined {
-  if (!isExchangeLogLanguage(document.languageId)) return undefined;
-  const hit = cache.get(document);
-  if (hit?.version === document.version) return hit.log;
-  const log = parseExchangeLog(document.getText(), document.languageId === PROTOCOL_LOG ? 'protocol' : 'tracking');
-  cache.set(document, { version: document.version, log });
-  return log;
+  return isExchangeLogLanguage(document.languageId) ? parsedLog(document) : undefined;
 }
 
 /** LSP range of offsets inside one row. */

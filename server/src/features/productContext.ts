@@ -3,6 +3,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../knowledge/model';
+import { perVersion } from './perVersion';
 
 /** Only the head is read: headers and log directives say who wrote it, and hover cost stays bounded. */
 const HEAD_CHARS = 32 * 1024;
@@ -11,16 +12,7 @@ const EXCHANGE = /microsoft smtp server|x-ms-exchange|microsoft exchange|#softwa
 const ONLINE_FIRST: readonly Product[] = ['Exchange Online', 'Exchange Server'];
 const SERVER_FIRST: readonly Product[] = ['Exchange Server', 'Exchange Online'];
 
-/** Per document object: the server's documents are updated in place, so the version tells staleness. */
-const cache = new WeakMap<TextDocument, { version: number; prefer: readonly Product[] }>();
-
-export function productPreference(document: TextDocument): readonly Product[] {
-  const hit = cache.get(document);
-  if (hit?.version === document.version) return hit.prefer;
-  const prefer = detect(document);
-  cache.set(document, { version: document.version, prefer });
-  return prefer;
-}
+export const productPreference: (document: TextDocument) => readonly Product[] = perVersion(detect);
 
 /**
  * The preference for a code on one line. A Postfix or Exim log, or pasted text, mixes many

@@ -93,9 +93,14 @@ function ensureClient(): Promise<number> {
 async function startClient(): Promise<number> {
   const started = performance.now();
   const schemes = userSchemes();
-  // The server runs in a worker thread: it starts several times faster than a child process.
+  // The server runs in a worker thread: it starts several times faster than a child process. The
+  // first thread boots while the client below is being built, rather than after; a restart after a
+  // crash gets a new one.
+  const spawn = (): Worker => new Worker(serverModule, { name: 'Mailflow Lens language server' });
+  let first: Worker | undefined = spawn();
   const serverOptions: ServerOptions = async () => {
-    const worker = new Worker(serverModule, { name: 'Mailflow Lens language server' });
+    const worker = first ?? spawn();
+    first = undefined;
     return { reader: new PortMessageReader(worker), writer: new PortMessageWriter(worker) };
   };
   const clientOptions: LanguageClientOptions = {

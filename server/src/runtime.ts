@@ -1,10 +1,16 @@
 // What the server needs from its host, supplied by the node or browser entry point.
 
 import type { Disposable } from 'vscode-languageserver';
+import type { getLanguageService } from './languageService';
 
 export interface RuntimeEnvironment {
   readonly timer: {
     setImmediate(callback: () => void): Disposable;
     setTimeout(callback: () => void, ms: number): Disposable;
   };
+  /**
+   * Loads the analysis engine (knowledge base, parsers, features). It is read only after the LSP
+   * handshake, so each host chooses how: bundled in (the stdio server) or a file of its own (the worker).
+   */
+  loadLanguageService(): Promise<{ readonly getLanguageService: typeof getLanguageService }>;
 }

@@ -20,9 +20,9 @@ import type { RuntimeEnvironment } from './runtime';
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
   // The analysis engine (knowledge base, parsers) is loaded after the handshake, so the client is
-  // ready sooner; requests wait for it. esbuild keeps the dynamic import's modules unevaluated until then.
+  // ready sooner; requests wait for it.
   const service = new Promise<LanguageService>((resolve) => {
-    connection.onInitialized(() => resolve(import('./languageService').then(({ getLanguageService }) => getLanguageService({
+    connection.onInitialized(() => resolve(runtime.loadLanguageService().then(({ getLanguageService }) => getLanguageService({
       yieldControl: () => new Promise((done) => runtime.timer.setImmediate(done)),
     }))));
   });

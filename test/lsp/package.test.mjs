@@ -8,7 +8,7 @@ const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 
   .split('\n').map((l) => l.trim()).filter(Boolean);
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
-  /^dist\/extension\.js$/, /^dist\/serverWorker\.js$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.json$/,
+  /^dist\/extension\.js$/, /^dist\/serverWorker\.js$/, /^dist\/languageService\.js$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.json$/,
   /^language-configuration\/[\w.-]+\.json$/,
 ];
 
@@ -25,7 +25,7 @@ describe('the packaged extension', () => {
       ...(manifest.contributes.grammars ?? []).map((g) => g.path),
       ...(manifest.contributes.snippets ?? []).map((s) => s.path),
     ].map((p) => p.replace(/^\.\//, ''));
-    for (const file of [...referenced, 'dist/serverWorker.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    for (const file of [...referenced, 'dist/serverWorker.js', 'dist/languageService.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
       assert.ok(files.includes(file), `${file} is missing from the .vsix`);
     }
   });

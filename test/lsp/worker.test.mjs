@@ -1,5 +1,5 @@
 // The bundle VS Code runs, dist/serverWorker.js, in a worker thread: answers the handshake, loads
-// its analysis engine, hovers a code and publishes its problem.
+// its analysis engine (dist/languageService.js), hovers a code, publishes its problem and exits when told.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { createMessageConnection, PortMessageReader, PortMessageWriter } from 'vscode-jsonrpc/node';
 
 describe('language server in a worker thread', () => {
-  it('answers initialize, hovers a code and publishes its problem', async () => {
+  it('answers initialize, hovers a code, publishes its problem and ends on shutdown and exit', { timeout: 20_000 }, async () => {
     const worker = new Worker(join(process.cwd(), 'dist', 'serverWorker.js'));
     const connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
     const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
@@ -23,6 +23,11 @@ describe('language server in a worker thread', () => {
       const { diagnostics } = await published;
       assert.equal(diagnostics.length, 1);
       assert.equal(diagnostics[0].severity, 1);
+      // shutdown then exit ends the worker thread, with code 0 because shutdown came first.
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      assert.equal(await connection.sendRequest('shutdown'), null);
+      connection.sendNotification('exit');
+      assert.equal(await exited, 0);
     } finally {
       connection.dispose();
       await worker.terminate();

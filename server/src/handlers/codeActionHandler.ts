@@ -1,8 +1,7 @@
 // LSP wiring for textDocument/codeAction: quick fixes for the diagnostics under the cursor.
 
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 
 export function registerCodeActionHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>): void {

@@ -1,10 +1,17 @@
 // Worker-thread entry point (dist/serverWorker.js), the one VS Code uses: a worker starts in a
-// fraction of a process's time and keeps the analysis off the extension host's thread.
+// fraction of a process's time and keeps the analysis off the extension host's thread. The
+// analysis engine is a bundle of its own (dist/languageService.js), read after the handshake,
+// so the worker answers it without first reading the knowledge base and parsers.
 
+import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { createConnection, PortMessageReader, PortMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import type * as languageService from '../languageService';
 import { startServer } from '../server';
-import { nodeRuntime } from './nodeRuntime';
+import { nodeTimer } from './nodeRuntime';
+import { createPortConnection } from './portConnection';
 
 if (!parentPort) throw new Error('dist/serverWorker.js runs as a worker thread; use dist/server.js as a process');
-startServer(createConnection(ProposedFeatures.all, new PortMessageReader(parentPort), new PortMessageWriter(parentPort)), nodeRuntime);
+startServer(createPortConnection(parentPort), {
+  timer: nodeTimer,
+  loadLanguageService: async () => require(join(__dirname, 'languageService.js')) as typeof languageService,
+});

@@ -46,6 +46,8 @@ export async function startCodeServer({ vsix, settings = {} }) {
     'extensions.autoUpdate': false,
     'security.workspace.trust.enabled': false,
     'workbench.tips.enabled': false,
+    // The port finder scans /proc and runs shell commands every few seconds; nothing here listens.
+    'remote.autoForwardPorts': false,
     ...settings,
   };
   writeFileSync(settingsFile, JSON.stringify(baseSettings, null, 2));

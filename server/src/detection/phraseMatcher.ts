@@ -8,10 +8,12 @@ export class PhraseMatcher {
   /** Character class of each UTF-16 code unit; 0 means "in no phrase". 64 KiB, read once per character. */
   private readonly classOfUnit = new Uint16Array(65536);
   private readonly classes: number;
-  /** transitions[state * classes + class] = next state. */
-  private readonly transitions: Int32Array;
+  /** transitions[state * classes + class] = next state; 16-bit when the states fit, so more of it stays in cache. */
+  private readonly transitions: Uint16Array | Int32Array;
   /** Phrase indexes that end at each state (its own and its suffixes'); empty for most states. */
   private readonly output: (readonly number[])[];
+  /** 1 for the states where some phrase ends: the scan reads this byte rather than the list. */
+  private readonly accepting: Uint8Array;
   /** The class of a space (and of every other blank), 0 when no phrase holds one. */
   private readonly space: number;
 
@@ -47,7 +49,7 @@ export class PhraseMatcher {
       output[state]!.push(index);
     });
     // Breadth-first: fill the missing edges with the fail state's edges, so the table is complete.
-    const transitions = new Int32Array(states * classes);
+    const transitions = states <= 0xffff ? new Uint16Array(states * classes) : new Int32Array(states * classes);
     const fail = new Int32Array(states);
     const queue: number[] = [];
     for (let k = 0; k < classes; k++) {
@@ -72,23 +74,22 @@ export class PhraseMatcher {
     }
     this.transitions = transitions;
     this.output = output;
+    this.accepting = Uint8Array.from(output, (ends) => (ends.length > 0 ? 1 : 0));
   }
 
   /** Indexes of the phrases found in `text`, each with the offset where its first occurrence ends. */
   find(text: string): Map<number, number> {
     const found = new Map<number, number>();
-    const { transitions, classes, output, classOfUnit, space } = this;
+    const { transitions, classes, output, accepting, classOfUnit, space } = this;
     let state = 0;
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const cls = classOfUnit[c]!;
+      const cls = classOfUnit[text.charCodeAt(i)]!;
       // A run of blanks reads as one.
       if (cls === space && previous === space && space !== 0) continue;
       previous = cls;
       state = transitions[state * classes + cls]!;
-      const ends = output[state]!;
-      if (ends.length > 0) for (const index of ends) if (!found.has(index)) found.set(index, i + 1);
+      if (accepting[state] === 1) for (const index of output[state]!) if (!found.has(index)) found.set(index, i + 1);
     }
     return found;
   }

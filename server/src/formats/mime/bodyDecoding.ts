@@ -212,9 +212,10 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
         continue;
       }
       // A stray "=" stays as written, as part of the run.
-    } else if (high.length > 0) {
-      flushHigh(i);
+      i++;
+      continue;
     }
+    if (high.length > 0) flushHigh(i);
     if (c === 13 || c === 10) {
       flushRun(i);
       out.push('\n', i, i + 1);
@@ -222,7 +223,13 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
       runStart = i;
       continue;
     }
+    // The rest of a plain run needs no look: on to the next "=" or line break.
     i++;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (d === 61 || d === 13 || d === 10) break;
+      i++;
+    }
   }
   flushRun(Math.min(i, end));
   flushHigh(Math.min(i, end));

@@ -46,17 +46,16 @@ function analyzeView(view: MessageView): BounceAnalysis {
   const reportingFromText = firstReportingHost(view.reportTexts);
   const dsns = view.deliveryStatus.map(parseDeliveryStatus);
   // Who wrote the report is only read by the summary: work it out when asked.
-  let reporterCache: { value: string | undefined } | undefined;
-  const reporterOf = (): string | undefined => (reporterCache ??= { value: recogniseReporter(view, subject, from) }).value;
+  const reporterOf = (): string | undefined => recogniseReporter(view, subject, from);
 
   const ses = view.reportTexts.slice(0, 2).map(readSesNotification).find((n) => n !== undefined);
   if (ses) return sesAnalysis(ses, view, subject, reporterOf() ?? 'Amazon SES', original, problems);
 
   if (view.reportType === 'feedback-report' || view.feedbackReport.length > 0 || (/\b(?:complaint|abuse report)\b/i.test(subject) && view.original)) {
-    return { kind: 'feedback-report', get reporter() { return reporterOf(); }, recipients: feedbackRecipients(view, original), original, problems };
+    return new Analysis('feedback-report', reporterOf, feedbackRecipients(view, original), original, problems);
   }
   const evidence = bounceEvidence(view, subject, from, dsns);
-  if (!evidence && isAutoReply(view, subject)) return { kind: 'auto-reply', get reporter() { return reporterOf(); }, recipients: [], original, problems };
+  if (!evidence && isAutoReply(view, subject)) return new Analysis('auto-reply', reporterOf, [], original, problems);
   if (!evidence) return { kind: 'not-a-bounce', recipients: [], original, problems };
 
   const senders = [addressIn(decodedValue(header(top.block, 'to'))), original?.from?.value, addressIn(from)]
@@ -106,7 +105,30 @@ function analyzeView(view: MessageView): BounceAnalysis {
       for (const address of seen.slice(0, MAX_RECIPIENTS)) outcomes.push(fromText(address, context, fromOriginal ? original : undefined));
     }
   }
-  return { kind: kindOf(outcomes), get reporter() { return reporterOf(); }, recipients: outcomes, reportingMta, arrivalDate, original, problems };
+  return new Analysis(kindOf(outcomes), reporterOf, outcomes, original, problems, reportingMta, arrivalDate);
+}
+
+/**
+ * The analysis, naming the reporting system only when read. A class rather than an object literal
+ * with a getter: the literal's per-call getter closure kept each message's whole view alive through
+ * V8's minor collections (see wording.ts).
+ */
+class Analysis implements BounceAnalysis {
+  private reporterFound: { readonly value: string | undefined } | undefined;
+
+  constructor(
+    readonly kind: MessageKind,
+    private readonly findReporter: () => string | undefined,
+    readonly recipients: readonly RecipientOutcome[],
+    readonly original: OriginalMessage | undefined,
+    readonly problems: BounceAnalysis['problems'],
+    readonly reportingMta?: Located,
+    readonly arrivalDate?: Located,
+  ) {}
+
+  get reporter(): string | undefined {
+    return (this.reporterFound ??= { value: this.findReporter() }).value;
+  }
 }
 
 function sesAnalysis(

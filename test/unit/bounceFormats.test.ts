@@ -180,6 +180,9 @@ describe('bounce formats', () => {
     assert.equal(r.remoteMta?.value, 'mx.example.com');
     assert.equal(r.reportingMta?.value, 'mx.example.org');
     assert.deepEqual(r.actors, ['recipient-admin']);
+    // Read on demand, and the same on every read.
+    assert.equal(analysis.reporter, 'Postfix');
+    assert.equal(analysis.reporter, 'Postfix');
   });
 
   it('Sendmail: the transcript\'s remote reply wins over sendmail\'s own summary line', () => {
@@ -362,6 +365,7 @@ describe('bounce formats', () => {
     const autoReply = analyzeBounce(lines('From: rose@example.com', 'To: alice@example.org', 'Subject: Out of Office: hello', 'Auto-Submitted: auto-replied', '', 'I am away until Monday.'));
     assert.equal(autoReply.kind, 'auto-reply');
     assert.deepEqual(autoReply.recipients, []);
+    assert.equal(autoReply.reporter, undefined);
     const ordinary = analyzeBounce(lines('From: sam@example.com', 'To: alice@example.org', 'Subject: lunch?', '', 'tom@example.com: 550 5.1.1 was the error I got yesterday'));
     assert.equal(ordinary.kind, 'not-a-bounce');
     assert.deepEqual(ordinary.recipients, []);

@@ -48,6 +48,8 @@ export async function startCodeServer({ vsix, settings = {} }) {
     'workbench.tips.enabled': false,
     // The port finder scans /proc and runs shell commands every few seconds; nothing here listens.
     'remote.autoForwardPorts': false,
+    // No chat: its agent host process starts with the workbench and competes for the two cores.
+    'chat.disableAIFeatures': true,
     ...settings,
   };
   writeFileSync(settingsFile, JSON.stringify(baseSettings, null, 2));

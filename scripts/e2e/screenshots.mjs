@@ -16,7 +16,6 @@ const server = await startCodeServer({ vsix: resolve(root, `mailflow-lens-${vers
   'workbench.colorTheme': THEMES.dark,
   'editor.fontSize': 14,
   'editor.minimap.enabled': false,
-  'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 } });
 const browser = await launchBrowser();

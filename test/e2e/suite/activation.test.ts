@@ -1,7 +1,7 @@
 // Activation is cheap and the language server is ready soon after the first served document opens.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, fixtureUri } from './helpers';
+import { activeExtension, diagnosticsOf, fixtureUri, hoverText } from './helpers';
 
 interface MailflowLensApi {
   readonly activationMs: number;
@@ -27,8 +27,21 @@ describe('activation', () => {
     console.log(`activation: ${(api.activationMs + readyMs).toFixed(1)} ms from activate() to a ready language client (${api.activationMs.toFixed(1)} ms in activate(), ${readyMs.toFixed(1)} ms for the server to be ready)`);
   });
 
-  it('serves no VS Code input box: the chat input is plaintext but not a user document', async () => {
-    const served = vscode.workspace.textDocuments.filter((d) => d.languageId === 'plaintext' && !['file', 'untitled'].includes(d.uri.scheme));
-    for (const document of served) assert.deepEqual(vscode.languages.getDiagnostics(document.uri), []);
+  it('serves no editor-internal text: plaintext of another scheme (as the chat input is) gets no problems or hovers', async () => {
+    const text = 'host mx.example.com said: 550 5.1.1 user unknown';
+    const scheme = 'mailflow-lens-test-internal';
+    const provider = vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: () => text });
+    try {
+      const internal = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(vscode.Uri.parse(`${scheme}:/input`)), 'plaintext');
+      // The same text in a user's untitled editor is served: once its problem is out, the other's would be too.
+      const user = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+      assert.equal((await diagnosticsOf(user.uri, 1))[0]!.range.start.character, text.indexOf('550'));
+      const at = new vscode.Position(0, text.indexOf('5.1.1') + 1);
+      assert.match(await hoverText(user, at), /5\.1\.1/);
+      assert.deepEqual(vscode.languages.getDiagnostics(internal.uri), []);
+      assert.doesNotMatch(await hoverText(internal, at), /5\.1\.1/);
+    } finally {
+      provider.dispose();
+    }
   });
 });

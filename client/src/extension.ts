@@ -117,8 +117,13 @@ async function startClient(): Promise<number> {
     // Hover links may run our PowerShell command and nothing else.
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] } },
   };
-  client = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
-  await client.start();
+  try {
+    client = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
+    await client.start();
+  } finally {
+    // Not taken by the client (it failed before asking for its server): the thread is ours to end.
+    void first?.terminate();
+  }
   return performance.now() - started;
 }
 

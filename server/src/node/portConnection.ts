@@ -7,6 +7,7 @@ import {
   AbstractMessageReader, AbstractMessageWriter, type Connection, createConnection, createProtocolConnection,
   type DataCallback, type Disposable, Emitter, type Message, RAL,
 } from 'vscode-languageserver';
+import { nodeTimer } from './nodeRuntime';
 
 /** vscode-jsonrpc's runtime layer: timers and console. A port carries objects, so no byte buffers or JSON coding. */
 function installPortRuntime(): void {
@@ -18,14 +19,8 @@ function installPortRuntime(): void {
     messageBuffer: { create: unused },
     console,
     timer: {
-      setTimeout(callback, ms, ...args) {
-        const handle = setTimeout(callback, ms, ...args);
-        return { dispose: () => clearTimeout(handle) };
-      },
-      setImmediate(callback, ...args) {
-        const handle = setImmediate(callback, ...args);
-        return { dispose: () => clearImmediate(handle) };
-      },
+      setTimeout: (callback, ms, ...args) => nodeTimer.setTimeout(() => callback(...args), ms),
+      setImmediate: (callback, ...args) => nodeTimer.setImmediate(() => callback(...args)),
       setInterval(callback, ms, ...args) {
         const handle = setInterval(callback, ms, ...args);
         return { dispose: () => clearInterval(handle) };

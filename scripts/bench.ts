@@ -10,7 +10,7 @@ import { explainReply } from '../server/src/features/replyExplanation';
 import { renderPlainText } from '../server/src/features/renderPlainText';
 import { getLanguageService } from '../server/src/languageService';
 import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
-import { bounceRows } from './benchBounces';
+import { bounceRows, hostileBounceRows } from './benchBounces';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
 
   // Exchange logs: grammar speed, LSP end to end against csv-parse, hover and memory, scaling, hostile input.
   rows.push(...await grammarRows(text), ...await lspRows(text), ...await scalingRows(text, shared, benchDir), ...await hostileRows(text));
-  // Bounces: the analysis engine over the real corpus.
-  rows.push(...await bounceRows(shared, benchDir));
+  // Bounces: the analysis engine over the real corpus, then hostile messages.
+  rows.push(...await bounceRows(shared, benchDir), ...await hostileBounceRows());
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(12)}  ${'target'.padEnd(10)}  verdict`);

@@ -6,8 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-
-type Row = [string, string, string, boolean | undefined];
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../server/src/languageService';
+import * as hostile from '../test/support/hostileBounces';
+import { type BenchRow as Row, ms } from './benchLogs';
 
 const TARGET_PER_SECOND = 12_000;
 const WARM_UP_ROUNDS = 20;
@@ -49,4 +51,37 @@ export async function bounceRows(shared: string, benchDir: string): Promise<Row[
     [`classify ${result.samples} real bounces (${(result.characters / 1e6).toFixed(1)} MB, ${result.recipients} recipients), median of ${TIMED_ROUNDS} rounds`, format(median), `>= ${format(TARGET_PER_SECOND)}`, median >= TARGET_PER_SECOND],
     ['  slowest and fastest round', `${format(perSecond[0]!)} / ${format(perSecond[perSecond.length - 1]!)}`, '', undefined],
   ];
+}
+
+/** The hostile messages of issue #5: the Problems panel's analysis of each, median of 3, and what it found. */
+export async function hostileBounceRows(): Promise<Row[]> {
+  const bob = /^bob@example\.net: 5\.1\.1 /;
+  const cases: [string, () => string, RegExp][] = [
+    ['a 20 MB base64 attachment', hostile.twentyMegabyteAttachment, bob],
+    ['10,000 MIME parts', hostile.tenThousandParts, /names no recipient/],
+    ['multiparts nested 1,000 deep', hostile.multipartsThousandDeep, /nested deeper than/],
+    ['message/rfc822 nested 1,000 deep', hostile.messagesThousandDeep, /nested deeper than/],
+    ['a missing closing boundary', hostile.missingClosingBoundary, bob],
+    ['a header line of 1 MB', hostile.megabyteHeaderLine, bob],
+    ['a Subject of 60,000 encoded words', hostile.encodedWordSubject, bob],
+    ['invalid base64', hostile.invalidBase64, /names no recipient/],
+  ];
+  const service = getLanguageService();
+  const rows: Row[] = [];
+  for (const [name, build, expected] of cases) {
+    const text = build();
+    const times: number[] = [];
+    let found = false;
+    for (let run = 0; run < 3; run++) {
+      // A new document each run, so nothing comes from the per-version cache.
+      const document = TextDocument.create('file:///bench/hostile.eml', 'email', run, text);
+      const started = performance.now();
+      const diagnostics = await service.doValidation(document);
+      times.push(performance.now() - started);
+      found = diagnostics.some((d) => expected.test(typeof d.message === 'string' ? d.message : d.message.value));
+    }
+    const median = times.sort((a, b) => a - b)[1]!;
+    rows.push([`hostile bounce: ${name} (${found ? 'expected problem reported' : 'expected problem MISSING'})`, ms(median), '<= 2000 ms', found && median <= 2000]);
+  }
+  return rows;
 }

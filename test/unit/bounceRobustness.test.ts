@@ -11,10 +11,13 @@ import { analyzeBounce } from '../../server/src/formats/bounce/analyzeBounce';
 import type { BounceAnalysis } from '../../server/src/formats/bounce/model';
 import { parseMime } from '../../server/src/formats/mime/mimeTree';
 import { getLanguageService } from '../../server/src/languageService';
+import {
+  encodedWordSubject, HOSTILE_HEAD as HEAD, invalidBase64, megabyteHeaderLine, messagesThousandDeep, missingClosingBoundary,
+  multipartsThousandDeep, tenThousandParts, twentyMegabyteAttachment,
+} from '../support/hostileBounces';
 import { sharedPath } from '../support/shared';
 
 const service = getLanguageService();
-const HEAD = 'From: MAILER-DAEMON@mx.example.org\nTo: alice@example.com\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n';
 /** Guards against a hang only; speed is measured by npm run bench. */
 const HANG_GUARD = { timeout: 120_000 };
 
@@ -38,46 +41,34 @@ async function everyFeature(text: string): Promise<BounceAnalysis> {
 
 describe('hostile messages', () => {
   it('a 20 MB base64 attachment', HANG_GUARD, async () => {
-    const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n';
-    const text = `${HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: text/plain\n\n`
-      + '<bob@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n--b\nContent-Type: application/octet-stream\n'
-      + `Content-Transfer-Encoding: base64\n\n${line.repeat(Math.ceil((20 * 1024 * 1024) / line.length))}--b--\n`;
-    const analysis = await everyFeature(text);
+    const analysis = await everyFeature(twentyMegabyteAttachment());
     assert.deepEqual(analysis.recipients.map((r) => [r.recipient.value, r.status?.value]), [['bob@example.net', '5.1.1']]);
   });
 
   it('10,000 MIME parts', HANG_GUARD, async () => {
-    const parts = Array.from({ length: 10_000 }, (_, i) => `--b\nContent-Type: text/plain\n\npart ${i}\n`).join('');
-    const text = `${HEAD}Content-Type: multipart/mixed; boundary="b"\n\n${parts}--b--\n`;
+    const text = tenThousandParts();
     assert.equal(parseMime(text).nodes.length, 10_001);
     await everyFeature(text);
   });
 
   it('MIME nesting 1,000 deep, as multiparts and as message/rfc822', HANG_GUARD, async () => {
-    let multipart = `${HEAD}Content-Type: multipart/mixed; boundary="b0"\n\n`;
-    for (let i = 1; i < 1000; i++) multipart += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n`;
-    multipart += '--b999\n\nleaf\n';
-    for (let i = 999; i >= 0; i--) multipart += `--b${i}--\n`;
-    const analysis = await everyFeature(multipart);
+    const analysis = await everyFeature(multipartsThousandDeep());
     assert.match(analysis.problems.map((p) => p.message).join(), /nested deeper than/);
-    await everyFeature(`${HEAD}Content-Type: message/rfc822\n\n${'Subject: x\nContent-Type: message/rfc822\n\n'.repeat(1000)}body\n`);
+    await everyFeature(messagesThousandDeep());
   });
 
   it('a missing closing boundary', async () => {
-    const text = `${HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: message/delivery-status\n\n`
-      + 'Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n';
-    const analysis = await everyFeature(text);
+    const analysis = await everyFeature(missingClosingBoundary());
     assert.deepEqual(analysis.recipients.map((r) => [r.recipient.value, r.status?.value]), [['bob@example.net', '5.1.1']]);
   });
 
   it('a header line of 1 MB, and a Subject of 60,000 encoded words', HANG_GUARD, async () => {
-    await everyFeature(`X-Long: ${'a'.repeat(1024 * 1024)}\n${HEAD}\n<bob@example.net>: 550 5.1.1 unknown\n`);
-    const subject = HEAD.replace(/^Subject: .*$/m, `Subject: ${'=?utf-8?B?QUJD?= '.repeat(60_000)}`);
-    await everyFeature(`${subject}\n<bob@example.net>: 550 5.1.1 unknown\n`);
+    await everyFeature(megabyteHeaderLine());
+    await everyFeature(encodedWordSubject());
   });
 
   it('invalid base64 and quoted-printable, binary bytes and NUL', async () => {
-    await everyFeature(`${HEAD}Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n${'!!**@@##$$%%^^&&'.repeat(10_000)}\n`);
+    await everyFeature(invalidBase64());
     await everyFeature(`${HEAD}Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n${'=ZZ=\n=4'.repeat(10_000)}=\n`);
     await everyFeature(`${HEAD}Content-Type: text/plain; charset=x-unknown-thing\n\n${'\u0000\u00ff\ufffd'.repeat(10_000)}\n`);
   });

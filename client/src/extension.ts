@@ -143,11 +143,11 @@ async function startClient(): Promise<number> {
     // Hover links may run our PowerShell command and nothing else.
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] } },
     outputChannel: output,
-    errorHandler: restartingErrorHandler(() => client === created),
+    errorHandler: restartingErrorHandler(() => created !== undefined && client === created),
   };
-  const created = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
-  client = created;
+  let created: LanguageClient | undefined;
   try {
+    client = created = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
     await created.start();
   } finally {
     // Not taken by the client (it failed before asking for its server): the thread is ours to end.

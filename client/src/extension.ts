@@ -1,10 +1,11 @@
 // The thin client: starts the language server, keeps its document selector in step with the
-// settings, fixes the language of Exchange logs from their #Log-type header, and adds commands.
+// settings, starts it again when its thread dies, fixes the language of Exchange logs from their
+// #Log-type header, and adds commands.
 
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
 import {
-  LanguageClient, type LanguageClientOptions, PortMessageReader, PortMessageWriter, type ServerOptions,
+  CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, State,
 } from 'vscode-languageclient/node';
 import manifest from '../../package.json';
 import { correctedLogLanguage } from '../../server/src/detection/documentLanguage';
@@ -12,11 +13,25 @@ import {
   EXPLAIN_BOUNCE_REQUEST, EXPLAIN_REQUEST, type ExplainBounceParams, type ExplainBounceResult, type ExplainParams, type ExplainResult,
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
 } from '../../server/src/protocol';
+import { RestartPolicy } from './restartPolicy';
+import { WorkerMessageReader, WorkerMessageWriter } from './workerTransport';
 
 const SETTINGS = 'mailflowLens';
 let client: LanguageClient | undefined;
 let starting: Promise<number> | undefined;
 let serverModule = '';
+/** The thread the current client talks to. */
+let serverThread: Worker | undefined;
+let output: vscode.LogOutputChannel | undefined;
+const restarts = new RestartPolicy(Date.now);
+const RESTART_COMMAND = 'mailflowLens.restartServer';
+/**
+ * The server's thread shares the extension host's process: a document that makes the analysis grow
+ * without bound must end this thread (and be restarted), not exhaust the host. Measured: the 50 MB
+ * tracking log and its analysis run in 128 MB of old generation and fail in 64 MB; 1 GB leaves
+ * eight times that and still ends a runaway long before the machine swaps.
+ */
+const SERVER_THREAD_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /** What activate() returns; the in-editor tests read the start-up figures. */
 export interface MailflowLensApi {
@@ -27,6 +42,13 @@ export interface MailflowLensApi {
    * from activate() when that document opened it, else from the moment the document opened.
    */
   readonly clientReady: () => Promise<number>;
+  /** For the in-editor tests only: the server's thread, seen from outside. */
+  readonly testing: {
+    /** The id of the running server's thread, or undefined when none runs. */
+    readonly serverThreadId: () => number | undefined;
+    /** Ends the server's thread as a crash would, without telling the client. */
+    readonly terminateServer: () => Promise<void>;
+  };
 }
 
 /** When activate() began, while it runs; a server started then counts its time from there. */
@@ -48,9 +70,7 @@ export function activate(context: vscode.ExtensionContext): MailflowLensApi {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(`${SETTINGS}.hover.languages`) || !client) return;
-      await client.stop();
-      client = undefined;
-      starting = undefined;
+      await stopServer();
       vscode.workspace.textDocuments.forEach(serveIfNeeded);
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
@@ -60,7 +80,8 @@ export function activate(context: vscode.ExtensionContext): MailflowLensApi {
     vscode.commands.registerCommand('mailflowLens.explainCode', explainCodeCommand),
     vscode.commands.registerCommand('mailflowLens.explainBounce', explainBounceCommand),
     vscode.commands.registerCommand(OPEN_POWERSHELL_COMMAND, openPowerShell),
-    { dispose: () => void client?.stop() },
+    vscode.commands.registerCommand(RESTART_COMMAND, restartServer),
+    { dispose: () => void stopServer() },
   );
   vscode.workspace.textDocuments.forEach((document) => {
     correctLogLanguage(document);
@@ -73,11 +94,15 @@ export function activate(context: vscode.ExtensionContext): MailflowLensApi {
       while (!starting) await new Promise((resolve) => setTimeout(resolve, 50));
       return starting;
     },
+    testing: {
+      serverThreadId: () => (client?.state === State.Running ? serverThread?.threadId : undefined),
+      terminateServer: async () => { await serverThread?.terminate(); },
+    },
   };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await stopServer();
 }
 
 function servedLanguages(): string[] {
@@ -104,27 +129,75 @@ async function startClient(): Promise<number> {
   // The server runs in a worker thread: it starts several times faster than a child process. The
   // first thread boots while the client below is being built, rather than after; a restart after a
   // crash gets a new one.
-  const spawn = (): Worker => new Worker(serverModule, { name: 'Mailflow Lens language server' });
+  const spawn = (): Worker => new Worker(serverModule, { name: 'Mailflow Lens language server', resourceLimits: SERVER_THREAD_LIMITS });
   let first: Worker | undefined = spawn();
   const serverOptions: ServerOptions = async () => {
-    const worker = first ?? spawn();
+    const worker = serverThread = first ?? spawn();
     first = undefined;
-    return { reader: new PortMessageReader(worker), writer: new PortMessageWriter(worker) };
+    return { reader: new WorkerMessageReader(worker), writer: new WorkerMessageWriter(worker) };
   };
+  output ??= vscode.window.createOutputChannel('Mailflow Lens', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: servedLanguages().flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
     synchronize: { configurationSection: SETTINGS },
     // Hover links may run our PowerShell command and nothing else.
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] } },
+    outputChannel: output,
+    errorHandler: restartingErrorHandler(() => created !== undefined && client === created),
   };
+  let created: LanguageClient | undefined;
   try {
-    client = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
-    await client.start();
+    client = created = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
+    await created.start();
   } finally {
     // Not taken by the client (it failed before asking for its server): the thread is ours to end.
     void first?.terminate();
   }
   return performance.now() - started;
+}
+
+/**
+ * Errors are recorded and the thread's exit decides: a server that stopped unasked starts again
+ * on a new thread, within the restart policy; past it, the user is told and offered a restart.
+ * A client that was replaced (isCurrent false) stays stopped.
+ */
+function restartingErrorHandler(isCurrent: () => boolean): ErrorHandler {
+  return {
+    error: (error) => {
+      restarts.recordError(error);
+      return { action: ErrorAction.Continue, message: `The language server reported an error: ${restarts.lastError}`, handled: true };
+    },
+    closed: () => {
+      if (!isCurrent()) return { action: CloseAction.DoNotRestart, message: 'The replaced language server stopped.', handled: true };
+      if (restarts.stopped()) return { action: CloseAction.Restart, message: 'The language server stopped; starting it again.', handled: true };
+      const message = restarts.giveUpMessage();
+      void offerRestart(message);
+      return { action: CloseAction.DoNotRestart, message, handled: true };
+    },
+  };
+}
+
+async function offerRestart(message: string): Promise<void> {
+  output?.error(`Last error: ${restarts.lastError ?? 'none was reported; the thread ended without one'}`);
+  if (await vscode.window.showErrorMessage(message, 'Restart') === 'Restart') await restartServer();
+}
+
+/** Stops the server if one runs and ends its thread, then starts a new one (with a fresh restart count). */
+async function restartServer(): Promise<void> {
+  restarts.reset();
+  await stopServer();
+  await ensureClient();
+}
+
+/** Stops the client, then ends its thread: stop() ends a healthy thread, a hung or half-started one is ended here. */
+async function stopServer(): Promise<void> {
+  const [stopping, thread] = [client, serverThread];
+  client = undefined;
+  starting = undefined;
+  serverThread = undefined;
+  // A server that does not answer shutdown times out after 2 s; it is terminated below either way.
+  if (stopping?.state === State.Running) await stopping.stop().catch(() => undefined);
+  await thread?.terminate();
 }
 
 /** Gives Exchange logs opened as log, plaintext or the wrong log kind their language, from their header. */

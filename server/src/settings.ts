@@ -22,6 +22,21 @@ export interface LanguageSettings {
 
 const declared = manifest.contributes.configuration.properties;
 
+/** A numeric setting's allowed values; the server clamps what arrives to them. */
+export interface SettingRange {
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+/**
+ * The ranges package.json declares (its schema warns the user; the server clamps, since a folder
+ * setting can carry any JSON): written once, there.
+ */
+export const settingRanges = {
+  maxProblems: declared['mailflowLens.diagnostics.maxProblems'] satisfies SettingRange,
+  slowHopSeconds: declared['mailflowLens.hops.slowHopSeconds'] satisfies SettingRange,
+} as const;
+
 /** The defaults declared in package.json, the one place they are written. */
 export const defaultSettings: LanguageSettings = {
   hover: { detail: declared['mailflowLens.hover.detail'].default as DetailLevel },

@@ -187,7 +187,9 @@ describe('hop and authentication hints', () => {
 
   it('the slow-hop threshold setting is read from user JSON with a safe default', () => {
     assert.equal(normalize({ hops: { slowHopSeconds: 42 } }).hops?.slowHopSeconds, 42);
-    assert.equal(normalize({ hops: { slowHopSeconds: -1 } }).hops?.slowHopSeconds, defaultSettings.hops?.slowHopSeconds);
+    // Out of range is clamped to the declared minimum (issue #10 item 6); not a number keeps the default.
+    assert.equal(normalize({ hops: { slowHopSeconds: -1 } }).hops?.slowHopSeconds, 0);
+    assert.equal(normalize({ hops: { slowHopSeconds: 'slow' } }).hops?.slowHopSeconds, defaultSettings.hops?.slowHopSeconds);
     assert.equal(defaultSettings.hops?.slowHopSeconds, 300);
   });
 });

@@ -10,8 +10,34 @@ describe('manifest', () => {
   });
 
   it('declares support for untrusted and virtual workspaces', () => {
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+
+  // Issue #10 item 6: an untrusted folder must not raise the cost of analysing its documents.
+  it('keeps an untrusted workspace from setting what changes the cost of analysis', () => {
+    const { restrictedConfigurations, description } = manifest.capabilities.untrustedWorkspaces;
+    assert.deepEqual([...restrictedConfigurations].sort(), [
+      'mailflowLens.diagnostics.eventSeverity', 'mailflowLens.diagnostics.maxProblems', 'mailflowLens.hover.languages',
+    ]);
+    const declared = manifest.contributes.configuration.properties as Record<string, unknown>;
+    for (const setting of restrictedConfigurations) assert.ok(setting in declared, setting);
+    assert.ok(description.length > 0);
+  });
+
+  it('bounds every numeric setting', () => {
+    const numeric = Object.entries(manifest.contributes.configuration.properties as Record<string, { type: string; minimum?: number; maximum?: number; default: unknown }>)
+      .filter(([, schema]) => schema.type === 'number');
+    assert.deepEqual(numeric.map(([name]) => name).sort(), ['mailflowLens.diagnostics.maxProblems', 'mailflowLens.hops.slowHopSeconds']);
+    for (const [name, schema] of numeric) {
+      assert.ok(typeof schema.minimum === 'number' && typeof schema.maximum === 'number', name);
+      assert.ok(schema.minimum <= (schema.default as number) && (schema.default as number) <= schema.maximum, name);
+    }
+  });
+
+  it('contributes a command that restarts the language server', () => {
+    const restart = manifest.contributes.commands.find((c) => c.command === 'mailflowLens.restartServer');
+    assert.deepEqual(restart, { command: 'mailflowLens.restartServer', title: 'Restart Language Server', category: 'Mailflow Lens' });
   });
 
   it('keeps @types/vscode no newer than engines.vscode', () => {

@@ -248,6 +248,14 @@ describe('every placeholder the product fills is inside a single-quoted literal'
     }
   });
 
+  it('the address reaches the Get-Recipient filter (a second, OPATH, string) only when its shape holds no quote at all', () => {
+    const holder = snippetByPrefix('mf-diag-address-holder')!.body;
+    assert.match(holder, /^\\\$address = '\$\{1:[^}]+\}'\n.*-Filter "EmailAddresses -eq 'smtp:\\\$address'"/);
+    for (const quote of [...SINGLE_QUOTE_CHARACTERS, '"', '\u201C', '\u201D', '`']) {
+      assert.equal(cleanDocumentValue('recipient', `o${quote}brien@contoso.example`), undefined, quote);
+    }
+  });
+
   it('the quick fix script: server, Message-ID and times are each one literal', () => {
     const messageId = '<x\u201B;calc()\u2018@b.example>';
     const script = messageTraceScript({ messageId, server: 'EX02', start: '2026-11-23T08:44:02Z', end: '2026-11-23T09:44:04Z' })!;

@@ -147,25 +147,25 @@ describe('investigations: filling snippets with document values', () => {
   it('"Find who holds this address" is filled with the recipient', async () => {
     const holder = investigationsFor('5.1.1')[0]!;
     const text = investigationText(holder, values);
-    assert.equal(text, "Get-Recipient -ResultSize Unlimited -Filter \"EmailAddresses -eq 'smtp:Jane.Doe@Fabrikam.example'\" |\n"
+    assert.equal(text, "$address = 'Jane.Doe@Fabrikam.example'\nGet-Recipient -ResultSize Unlimited -Filter \"EmailAddresses -eq 'smtp:$address'\" |\n"
       + "    Format-Table -AutoSize -Property 'Name', 'RecipientTypeDetails', 'PrimarySmtpAddress', 'Identity'");
     assert.deepEqual((await parsePowerShell(text)).issues, []);
   });
 
   it('derived domains, the Message-ID in angle brackets, a bracketed IP', () => {
-    assert.match(investigationText(investigationsFor('5.7.509')[0]!, values), /-Name _dmarc\.northwind\.example -Type TXT/);
-    assert.match(investigationText(investigationsFor('4.4.7').find((i) => i.prefix === 'mf-dns-mx')!, values), /-Name fabrikam\.example -Type MX/);
+    assert.match(investigationText(investigationsFor('5.7.509')[0]!, values), /-Name \('_dmarc\.' \+ 'northwind\.example'\) -Type TXT/);
+    assert.match(investigationText(investigationsFor('4.4.7').find((i) => i.prefix === 'mf-dns-mx')!, values), /-Name 'fabrikam\.example' -Type MX/);
     const [onPremises, online] = traceMessageInvestigations();
     assert.equal(onPremises!.prefix, 'mf-track-msgid');
     assert.equal(online!.prefix, 'mf-exo-trace-msgid');
     assert.match(investigationText(onPremises!, values), /-MessageId '<a1b2c3@mail\.northwind\.example>'/);
-    assert.match(investigationText(investigationsFor('5.7.25')[0]!, values), /-Name 198\.51\.100\.7 -Type PTR/);
+    assert.match(investigationText(investigationsFor('5.7.25')[0]!, values), /-Name '198\.51\.100\.7' -Type PTR/);
   });
 
   it('values missing or unusable leave the example in place', () => {
     const holder = investigationsFor('5.1.1')[0]!;
     const example = investigationText(holder);
-    assert.match(example, /smtp:user@contoso\.com/);
+    assert.match(example, /^\$address = 'user@contoso\.com'/);
     for (const recipient of ["o'brien@contoso.com", 'a@b', 'x@y.com$(calc)', 'not an address', `${'a'.repeat(70)}@contoso.com`]) {
       assert.equal(investigationText(holder, { recipient }), example, recipient);
     }

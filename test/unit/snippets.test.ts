@@ -177,13 +177,13 @@ describe('snippets cover the mail-flow tasks', () => {
     assert.match(snippet('mf-diag-org-limits').texts[0]!, /Get-TransportConfig .*'MaxRecipientEnvelopeLimit', 'MaxReceiveSize', 'MaxSendSize'/);
     assert.match(snippet('mf-diag-quota').texts[0]!, /'ProhibitSendReceiveQuota'/);
     assert.match(snippet('mf-diag-group-restrictions').texts[0]!, /'RequireSenderAuthenticationEnabled', 'AcceptMessagesOnlyFrom'/);
-    assert.match(snippet('mf-diag-address-holder').texts[0]!, /EmailAddresses -eq 'smtp:user@contoso\.com'/);
+    assert.match(snippet('mf-diag-address-holder').texts[0]!, /^\$address = 'user@contoso\.com'\nGet-Recipient .*-Filter "EmailAddresses -eq 'smtp:\$address'"/);
   });
 
   it('DNS: MX, SPF (TXT), DMARC and PTR', () => {
     assert.match(snippet('mf-dns-mx').texts[0]!, /-Type MX/);
     assert.match(snippet('mf-dns-spf').texts[0]!, /-Type TXT[\s\S]*v=spf1/);
-    assert.match(snippet('mf-dns-dmarc').texts[0]!, /-Name _dmarc\.contoso\.com -Type TXT/);
+    assert.match(snippet('mf-dns-dmarc').texts[0]!, /-Name \('_dmarc\.' \+ 'contoso\.com'\) -Type TXT/);
     assert.match(snippet('mf-dns-ptr').texts[0]!, /-Type PTR/);
   });
 });

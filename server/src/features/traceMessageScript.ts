@@ -1,10 +1,12 @@
 // The PowerShell for the "Trace this message in PowerShell" quick fix: the shared snippet
 // mf-track-msgid-window (snippets/exchange-powershell.json, the only copy of the command) with the
-// message's values in its placeholders. Values come from a log file, so each is checked for shape
-// and single-quoted; the script is only shown to the user, never run by us.
+// message's values in its placeholders. Values come from a log file, written by whoever sent the
+// mail: each is checked for shape and becomes a PowerShell literal (text/powerShell.ts), the only
+// form in which a value enters the script. The script is only shown to the user, never run by us.
 
 import { cleanDocumentValue, snippetByPrefix } from '../knowledge/investigations';
-import { renderSnippetBody } from '../knowledge/snippetText';
+import { powerShellValueFills, renderSnippetBody } from '../knowledge/snippetText';
+import { powerShellLiteral } from '../text/powerShell';
 
 export const TRACE_SNIPPET_PREFIX = 'mf-track-msgid-window';
 
@@ -28,11 +30,16 @@ export function messageTraceScript(target: MessageTraceTarget): string | undefin
   const snippet = snippetByPrefix(TRACE_SNIPPET_PREFIX);
   const messageId = cleanDocumentValue('messageId', target.messageId);
   if (!snippet || !messageId || !ISO_SECONDS.test(target.start) || !ISO_SECONDS.test(target.end)) return undefined;
-  const server = target.server !== undefined && SERVER_NAME.test(target.server) ? ` -Server '${target.server}'` : '';
-  return `${renderSnippetBody(snippet.body, new Map<number, string>([
-    [PLACEHOLDER.server, server],
-    [PLACEHOLDER.messageId, messageId],
-    [PLACEHOLDER.start, `'${target.start}'`],
-    [PLACEHOLDER.end, `'${target.end}'`],
-  ]))}\n`;
+  // The Message-ID goes between the quotes the snippet writes around its placeholder.
+  const fills = powerShellValueFills(snippet.body, new Map([[PLACEHOLDER.messageId, messageId]]));
+  // The other placeholders hold whole arguments (the default server is `-Server EX01`, the default
+  // times are Get-Date expressions): each is replaced by an argument whose value is a literal.
+  const server = target.server !== undefined && SERVER_NAME.test(target.server) ? powerShellLiteral(target.server) : undefined;
+  const start = powerShellLiteral(target.start);
+  const end = powerShellLiteral(target.end);
+  if (!fills.has(PLACEHOLDER.messageId) || start === undefined || end === undefined) return undefined;
+  fills.set(PLACEHOLDER.server, server === undefined ? '' : ` -Server ${server}`);
+  fills.set(PLACEHOLDER.start, start);
+  fills.set(PLACEHOLDER.end, end);
+  return `${renderSnippetBody(snippet.body, fills)}\n`;
 }

@@ -3,7 +3,7 @@
 // codes to snippets is data/investigations.ts. Pure: no Node APIs.
 import catalogueFile from '../../../snippets/exchange-powershell.json';
 import { type FillSource, INVESTIGATION_RULES, type InvestigationStep, TRACE_MESSAGE_STEPS } from './data/investigations';
-import { renderSnippetBody, snippetWithFills } from './snippetText';
+import { powerShellValueFills, renderSnippetBody, snippetWithFills } from './snippetText';
 import { parseEnhancedCode } from './statusCode';
 
 export type { FillSource } from './data/investigations';
@@ -136,9 +136,10 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9A-Fa-f:.]{2,45}$/;
 
 /**
- * A document value made safe for a single-quoted PowerShell string, or undefined when it does not
- * look like what it should be (the placeholder then keeps its example). Addresses may come in angle
- * brackets or with an `smtp:` prefix; a Message-ID gets its angle brackets; an IP may be bracketed.
+ * A document value in the shape it should have, or undefined when it does not look like what it
+ * should be (the placeholder then keeps its example). Addresses may come in angle brackets or with
+ * an `smtp:` prefix; a Message-ID gets its angle brackets; an IP may be bracketed. A second line of
+ * defence only: what keeps a value inside its PowerShell string is `powerShellValueFills`.
  */
 export function cleanDocumentValue(kind: DocumentValue, raw: string): string | undefined {
   let value = raw.trim();
@@ -168,13 +169,14 @@ function fillValue(source: FillSource, values: DocumentValues): string | undefin
   return source === 'recipientDomain' || source === 'senderDomain' ? clean.slice(clean.indexOf('@') + 1).toLowerCase() : clean;
 }
 
+/** Placeholder index → content, for the placeholders written between single quotes only. */
 function fillsFor(item: Investigation, values: DocumentValues): Map<number, string> {
-  const fills = new Map<number, string>();
+  const found = new Map<number, string>();
   for (const [index, source] of Object.entries(item.fills)) {
     const value = fillValue(source, values);
-    if (value !== undefined) fills.set(Number(index), value);
+    if (value !== undefined) found.set(Number(index), value);
   }
-  return fills;
+  return powerShellValueFills(snippetOf(item).body, found);
 }
 
 function snippetOf(item: Investigation): CatalogueSnippet {

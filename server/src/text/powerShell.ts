@@ -13,9 +13,16 @@ const SINGLE_QUOTE = /['\u2018\u2019\u201A\u201B]/g;
 /** C0 controls (CR, LF, NUL and the rest), DEL, C1 controls (NEL among them), line and paragraph separators. */
 const LINE_BREAKING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
-/** `value` as one single-quoted PowerShell literal, or undefined when it holds a control or line-breaking character. */
+/**
+ * Invisible and bidirectional format characters (zero-width spaces and joiners, LRM/RLM, embeddings,
+ * overrides and isolates, word joiner, BOM): they cannot end a literal, but they make the command the
+ * user reviews look different from the one that runs.
+ */
+const DISPLAY_SPOOFING = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** `value` as one single-quoted PowerShell literal, or undefined when it holds a control, line-breaking or invisible format character. */
 export function powerShellLiteral(value: string): string | undefined {
-  if (LINE_BREAKING.test(value)) return undefined;
+  if (LINE_BREAKING.test(value) || DISPLAY_SPOOFING.test(value)) return undefined;
   return `'${value.replace(SINGLE_QUOTE, (quote) => quote + quote)}'`;
 }
 

@@ -2,7 +2,7 @@
 // A hand-written scanner rather than regexes: one pass, constant look-behind, so hostile
 // lines (megabytes long, binary) cost linear time.
 
-import { transportRoots } from '../knowledge/knowledgeBase';
+import { MAX_TRANSPORT_LENGTH, MAX_TRANSPORT_PARTS, transportRoots } from '../knowledge/knowledgeBase';
 import { isBasicReplyCode } from '../knowledge/statusCode';
 
 export type CodeKind = 'basic' | 'enhanced' | 'transport';
@@ -72,9 +72,11 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
     if (isUpper(c) && !isWordChar(prev) && prev !== 46) {
       let j = i;
       while (j < n && isUpper(text.charCodeAt(j))) j++;
-      if (j < n && text.charCodeAt(j) === 46 && roots.has(text.slice(i, j))) {
-        const end = readDottedName(text, j);
-        if (end > j + 1) { tokens.push({ kind: 'transport', text: text.slice(i, end), start: i, end }); i = end; continue; }
+      if (j < n && text.charCodeAt(j) === 46 && j - i <= MAX_TRANSPORT_LENGTH && roots.has(text.slice(i, j))) {
+        const name = readDottedName(text, j);
+        // A run longer than any transport string is not one: it is skipped whole, read once.
+        if (name.parts > MAX_TRANSPORT_PARTS || name.end - i > MAX_TRANSPORT_LENGTH) { i = name.end; continue; }
+        if (name.end > j + 1) { tokens.push({ kind: 'transport', text: text.slice(i, name.end), start: i, end: name.end }); i = name.end; continue; }
       }
       while (j < n && isWordChar(text.charCodeAt(j))) j++;
       i = j;
@@ -85,16 +87,18 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
   return tokens;
 }
 
-/** Reads ".Part.Part" after a transport root; returns the end offset. */
-function readDottedName(text: string, dot: number): number {
+/** Reads ".Part.Part" after a transport root: its end offset and its number of parts, the root included. */
+function readDottedName(text: string, dot: number): { end: number; parts: number } {
   let end = dot;
   let k = dot;
+  let parts = 1;
   while (k < text.length && text.charCodeAt(k) === 46 && k + 1 < text.length && isLetter(text.charCodeAt(k + 1))) {
     k++;
     while (k < text.length && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;
     end = k;
+    parts++;
   }
-  return end;
+  return { end, parts };
 }
 
 /** `start..digitsEnd` is a digit run not glued to a word or a dot on its left. */

@@ -21,10 +21,10 @@ export function lineAt(text: string, start: number, limit = text.length): LineSp
   return { start, end: limit, next: limit };
 }
 
-/** Offset where the line holding `offset` starts. */
-export function lineStartBefore(text: string, offset: number): number {
+/** Offset where the line holding `offset` starts, looking back no further than `floor`. */
+export function lineStartBefore(text: string, offset: number, floor = 0): number {
   let i = offset;
-  while (i > 0) {
+  while (i > floor) {
     const c = text.charCodeAt(i - 1);
     if (c === 10 || c === 13) break;
     i--;

@@ -78,19 +78,21 @@ function analyzeView(view: MessageView): BounceAnalysis {
     context.singleRecipient = dsnRecipients.length === 1;
     for (const fields of dsnRecipients.slice(0, MAX_RECIPIENTS)) outcomes.push(fromDsn(fields, context));
   } else {
+    // Each address once, in order of appearance; a set of the lower-case forms keeps thousands of them linear.
     const seen: string[] = [];
-    for (const { block } of blocks) if (!seen.some((s) => sameAddress(s, block.address))) seen.push(block.address);
+    const seenLower = new Set<string>();
+    const see = (address: string): void => {
+      const lower = address.toLowerCase();
+      if (!seenLower.has(lower)) { seenLower.add(lower); seen.push(address); }
+    };
+    for (const { block } of blocks) see(block.address);
     if (seen.length === 0) {
-      for (const field of headers(top.block, 'x-failed-recipients')) {
-        for (const hit of findAddresses(field.value)) {
-          if (!seen.some((s) => sameAddress(s, hit.address))) seen.push(hit.address);
-        }
-      }
+      for (const field of headers(top.block, 'x-failed-recipients')) for (const hit of findAddresses(field.value)) see(hit.address);
     }
     // The only address the report names may be the sender's own (someone wrote to themselves).
     if (seen.length === 0 && senderBlocks.length > 0) {
       context.blocks = senderBlocks;
-      for (const { block } of senderBlocks) if (!seen.some((s) => sameAddress(s, block.address))) seen.push(block.address);
+      for (const { block } of senderBlocks) see(block.address);
     }
     // A report that names nobody is about the returned message's recipients.
     const originalTo = original?.to ? findAddresses(original.to.value) : [];

@@ -5,7 +5,7 @@
 import { decodeBody } from '../mime/bodyDecoding';
 import { parseHeaderBlock, type HeaderBlock } from '../mime/headers';
 import { htmlToText } from '../mime/htmlText';
-import { isBlank, lineAt, lineStartBefore } from '../mime/lines';
+import { isBlank, LineBreakFinder, lineAt, lineStartBefore } from '../mime/lines';
 import { MappedText } from '../mime/mappedText';
 import { MAX_DEPTH, parseMime, type MimeMessage, type MimeNode } from '../mime/mimeTree';
 
@@ -164,6 +164,7 @@ function inlineOriginal(report: MappedText): { cut: number; headers: HeaderSourc
   SEPARATOR.lastIndex = 0;
   const hits: number[] = [];
   for (let m = SEPARATOR.exec(text); m && hits.length < 200; m = SEPARATOR.exec(text)) hits.push(m.index);
+  const breaks = new LineBreakFinder(text);
   for (const at of hits) {
     // Separator lines are short: look no further than that either side, so 200 hits on one huge line cost little.
     const floor = Math.max(0, at - MAX_SEPARATOR_LINE);
@@ -177,7 +178,7 @@ function inlineOriginal(report: MappedText): { cut: number; headers: HeaderSourc
       if (!isBlank(text, l)) break;
       next = l.next;
     }
-    const block = parseHeaderBlock(text, next);
+    const block = parseHeaderBlock(text, next, text.length, undefined, breaks);
     if (block.fields.length >= 2 || (block.fields.length === 1 && KNOWN_HEADERS.has(block.fields[0]!.key))) {
       return { cut: line.start, headers: { block, map: report } };
     }

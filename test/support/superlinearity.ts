@@ -147,13 +147,16 @@ export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
   { name: 'CSV unclosed quote', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, 'a,b\n', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'CSV many commas', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, ',', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'CSV many doubled quotes', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, '""', '"\n', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
-  { name: 'tracking log rows with 10,000 fields', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, `${'x,'.repeat(10_000)}\n`, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'tracking log rows with 10,000 fields', language: 'exchange-tracking-log', build: (n) => padded(fill(TRACKING_HEAD, `${'x,'.repeat(9_999)}x\n`, '', n), ',', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'tracking log FAIL rows', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, trackingRow('"550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"'), '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'tracking log status with many ; items', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, trackingRow(`"${'550 5.1.1 x;'.repeat(200)}"`), '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'protocol log lines', language: 'exchange-protocol-log', build: (n) => fill(PROTOCOL_HEAD, '2026-11-23T10:00:00.103Z,EX01\\Default Frontend EX01,08DE2B1C4A7F5001,2,10.0.0.5:25,203.0.113.9:51234,<,550 5.7.1 Unable to relay,\n', '', n), entries: [ENTRY.protocolLog, ...LOG_ENTRIES] },
   { name: 'protocol log one session, many sequence numbers', language: 'exchange-protocol-log', build: (n) => protocolSession(n), entries: [ENTRY.protocolLog, ...LOG_ENTRIES] },
   { name: 'log header directives repeated', language: 'exchange-tracking-log', build: (n) => fill('', TRACKING_HEAD, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
 ];
+
+/** `text`, then `pad` repeated up to `size` characters: for families whose unit is a large part of the size. */
+const padded = (text: string, pad: string, size: number): string => text + pad.repeat(Math.max(0, Math.floor((size - text.length) / pad.length)));
 
 /** Distinct local parts for the families that need many different addresses. */
 let serial = 0;

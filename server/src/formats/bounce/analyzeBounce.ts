@@ -166,6 +166,33 @@ interface RecipientContext {
   singleRecipient: boolean;
 }
 
+/**
+ * Blocks of a report read per recipient: a report names a recipient a few times. Without a bound, a
+ * delivery-status part naming one address hundreds of times would read all its blocks for each.
+ */
+const MAX_BLOCKS_PER_RECIPIENT = 8;
+
+/** The recipient's blocks (under either address), in report order, looked up in an index built once per set of blocks. */
+function blocksOf(context: RecipientContext, address: string, otherAddress?: string): RecipientContext['blocks'] {
+  let index = blockIndexes.get(context.blocks);
+  if (!index) {
+    index = new Map();
+    for (const entry of context.blocks) {
+      const key = entry.block.address.toLowerCase();
+      const list = index.get(key) ?? [];
+      if (list.length < MAX_BLOCKS_PER_RECIPIENT) list.push(entry);
+      index.set(key, list);
+    }
+    blockIndexes.set(context.blocks, index);
+  }
+  const own = index.get(address.toLowerCase()) ?? [];
+  const other = otherAddress && !sameAddress(address, otherAddress) ? index.get(otherAddress.toLowerCase()) ?? [] : [];
+  if (other.length === 0) return own;
+  return [...own, ...other].sort((a, b) => a.block.start - b.block.start).slice(0, MAX_BLOCKS_PER_RECIPIENT);
+}
+
+const blockIndexes = new WeakMap<RecipientContext['blocks'], Map<string, { block: RecipientBlock; report: MappedText }[]>>();
+
 function kindOf(outcomes: readonly RecipientOutcome[]): MessageKind {
   if (outcomes.length === 0) return 'bounce';
   if (outcomes.some((o) => o.action === 'failed')) return 'bounce';
@@ -229,7 +256,7 @@ function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: 
   let finalAddress = named ?? locatedAddress(fields.finalRecipient) ?? locatedAddress(fields.actualRecipient) ?? originalAddress!;
   if (originalAddress && isRoutedAddress(fields.finalRecipient, finalAddress) && !isRoutedAddress(fields.originalRecipient, originalAddress)) finalAddress = originalAddress;
   const actionWord = fields.action?.value.toLowerCase().split(/[\s(]/, 1)[0] ?? '';
-  const blocks = context.blocks.filter((b) => sameAddress(b.block.address, finalAddress.value) || sameAddress(b.block.address, originalAddress?.value));
+  const blocks = blocksOf(context, finalAddress.value, originalAddress?.value);
 
   const evidence: CodeEvidence[] = [];
   if (fields.status) {
@@ -256,7 +283,7 @@ function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: 
 }
 
 function fromText(address: string, context: RecipientContext, original?: OriginalMessage): RecipientOutcome {
-  const blocks = context.blocks.filter((b) => sameAddress(b.block.address, address));
+  const blocks = blocksOf(context, address);
   const evidence: CodeEvidence[] = [];
   for (const { block, report } of blocks) evidence.push(...evidenceInText(report.text, block.start, block.end, (o) => report.toRaw(o), 'report-text', evidence.length));
   if (blocks.length === 0 && context.singleRecipient) {

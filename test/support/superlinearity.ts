@@ -145,6 +145,7 @@ export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
   { name: 'SES notification with many recipients', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[', '{"emailAddress":"bob@example.net","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 x"},', '{}]}}\n', n)), entries: EMAIL_ENTRIES },
   // CSV and Exchange logs.
   { name: 'CSV unclosed quote', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, 'a,b\n', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'tracking log rows each opening a quote that never closes', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, `"${trackingRow('x')}`, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'CSV many commas', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, ',', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'CSV many doubled quotes', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, '""', '"\n', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'tracking log rows with 10,000 fields', language: 'exchange-tracking-log', build: (n) => padded(fill(TRACKING_HEAD, `${'x,'.repeat(9_999)}x\n`, '', n), ',', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },

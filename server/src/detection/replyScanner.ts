@@ -2,7 +2,7 @@
 // A hand-written scanner rather than regexes: one pass, constant look-behind, so hostile
 // lines (megabytes long, binary) cost linear time.
 
-import { transportRoots } from '../knowledge/knowledgeBase';
+import { MAX_TRANSPORT_LENGTH, MAX_TRANSPORT_PARTS, transportRoots } from '../knowledge/knowledgeBase';
 import { isBasicReplyCode } from '../knowledge/statusCode';
 
 export type CodeKind = 'basic' | 'enhanced' | 'transport';
@@ -72,9 +72,11 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
     if (isUpper(c) && !isWordChar(prev) && prev !== 46) {
       let j = i;
       while (j < n && isUpper(text.charCodeAt(j))) j++;
-      if (j < n && text.charCodeAt(j) === 46 && roots.has(text.slice(i, j))) {
-        const end = readDottedName(text, j);
-        if (end > j + 1) { tokens.push({ kind: 'transport', text: text.slice(i, end), start: i, end }); i = end; continue; }
+      if (j < n && text.charCodeAt(j) === 46 && j - i <= MAX_TRANSPORT_LENGTH && roots.has(text.slice(i, j))) {
+        const name = readDottedName(text, j);
+        // A run longer than any transport string is not one: it is skipped whole, read once.
+        if (name.parts > MAX_TRANSPORT_PARTS || name.end - i > MAX_TRANSPORT_LENGTH) { i = name.end; continue; }
+        if (name.end > j + 1) { tokens.push({ kind: 'transport', text: text.slice(i, name.end), start: i, end: name.end }); i = name.end; continue; }
       }
       while (j < n && isWordChar(text.charCodeAt(j))) j++;
       i = j;
@@ -85,16 +87,18 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
   return tokens;
 }
 
-/** Reads ".Part.Part" after a transport root; returns the end offset. */
-function readDottedName(text: string, dot: number): number {
+/** Reads ".Part.Part" after a transport root: its end offset and its number of parts, the root included. */
+function readDottedName(text: string, dot: number): { end: number; parts: number } {
   let end = dot;
   let k = dot;
+  let parts = 1;
   while (k < text.length && text.charCodeAt(k) === 46 && k + 1 < text.length && isLetter(text.charCodeAt(k + 1))) {
     k++;
     while (k < text.length && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;
     end = k;
+    parts++;
   }
-  return end;
+  return { end, parts };
 }
 
 /** `start..digitsEnd` is a digit run not glued to a word or a dot on its left. */
@@ -142,18 +146,23 @@ function startsEnhancedCode(text: string, pos: number): boolean {
 /** Where a bare 3-digit number is an SMTP reply: line start, "smtp;", "said:", "returned '", ... */
 function isReplyContext(text: string, start: number, atLineStart: boolean, before: CodeToken[]): boolean {
   const from = Math.max(0, start - LOOK_BEHIND);
-  const behind = text.slice(from, start);
   // Start of a reply line, possibly indented or quoted as in a session transcript ("<<< 550 ...").
-  if (atLineStart && from === 0 && /^[\s<>]*$/.test(behind)) return true;
-  const tail = behind.trimEnd().toLowerCase();
+  if (atLineStart && from === 0 && onlyBlanksAndAngles(text, 0, start)) return true;
+  // The checks below compare characters in place: a line of thousands of bare numbers would
+  // otherwise copy the 200 characters behind each one three times.
+  let tailEnd = start;
+  while (tailEnd > from && isBlank(text.charCodeAt(tailEnd - 1))) tailEnd--;
+  const tailEndsWith = (word: string): boolean => endsWithCaseless(text, from, tailEnd, word);
   // "#550" needs no rule of its own: Exchange always follows it with an enhanced code, and a bare
   // "#555" is far more often CSS or a URL fragment.
-  if (tail.endsWith('smtp;') || tail.endsWith('x-postfix;') || tail.endsWith('said:') || tail.endsWith('responded with:')
-    || tail.endsWith("returned '") || tail.endsWith('returned "')) return true;
+  if (tailEndsWith('smtp;') || tailEndsWith('x-postfix;') || tailEndsWith('said:') || tailEndsWith('responded with:')
+    || tailEndsWith("returned '") || tailEndsWith('returned "')) return true;
   // Exchange protocol log data field: ...,<,550 ... or ...,>,250 ...
-  if (behind.endsWith(',<,') || behind.endsWith(',>,') || behind.endsWith(',<,"') || behind.endsWith(',>,"')) return true;
+  if ([',<,', ',>,', ',<,"', ',>,"'].some((mark) => endsWithCaseless(text, from, start, mark))) return true;
   // "reject: RCPT from host[ip]: 554 ..." (Postfix), "after RCPT TO:<a@b>: 550 ..." (Exim).
-  if (tail.endsWith(':')) {
+  if (tailEnd > from && text.charCodeAt(tailEnd - 1) === 58 /* : */) {
+    const behind = text.slice(from, start);
+    const tail = behind.trimEnd().toLowerCase();
     const lower = behind.toLowerCase();
     if (lower.includes('reject:') || lower.includes('error from remote mail server after')) return true;
     // Exim's second line: "host mx.example.com [192.0.2.1]: 550 ..."
@@ -162,6 +171,27 @@ function isReplyContext(text: string, start: number, atLineStart: boolean, befor
   // A second reply line right after another reply on the same line ("... 550-5.1.1 ... 550 5.1.1").
   const last = before[before.length - 1];
   return last !== undefined && last.kind === 'basic' && start - last.end < 3;
+}
+
+/** What `\s` matches, without a string per character for ASCII. */
+const isBlank = (c: number): boolean => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
+
+function onlyBlanksAndAngles(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!isBlank(c) && c !== 60 && c !== 62) return false;
+  }
+  return true;
+}
+
+/** True when text[from, end) ends with `word` (lower case), ASCII case ignored. */
+function endsWithCaseless(text: string, from: number, end: number, word: string): boolean {
+  if (end - from < word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(end - word.length + k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 function followsVersionWord(text: string, start: number): boolean {

@@ -73,7 +73,24 @@ export function explainText(text: string): ReplyExplanation[] {
   return found;
 }
 
+/**
+ * Explanations already built, by codes and preference. A document repeats the same few replies
+ * thousands of times; one shared (read-only) explanation then serves them all, so time and memory
+ * grow with the distinct replies, not the mentions. Emptied when full, so it stays bounded.
+ */
+const explained = new Map<string, ReplyExplanation | undefined>();
+const MAX_EXPLAINED = 2048;
+
 export function explainReply(parts: ReplyParts, context: ExplainContext = {}): ReplyExplanation | undefined {
+  const key = `${parts.basic ?? ''}|${parts.enhanced ?? ''}|${parts.transport ?? ''}|${context.prefer?.join(',') ?? ''}`;
+  if (explained.has(key)) return explained.get(key);
+  const explanation = buildExplanation(parts, context);
+  if (explained.size >= MAX_EXPLAINED) explained.clear();
+  explained.set(key, explanation);
+  return explanation;
+}
+
+function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExplanation | undefined {
   const enhanced = parts.enhanced ? lookupEnhanced(parts.enhanced) : undefined;
   const basicReadings = parts.basic ? lookupBasic(parts.basic) : [];
   const basic = basicReadings[0];

@@ -103,13 +103,27 @@ export function lookupBasic(code: string): readonly BasicReplyEntry[] {
   return kb().basic.get(code) ?? [];
 }
 
+/**
+ * Bounds of a transport status string: the known ones have three parts and 43 characters. Anything
+ * longer is not one, and is neither read by the scanner nor looked up, so a hostile run of dots costs
+ * nothing beyond reading it once.
+ */
+export const MAX_TRANSPORT_PARTS = 6;
+export const MAX_TRANSPORT_LENGTH = 128;
+
 /** Exact string first, then the longest known family prefix: RESOLVER.ADR.Foo falls back to RESOLVER.ADR. */
 export function lookupTransport(name: string): TransportStringEntry | undefined {
+  if (name.length > MAX_TRANSPORT_LENGTH) return undefined;
   const { transport } = kb();
-  const parts = name.toLowerCase().split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const hit = transport.get(parts.slice(0, n).join('.'));
-    if (hit && (n === parts.length || hit.family)) return hit;
+  const lower = name.toLowerCase();
+  // Ends of the prefixes "a", "a.b", "a.b.c", ...: each is one slice of the name, not a rebuilt join.
+  const ends: number[] = [];
+  for (let dot = lower.indexOf('.'); dot >= 0 && ends.length < MAX_TRANSPORT_PARTS; dot = lower.indexOf('.', dot + 1)) ends.push(dot);
+  if (ends.length >= MAX_TRANSPORT_PARTS) return undefined;
+  ends.push(lower.length);
+  for (let n = ends.length; n > 0; n--) {
+    const hit = transport.get(lower.slice(0, ends[n - 1]));
+    if (hit && (n === ends.length || hit.family)) return hit;
   }
   return undefined;
 }

@@ -78,19 +78,21 @@ function analyzeView(view: MessageView): BounceAnalysis {
     context.singleRecipient = dsnRecipients.length === 1;
     for (const fields of dsnRecipients.slice(0, MAX_RECIPIENTS)) outcomes.push(fromDsn(fields, context));
   } else {
+    // Each address once, in order of appearance; a set of the lower-case forms keeps thousands of them linear.
     const seen: string[] = [];
-    for (const { block } of blocks) if (!seen.some((s) => sameAddress(s, block.address))) seen.push(block.address);
+    const seenLower = new Set<string>();
+    const see = (address: string): void => {
+      const lower = address.toLowerCase();
+      if (!seenLower.has(lower)) { seenLower.add(lower); seen.push(address); }
+    };
+    for (const { block } of blocks) see(block.address);
     if (seen.length === 0) {
-      for (const field of headers(top.block, 'x-failed-recipients')) {
-        for (const hit of findAddresses(field.value)) {
-          if (!seen.some((s) => sameAddress(s, hit.address))) seen.push(hit.address);
-        }
-      }
+      for (const field of headers(top.block, 'x-failed-recipients')) for (const hit of findAddresses(field.value)) see(hit.address);
     }
     // The only address the report names may be the sender's own (someone wrote to themselves).
     if (seen.length === 0 && senderBlocks.length > 0) {
       context.blocks = senderBlocks;
-      for (const { block } of senderBlocks) if (!seen.some((s) => sameAddress(s, block.address))) seen.push(block.address);
+      for (const { block } of senderBlocks) see(block.address);
     }
     // A report that names nobody is about the returned message's recipients.
     const originalTo = original?.to ? findAddresses(original.to.value) : [];
@@ -164,6 +166,33 @@ interface RecipientContext {
   singleRecipient: boolean;
 }
 
+/**
+ * Blocks of a report read per recipient: a report names a recipient a few times. Without a bound, a
+ * delivery-status part naming one address hundreds of times would read all its blocks for each.
+ */
+const MAX_BLOCKS_PER_RECIPIENT = 8;
+
+/** The recipient's blocks (under either address), in report order, looked up in an index built once per set of blocks. */
+function blocksOf(context: RecipientContext, address: string, otherAddress?: string): RecipientContext['blocks'] {
+  let index = blockIndexes.get(context.blocks);
+  if (!index) {
+    index = new Map();
+    for (const entry of context.blocks) {
+      const key = entry.block.address.toLowerCase();
+      const list = index.get(key) ?? [];
+      if (list.length < MAX_BLOCKS_PER_RECIPIENT) list.push(entry);
+      index.set(key, list);
+    }
+    blockIndexes.set(context.blocks, index);
+  }
+  const own = index.get(address.toLowerCase()) ?? [];
+  const other = otherAddress && !sameAddress(address, otherAddress) ? index.get(otherAddress.toLowerCase()) ?? [] : [];
+  if (other.length === 0) return own;
+  return [...own, ...other].sort((a, b) => a.block.start - b.block.start).slice(0, MAX_BLOCKS_PER_RECIPIENT);
+}
+
+const blockIndexes = new WeakMap<RecipientContext['blocks'], Map<string, { block: RecipientBlock; report: MappedText }[]>>();
+
 function kindOf(outcomes: readonly RecipientOutcome[]): MessageKind {
   if (outcomes.length === 0) return 'bounce';
   if (outcomes.some((o) => o.action === 'failed')) return 'bounce';
@@ -227,7 +256,7 @@ function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: 
   let finalAddress = named ?? locatedAddress(fields.finalRecipient) ?? locatedAddress(fields.actualRecipient) ?? originalAddress!;
   if (originalAddress && isRoutedAddress(fields.finalRecipient, finalAddress) && !isRoutedAddress(fields.originalRecipient, originalAddress)) finalAddress = originalAddress;
   const actionWord = fields.action?.value.toLowerCase().split(/[\s(]/, 1)[0] ?? '';
-  const blocks = context.blocks.filter((b) => sameAddress(b.block.address, finalAddress.value) || sameAddress(b.block.address, originalAddress?.value));
+  const blocks = blocksOf(context, finalAddress.value, originalAddress?.value);
 
   const evidence: CodeEvidence[] = [];
   if (fields.status) {
@@ -254,7 +283,7 @@ function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: 
 }
 
 function fromText(address: string, context: RecipientContext, original?: OriginalMessage): RecipientOutcome {
-  const blocks = context.blocks.filter((b) => sameAddress(b.block.address, address));
+  const blocks = blocksOf(context, address);
   const evidence: CodeEvidence[] = [];
   for (const { block, report } of blocks) evidence.push(...evidenceInText(report.text, block.start, block.end, (o) => report.toRaw(o), 'report-text', evidence.length));
   if (blocks.length === 0 && context.singleRecipient) {

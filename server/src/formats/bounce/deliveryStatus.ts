@@ -3,7 +3,7 @@
 // separated by blank lines, recipients run together, and stray lines are all handled.
 
 import { parseHeaderBlock, valueOffsetToRaw, type HeaderField } from '../mime/headers';
-import { lineAt } from '../mime/lines';
+import { LineBreakFinder, lineAt } from '../mime/lines';
 import type { MappedText } from '../mime/mappedText';
 
 /** A field value with its raw offsets in the document. */
@@ -77,8 +77,9 @@ export function parseDeliveryStatus(body: MappedText): DeliveryStatus {
   };
 
   let pos = 0;
+  const breaks = new LineBreakFinder(text);
   while (pos < text.length) {
-    const block = parseHeaderBlock(text, pos);
+    const block = parseHeaderBlock(text, pos, text.length, undefined, breaks);
     if (block.fields.length === 0) {
       pos = lineAt(text, pos).next; // a blank or stray line between groups
       continue;

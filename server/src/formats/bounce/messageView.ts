@@ -5,7 +5,7 @@
 import { decodeBody } from '../mime/bodyDecoding';
 import { parseHeaderBlock, type HeaderBlock } from '../mime/headers';
 import { htmlToText } from '../mime/htmlText';
-import { isBlank, lineAt, lineStartBefore } from '../mime/lines';
+import { isBlank, LineBreakFinder, lineAt, lineStartBefore } from '../mime/lines';
 import { MappedText } from '../mime/mappedText';
 import { MAX_DEPTH, parseMime, type MimeMessage, type MimeNode } from '../mime/mimeTree';
 
@@ -55,6 +55,8 @@ function viewFrom(text: string, mime: MimeMessage, root: MimeNode): MessageView 
   const reportTexts: MappedText[] = [];
   let original: HeaderSource | undefined;
 
+  // Alternatives that hold a plain-text part, found once: asking each HTML part's siblings would be quadratic.
+  const withPlainText = new Set(mime.nodes.filter((n) => n.contentType === 'text/plain').map((n) => n.parent));
   const body = (node: MimeNode): MappedText =>
     decodeBody(text, node.bodyStart, node.bodyEnd, node.transferEncoding, node.params.get('charset'));
 
@@ -83,7 +85,7 @@ function viewFrom(text: string, mime: MimeMessage, root: MimeNode): MessageView 
       original = { block: parseHeaderBlock(decoded.text, 0), map: decoded };
       continue;
     }
-    if ((node.contentType.startsWith('text/') || node.contentType.startsWith('multipart/')) && reportTexts.length < MAX_REPORT_PARTS && !isAttachment(node) && !hasPlainSibling(node)) {
+    if ((node.contentType.startsWith('text/') || node.contentType.startsWith('multipart/')) && reportTexts.length < MAX_REPORT_PARTS && !isAttachment(node) && !hasPlainSibling(node, withPlainText)) {
       let decoded = body(node);
       if (node.contentType === 'text/html') decoded = htmlToText(decoded);
       const inline = inlineOriginal(decoded);
@@ -132,9 +134,8 @@ function isAttachment(node: MimeNode): boolean {
 }
 
 /** An HTML alternative adds nothing when a plain-text one is there. */
-function hasPlainSibling(node: MimeNode): boolean {
-  return node.contentType === 'text/html' && node.parent?.contentType === 'multipart/alternative'
-    && node.parent.children.some((c) => c.contentType === 'text/plain');
+function hasPlainSibling(node: MimeNode, withPlainText: ReadonlySet<MimeNode | undefined>): boolean {
+  return node.contentType === 'text/html' && node.parent?.contentType === 'multipart/alternative' && withPlainText.has(node.parent);
 }
 
 /** Words of the separator lines bounces put above the returned message or its headers. */
@@ -148,6 +149,9 @@ const SEPARATOR_WORDS = [
 /** The separator phrases as one case-insensitive alternation of fixed words: linear, and no lower-case copy of the text. */
 const SEPARATOR = new RegExp(SEPARATOR_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'), 'gi');
 
+/** Longest separator line read as one. */
+const MAX_SEPARATOR_LINE = 120;
+
 const KNOWN_HEADERS = new Set(['received', 'return-path', 'from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'dkim-signature', 'content-type']);
 
 /**
@@ -160,16 +164,21 @@ function inlineOriginal(report: MappedText): { cut: number; headers: HeaderSourc
   SEPARATOR.lastIndex = 0;
   const hits: number[] = [];
   for (let m = SEPARATOR.exec(text); m && hits.length < 200; m = SEPARATOR.exec(text)) hits.push(m.index);
+  const breaks = new LineBreakFinder(text);
   for (const at of hits) {
-    const line = lineAt(text, lineStartBefore(text, at));
-    if (line.end - line.start > 120) continue;
+    // Separator lines are short: look no further than that either side, so 200 hits on one huge line cost little.
+    const floor = Math.max(0, at - MAX_SEPARATOR_LINE);
+    const start = lineStartBefore(text, at, floor);
+    if (start === floor && floor > 0) continue;
+    const line = lineAt(text, start, Math.min(text.length, start + MAX_SEPARATOR_LINE + 2));
+    if (line.end - line.start > MAX_SEPARATOR_LINE) continue;
     let next = line.next;
     while (next < text.length) {
       const l = lineAt(text, next);
       if (!isBlank(text, l)) break;
       next = l.next;
     }
-    const block = parseHeaderBlock(text, next);
+    const block = parseHeaderBlock(text, next, text.length, undefined, breaks);
     if (block.fields.length >= 2 || (block.fields.length === 1 && KNOWN_HEADERS.has(block.fields[0]!.key))) {
       return { cut: line.start, headers: { block, map: report } };
     }

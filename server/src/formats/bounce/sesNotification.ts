@@ -18,6 +18,9 @@ export interface SesNotification {
   readonly reportingMta?: string;
 }
 
+/** Recipients read from one notification: SES sends to at most 50 per message. */
+const MAX_RECIPIENTS = 100;
+
 /** JSON bigger than this is not an SES notification. */
 const MAX_JSON = 512 * 1024;
 
@@ -51,9 +54,18 @@ export function readSesNotification(report: MappedText): SesNotification | undef
   const found = parseNotification(text);
   if (!found) return undefined;
   const { json, start } = found;
+  // Recipients are located in the order the JSON lists them, each after the one before: searching
+  // every one from the start would read the text once per recipient.
+  let cursor = start;
   const locate = (value: string, from: number): Located | undefined => {
     const at = text.indexOf(value, from);
     return at < 0 ? undefined : { value, span: { start: report.toRaw(at), end: report.toRaw(at + value.length) } };
+  };
+  const locateNext = (value: string): Located | undefined => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) return undefined;
+    cursor = at + value.length;
+    return { value, span: { start: report.toRaw(at), end: report.toRaw(cursor) } };
   };
   const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : []);
   const objects = (list: unknown): Record<string, unknown>[] =>
@@ -64,11 +76,11 @@ export function readSesNotification(report: MappedText): SesNotification | undef
   switch (json.notificationType) {
     case 'Bounce': {
       const recipients: SesRecipient[] = [];
-      for (const entry of objects(json.bounce?.bouncedRecipients)) {
+      for (const entry of objects(json.bounce?.bouncedRecipients).slice(0, MAX_RECIPIENTS)) {
         const address = text_(entry.emailAddress);
-        const recipient = address ? locate(address, start) : undefined;
+        const recipient = address ? locateNext(address) : undefined;
         if (!recipient) continue;
-        const after = text.indexOf(address!, start);
+        const after = cursor;
         const status = text_(entry.status);
         const diagnostic = text_(entry.diagnosticCode);
         const action = text_(entry.action)?.toLowerCase();
@@ -82,9 +94,9 @@ export function readSesNotification(report: MappedText): SesNotification | undef
       return { type: 'bounce', recipients, reportingMta: mta(json.bounce?.reportingMTA) };
     }
     case 'Complaint': {
-      const recipients = objects(json.complaint?.complainedRecipients)
+      const recipients = objects(json.complaint?.complainedRecipients).slice(0, MAX_RECIPIENTS)
         .map((e) => text_(e.emailAddress)).filter((a): a is string => a !== undefined)
-        .map((a) => locate(a, start)).filter((l): l is Located => l !== undefined)
+        .map(locateNext).filter((l): l is Located => l !== undefined)
         .map((recipient): SesRecipient => ({ recipient, action: 'delivered' }));
       return { type: 'complaint', recipients };
     }
@@ -94,8 +106,8 @@ export function readSesNotification(report: MappedText): SesNotification | undef
       const code = response ? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(response) : null;
       const status: Located | undefined = located && code
         ? { value: code[1]!, span: { start: located.span.start + code.index, end: located.span.start + code.index + code[1]!.length } } : undefined;
-      const recipients = strings(json.delivery?.recipients)
-        .map((a) => locate(a, start)).filter((l): l is Located => l !== undefined)
+      const recipients = strings(json.delivery?.recipients).slice(0, MAX_RECIPIENTS)
+        .map(locateNext).filter((l): l is Located => l !== undefined)
         .map((recipient): SesRecipient => ({ recipient, action: 'delivered', status, diagnostic: located }));
       return { type: 'delivery', recipients, reportingMta: mta(json.delivery?.reportingMTA) };
     }

@@ -8,6 +8,9 @@ export interface StructuredValue {
   readonly params: ReadonlyMap<string, string>;
 }
 
+/** RFC 2231 continuations read per parameter; real ones have a handful. */
+const MAX_SECTIONS = 100;
+
 export function parseStructured(raw: string): StructuredValue {
   const semicolon = indexOutsideQuotes(raw, 0);
   const value = raw.slice(0, semicolon < 0 ? raw.length : semicolon).replace(/\([^()]{0,200}\)/g, '').trim().toLowerCase();
@@ -29,6 +32,8 @@ export function parseStructured(raw: string): StructuredValue {
       const base = star[1]!;
       if (star[3] || (star[2] === undefined)) val = decodeExtended(val);
       if (star[2] !== undefined) {
+        // Section numbers index an array: a hostile "name*4294967294" would make joining it endless.
+        if (Number(star[2]) >= MAX_SECTIONS) continue;
         const list = continued.get(base) ?? [];
         list[Number(star[2])] = val;
         continued.set(base, list);

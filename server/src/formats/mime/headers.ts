@@ -2,7 +2,7 @@
 // line, and a missing blank line all parse. Every field keeps its exact raw offsets.
 
 import { decodeWords } from 'postal-mime';
-import { lineAt, type LineSpan } from './lines';
+import { LineBreakFinder, lineAt, type LineSpan } from './lines';
 
 export interface HeaderField {
   /** The name as written ("Received"). */
@@ -44,7 +44,7 @@ const MAX_FIELDS = 5000;
  * about lines starting with "-"), which ends the block (an empty part) rather than being read as a header.
  */
 export function parseHeaderBlock(
-  text: string, start: number, limit = text.length, isDelimiter?: (line: LineSpan) => boolean,
+  text: string, start: number, limit = text.length, isDelimiter?: (line: LineSpan) => boolean, breaks = new LineBreakFinder(text),
 ): HeaderBlock {
   const fields: HeaderField[] = [];
   let pos = start;
@@ -55,13 +55,10 @@ export function parseHeaderBlock(
   if (text.startsWith('From ', pos)) pos = lineAt(text, pos, limit).next;
 
   // Lines are walked with plain offsets (no object per line), finding line breaks with indexOf and
-  // remembering the next one of each kind: header blocks are the hottest loop of the analysis.
-  let nextLf = -1;
-  let nextCr = -1;
+  // remembering the next one of each kind: header blocks are the hottest loop of the analysis. A
+  // reader of many blocks in one text passes one finder to all of them, so each search is done once.
   while (pos < limit) {
-    if (nextLf < pos) { nextLf = text.indexOf('\n', pos); if (nextLf < 0 || nextLf > limit) nextLf = limit; }
-    if (nextCr < pos) { nextCr = text.indexOf('\r', pos); if (nextCr < 0 || nextCr > limit) nextCr = limit; }
-    const lineEnd = Math.min(nextLf, nextCr);
+    const lineEnd = Math.min(breaks.next(pos), limit);
     const next = lineEnd >= limit ? limit : text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < limit && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
     if (lineEnd === pos) return { fields, start, end, bodyStart: next, missingSeparator: false };
     const first = text.charCodeAt(pos);
@@ -168,12 +165,16 @@ function fieldColon(text: string, lineStart: number, lineEnd: number): number {
 
 /** Raw offset of the character at `offset` in the field's unfolded value. */
 export function valueOffsetToRaw(field: HeaderField, offset: number): number {
-  let raw = field.valueStart + offset;
-  for (const [unfolded, rawAt] of field.folds) {
-    if (unfolded > offset) break;
-    raw = rawAt + (offset - unfolded);
+  // The last fold at or before the offset, by binary search: a field folded thousands of times is
+  // asked once per code found in it.
+  const folds = field.folds;
+  let lo = 0;
+  let hi = folds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (folds[mid]![0] <= offset) lo = mid + 1; else hi = mid;
   }
-  return raw;
+  return lo === 0 ? field.valueStart + offset : folds[lo - 1]![1] + (offset - folds[lo - 1]![0]);
 }
 
 /** First field with this (lower-case) name. */

@@ -21,10 +21,36 @@ export function lineAt(text: string, start: number, limit = text.length): LineSp
   return { start, end: limit, next: limit };
 }
 
-/** Offset where the line holding `offset` starts. */
-export function lineStartBefore(text: string, offset: number): number {
+/**
+ * The next line break at or after an offset, for a reader going forward through one text. Each
+ * kind's next occurrence is remembered: a search for a CR in a text that has none reads to its end
+ * once, not once per header block.
+ */
+export class LineBreakFinder {
+  private lfFrom = Infinity;
+  private lfAt = -1;
+  private crFrom = Infinity;
+  private crAt = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first LF or CR at or after `from`, or the text's length. */
+  next(from: number): number {
+    if (!(from >= this.lfFrom && from <= this.lfAt)) { this.lfFrom = from; this.lfAt = indexOrEnd(this.text, '\n', from); }
+    if (!(from >= this.crFrom && from <= this.crAt)) { this.crFrom = from; this.crAt = indexOrEnd(this.text, '\r', from); }
+    return Math.min(this.lfAt, this.crAt);
+  }
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
+}
+
+/** Offset where the line holding `offset` starts, looking back no further than `floor`. */
+export function lineStartBefore(text: string, offset: number, floor = 0): number {
   let i = offset;
-  while (i > 0) {
+  while (i > floor) {
     const c = text.charCodeAt(i - 1);
     if (c === 10 || c === 13) break;
     i--;

@@ -6,7 +6,7 @@
 
 import { parseStructured } from './contentType';
 import { header, parseHeaderBlock, type HeaderBlock } from './headers';
-import { endBeforeBreak, lineAt, type LineSpan } from './lines';
+import { endBeforeBreak, LineBreakFinder, lineAt, type LineSpan } from './lines';
 
 export interface MimeNode {
   /** Position in document order, 0 for the message itself. */
@@ -91,8 +91,9 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
     return undefined;
   };
 
+  const breaks = new LineBreakFinder(text);
   const openEntity = (start: number, parent: MimeNode | undefined, defaultType: string): MimeNode => {
-    const headers = parseHeaderBlock(text, start, n, (line) => delimiterOf(line) !== undefined);
+    const headers = parseHeaderBlock(text, start, n, (line) => delimiterOf(line) !== undefined, breaks);
     // Content-Type values hold no encoded words; parseStructured copes with the folding blanks.
     const type = parseStructured(header(headers, 'content-type')?.value ?? '');
     const contentType = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type.value) ? type.value : defaultType;

@@ -1,0 +1,283 @@
+// The superlinearity sweep of issue #10: hostile payloads (all synthetic, built here) at 25k, 50k,
+// 100k and 200k characters, each run through the entry points it targets. Doubling the input may
+// at most multiply the time by MAX_RATIO. test/unit/superlinearity.test.ts asserts it, npm run bench
+// prints the table.
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { scanReplies } from '../../server/src/detection/replyScanner';
+import { lookupTransport } from '../../server/src/knowledge/knowledgeBase';
+import { explainText } from '../../server/src/features/replyExplanation';
+import { analyzeBounce } from '../../server/src/formats/bounce/analyzeBounce';
+import { parseCsv } from '../../server/src/formats/csv';
+import { parseExchangeLog } from '../../server/src/formats/exchangeLog';
+import { defaultSettings, getLanguageService } from '../../server/src/languageService';
+
+export const SWEEP_SIZES = [25_000, 50_000, 100_000, 200_000] as const;
+/** The most one doubling of the input may multiply the time by. */
+export const MAX_RATIO = 2.5;
+/**
+ * Below this, a time is mostly timer resolution, GC and scheduling on a shared machine, so a doubling
+ * whose two times are both under it passes whatever its ratio.
+ */
+export const NOISE_FLOOR_MS = 5;
+/** A single run slower than this is not repeated: the entry point is already far off linear. */
+const GIVE_UP_MS = 4000;
+
+type Language = 'plaintext' | 'log' | 'email' | 'exchange-tracking-log' | 'exchange-protocol-log';
+
+/** An entry point: a name for the table and the work it does on one payload. */
+export interface EntryPoint {
+  readonly name: string;
+  run(text: string, language: Language): unknown;
+}
+
+export interface PayloadFamily {
+  readonly name: string;
+  readonly language: Language;
+  /** A payload of about `size` characters. */
+  build(size: number): string;
+  readonly entries: readonly EntryPoint[];
+}
+
+const service = getLanguageService();
+// A new document each run, so nothing comes from a per-version cache.
+let version = 0;
+const open = (text: string, language: Language): TextDocument => TextDocument.create(`file:///sweep/${language}`, language, ++version, text);
+const middleOf = (document: TextDocument) => document.positionAt(Math.floor(document.getText().length / 2));
+
+export const ENTRY = {
+  scanReplies: { name: 'reply scanner', run: (text) => scanReplies(text) },
+  lookupTransport: { name: 'transport lookup', run: (text) => lookupTransport(text) },
+  explainText: { name: 'CLI explain', run: (text) => explainText(text) },
+  // The editor's default settings: at most 1,000 problems are kept, every line is still read.
+  validation: { name: 'diagnostics', run: (text, language) => service.doValidation(open(text, language), defaultSettings) },
+  hover: { name: 'hover mid-payload', run: (text, language) => { const d = open(text, language); return service.doHover(d, middleOf(d)); } },
+  analyzeBounce: { name: 'bounce analysis', run: (text) => analyzeBounce(text) },
+  explainBounce: { name: 'explain bounce', run: (text, language) => service.explainBounce(open(text, language)) },
+  hopHints: { name: 'hop hints', run: (text, language) => service.getInlayHints(open(text, language)) },
+  csv: { name: 'CSV scanner', run: (text) => parseCsv(text) },
+  trackingLog: { name: 'log parser', run: (text) => parseExchangeLog(text, 'tracking') },
+  protocolLog: { name: 'log parser', run: (text) => parseExchangeLog(text, 'protocol') },
+  symbols: { name: 'log symbols', run: (text, language) => service.findDocumentSymbols(open(text, language)) },
+  references: { name: 'references mid-payload', run: (text, language) => { const d = open(text, language); return service.findReferences(d, middleOf(d)); } },
+} satisfies Record<string, EntryPoint>;
+
+/** `head`, then `unit` as many times as fits in `size` characters with `tail`, then `tail`. */
+export function fill(head: string, unit: string, tail: string, size: number): string {
+  return head + unit.repeat(Math.max(1, Math.floor((size - head.length - tail.length) / unit.length))) + tail;
+}
+
+const BOUNCE_HEAD = 'From: MAILER-DAEMON@mx.example.org\nTo: alice@example.com\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n';
+/** A synthetic bounce whose report part is `body`. */
+const bounce = (body: string): string => `${BOUNCE_HEAD}Content-Type: text/plain\n\n${body}`;
+/** A synthetic multipart/report bounce: a text part naming bob, then `part` (headers and body). */
+const report = (part: string): string => `${BOUNCE_HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\n`
+  + `Content-Type: text/plain\n\n<bob@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n--b\n${part}\n--b--\n`;
+
+const TRACKING_HEAD = '#Software: Microsoft Exchange Server\n#Version: 15.02.1544.004\n#Log-type: Message Tracking Log\n#Date: 2026-11-23T09:00:01.112Z\n'
+  + '#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version\n';
+const PROTOCOL_HEAD = '#Software: Microsoft Exchange Server\n#Version: 15.02.1544.004\n#Log-type: SMTP Receive Protocol Log\n#Date: 2026-11-23T10:00:00.050Z\n'
+  + '#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\n';
+/** A tracking log row (synthetic) with `status` as recipient-status. */
+const trackingRow = (status: string): string => `2026-11-23T09:14:03.010Z,,,,EX02,,,ROUTING,FAIL,86157228441601,<m1@contoso.com>,3f2a9c1e-5b7d-4e21-08de-2b1c4a7f3e10,bob@fabrikam.com,${status},48213,1,,,Q4,alex@contoso.com,alex@contoso.com,,Originating,,10.0.0.21,10.0.0.11,,Email,1a2b3c4d-0003-4e5f-08de-2b1c4a7f3e10,15.02.1544.004\n`;
+
+const TEXT_ENTRIES = [ENTRY.scanReplies, ENTRY.explainText, ENTRY.validation, ENTRY.hover];
+const LINES_ENTRIES = [ENTRY.explainText, ENTRY.validation, ENTRY.hover];
+const EMAIL_ENTRIES = [ENTRY.analyzeBounce, ENTRY.validation, ENTRY.hover, ENTRY.explainBounce, ENTRY.hopHints];
+const LOG_ENTRIES = [ENTRY.validation, ENTRY.hover, ENTRY.symbols, ENTRY.references];
+
+/** Every payload family of the sweep. */
+export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
+  // Status codes, transport strings and replies in free text (one line, or many).
+  { name: 'dotted transport string RESOLVER.a.a.a…', language: 'plaintext', build: (n) => fill('550 5.1.1 RESOLVER', '.a', '', n), entries: [ENTRY.lookupTransport, ...TEXT_ENTRIES] },
+  { name: 'dotted transport string, long parts', language: 'plaintext', build: (n) => fill('QUEUE', '.Expired0123456789', ' 550', n), entries: [ENTRY.lookupTransport, ...TEXT_ENTRIES] },
+  { name: 'transport roots RESOLVER.RESOLVER.…', language: 'plaintext', build: (n) => fill('', 'RESOLVER.', '', n), entries: TEXT_ENTRIES },
+  { name: 'dotted digits 5.5.5.5…', language: 'plaintext', build: (n) => fill('550 ', '5.', '5', n), entries: TEXT_ENTRIES },
+  { name: 'digit run', language: 'plaintext', build: (n) => fill('', '5505505505', '', n), entries: TEXT_ENTRIES },
+  { name: '550- continuation lines', language: 'plaintext', build: (n) => fill('', '550-5.1.1 mailbox unavailable\n', '550 5.1.1 done\n', n), entries: LINES_ENTRIES },
+  { name: '550-550-550… on one line', language: 'plaintext', build: (n) => fill('', '550-', '5.1.1', n), entries: TEXT_ENTRIES },
+  { name: 'smtp; repeated', language: 'plaintext', build: (n) => fill('Diagnostic-Code: ', 'smtp; ', '550 5.1.1 x', n), entries: TEXT_ENTRIES },
+  { name: '#550 5.1.1 repeated', language: 'plaintext', build: (n) => fill('', '#550 5.1.1 ', '', n), entries: TEXT_ENTRIES },
+  { name: "Remote Server returned ' unclosed", language: 'plaintext', build: (n) => fill('', "Remote Server returned '", '550', n), entries: TEXT_ENTRIES },
+  { name: '<<< lines', language: 'log', build: (n) => fill('', '<<< 550 5.7.1 <a@b> rejected <<<\n', '', n), entries: LINES_ENTRIES },
+  { name: '<<< on one line', language: 'plaintext', build: (n) => fill('', '<<< ', '550 x', n), entries: TEXT_ENTRIES },
+  { name: 'many said:', language: 'plaintext', build: (n) => fill('host mx.example.net[192.0.2.1] ', 'said: ', '550 5.1.1', n), entries: TEXT_ENTRIES },
+  { name: 'reject: and host […]: look-behind', language: 'plaintext', build: (n) => fill('reject: ', 'host a [1]: 551 ', '', n), entries: TEXT_ENTRIES },
+  { name: 'version words before codes', language: 'plaintext', build: (n) => fill('', 'version 5.1.1 ', '', n), entries: TEXT_ENTRIES },
+  { name: 'long line without breaks', language: 'plaintext', build: (n) => fill('', 'abcdefghij', '', n), entries: TEXT_ENTRIES },
+  { name: 'CR-only line ends', language: 'plaintext', build: (n) => fill('', '550 5.1.1 RESOLVER.ADR.RecipNotFound\r', '', n), entries: LINES_ENTRIES },
+  // E-mail headers.
+  { name: 'one huge header line', language: 'email', build: (n) => fill('X-Long: ', 'a;b=c (d) ', `\n${BOUNCE_HEAD}\n<bob@example.net>: 550 5.1.1 unknown\n`, n), entries: EMAIL_ENTRIES },
+  { name: 'thousands of folded header lines', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Subject: folded`, '\n x', '\n\n<bob@example.net>: 550 5.1.1 unknown\n', n), entries: EMAIL_ENTRIES },
+  { name: 'thousands of header fields', language: 'email', build: (n) => fill(BOUNCE_HEAD, 'X-Spam-Status: No, score=1\n', '\n<bob@example.net>: 550 5.1.1 unknown\n', n), entries: EMAIL_ENTRIES },
+  { name: 'encoded words in Subject', language: 'email', build: (n) => fill('Subject: ', '=?utf-8?B?QUJD?= ', `\n${BOUNCE_HEAD}\n<bob@example.net>: 550 5.1.1 unknown\n`, n), entries: EMAIL_ENTRIES },
+  { name: 'Received with nested parentheses', language: 'email', build: (n) => fill('Received: from a.example (', '(', `) by b.example; Mon, 23 Nov 2026 10:00:00 +0000\n${BOUNCE_HEAD}\nbody\n`, n), entries: EMAIL_ENTRIES },
+  { name: 'Received comments and many hops', language: 'email', build: (n) => fill('', 'Received: from a.example (a [192.0.2.1]) (comment) by b.example with ESMTP id 1; Mon, 23 Nov 2026 10:00:00 +0000\n', `${BOUNCE_HEAD}\nbody\n`, n), entries: EMAIL_ENTRIES },
+  { name: 'Authentication-Results with many ;', language: 'email', build: (n) => fill('Authentication-Results: mx.example.org', '; spf=fail', `\n${BOUNCE_HEAD}\nbody\n`, n), entries: EMAIL_ENTRIES },
+  { name: 'many dates', language: 'email', build: (n) => fill('', 'Date: Mon, 23 Nov 2026 10:00:00 +0000 (UTC) (x) 99:99:99\n', `${BOUNCE_HEAD}\nbody\n`, n), entries: EMAIL_ENTRIES },
+  { name: 'Content-Type with many parameters', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/plain`, '; a="b\\"c"', '\n\n<bob@example.net>: 550 5.1.1 unknown\n', n), entries: EMAIL_ENTRIES },
+  // MIME structure and body encodings.
+  { name: 'deep multipart nesting', language: 'email', build: (n) => deepMultipart(n), entries: EMAIL_ENTRIES },
+  { name: 'many boundaries', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: multipart/mixed; boundary="b"\n\n`, '--b\n\nx\n', '--b--\n', n), entries: EMAIL_ENTRIES },
+  { name: 'boundary-like lines that are not boundaries', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: multipart/mixed; boundary="bb"\n\n--bb\n\n`, '--b\n--bbx\n', '--bb--\n', n), entries: EMAIL_ENTRIES },
+  { name: 'many HTML alternatives beside one plain part', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: multipart/alternative; boundary="b"\n\n`, '--b\nContent-Type: text/html\n\n<p>x</p>\n', '--b\nContent-Type: text/plain\n\n550 5.1.1 x\n--b--\n', n), entries: EMAIL_ENTRIES },
+  { name: 'QP soft breaks', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n550 5.1.1 `, '=\n', 'x\n', n), entries: EMAIL_ENTRIES },
+  { name: '= runs in QP', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n`, '=', '\n', n), entries: EMAIL_ENTRIES },
+  { name: 'base64 garbage', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n`, 'QUJD!!==*&', '\n', n), entries: EMAIL_ENTRIES },
+  { name: 'HTML tag soup <<<<', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/html\n\n`, '<', '>550 5.1.1 x', n), entries: EMAIL_ENTRIES },
+  { name: 'unclosed HTML comments', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/html\n\n`, '<!-- x ', '550 5.1.1 x', n), entries: EMAIL_ENTRIES },
+  { name: 'HTML entity runs &&&&', language: 'email', build: (n) => fill(`${BOUNCE_HEAD}Content-Type: text/html\n\n<p>`, '&&&#&amp', '550 5.1.1 x</p>', n), entries: EMAIL_ENTRIES },
+  // Bounce reports.
+  { name: 'DSN fields repeated', language: 'email', build: (n) => report(fill('Content-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n', 'Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown\n\n', '', n)), entries: EMAIL_ENTRIES },
+  { name: 'one DSN field continued for ever', language: 'email', build: (n) => report(fill('Content-Type: message/delivery-status\n\nFinal-Recipient: rfc822; bob@example.net\nDiagnostic-Code: smtp; 550', '\n 5.1.1 x', '\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'many recipients #550 5.1.1 RESOLVER', language: 'email', build: (n) => bounce(fill('', 'bob@example.net\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n', '', n)), entries: EMAIL_ENTRIES },
+  { name: "Remote Server returned ' unclosed, in a bounce", language: 'email', build: (n) => bounce(fill('<bob@example.net>\n', "Remote Server returned '", '\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'many @ in addresses', language: 'email', build: (n) => bounce(fill('<bob', '@a', '>: 550 5.1.1 unknown\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'many < in addresses', language: 'email', build: (n) => bounce(fill('', '<', 'bob@example.net>: 550 5.1.1 unknown\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'many distinct recipients', language: 'email', build: (n) => bounce(fill('', `<r${'x'.repeat(6)}@example.net>: 550 5.1.1 unknown\n`, '', n).replace(/rx{6}/g, () => `r${(serial++).toString(36).padStart(6, '0')}`)), entries: EMAIL_ENTRIES },
+  { name: 'one recipient in many DSN groups and report lines', language: 'email', build: (n) => dsnAndReport(n), entries: EMAIL_ENTRIES },
+  { name: 'separator phrases on one long line', language: 'email', build: (n) => bounce(fill('<bob@example.net>: 550 5.1.1 unknown\n', 'original message ', '\nFrom: a@b\nTo: c@d\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'separator lines, each followed by one header', language: 'email', build: (n) => bounce(fill('<bob@example.net>: 550 5.1.1 unknown\n', 'original message\nX-A: b\n', '', n)), entries: EMAIL_ENTRIES },
+  { name: 'many addresses on one line', language: 'email', build: (n) => bounce(fill('', 'a@example.net ', ': 550 5.1.1 unknown\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'many said: in a bounce', language: 'email', build: (n) => bounce(fill('<bob@example.net>: host mx.example.net[192.0.2.1] ', 'said: ', '550 5.1.1 x\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'SES notification with deep JSON', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bouncedRecipients":', '[', '\n', n)), entries: EMAIL_ENTRIES },
+  { name: 'SES notification with many distinct recipients', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[', '{"emailAddress":"rxxxxxx@example.net","status":"5.1.1"},', '{}]}}\n', n).replace(/rx{6}/g, () => `r${(serial++).toString(36).padStart(6, '0')}`)), entries: EMAIL_ENTRIES },
+  { name: 'SES notification with many recipients', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[', '{"emailAddress":"bob@example.net","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 x"},', '{}]}}\n', n)), entries: EMAIL_ENTRIES },
+  // CSV and Exchange logs.
+  { name: 'CSV unclosed quote', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, 'a,b\n', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'tracking log rows each opening a quote that never closes', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, `"${trackingRow('x')}`, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'CSV many commas', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, ',', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'CSV many doubled quotes', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, '""', '"\n', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'tracking log rows with 10,000 fields', language: 'exchange-tracking-log', build: (n) => padded(fill(TRACKING_HEAD, `${'x,'.repeat(9_999)}x\n`, '', n), ',', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'tracking log FAIL rows', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, trackingRow('"550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"'), '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'tracking log status with many ; items', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, trackingRow(`"${'550 5.1.1 x;'.repeat(200)}"`), '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+  { name: 'protocol log lines', language: 'exchange-protocol-log', build: (n) => fill(PROTOCOL_HEAD, '2026-11-23T10:00:00.103Z,EX01\\Default Frontend EX01,08DE2B1C4A7F5001,2,10.0.0.5:25,203.0.113.9:51234,<,550 5.7.1 Unable to relay,\n', '', n), entries: [ENTRY.protocolLog, ...LOG_ENTRIES] },
+  { name: 'protocol log one session, many sequence numbers', language: 'exchange-protocol-log', build: (n) => protocolSession(n), entries: [ENTRY.protocolLog, ...LOG_ENTRIES] },
+  { name: 'log header directives repeated', language: 'exchange-tracking-log', build: (n) => fill('', TRACKING_HEAD, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+];
+
+/** `text`, then `pad` repeated up to `size` characters: for families whose unit is a large part of the size. */
+const padded = (text: string, pad: string, size: number): string => text + pad.repeat(Math.max(0, Math.floor((size - text.length) / pad.length)));
+
+/** Distinct local parts for the families that need many different addresses. */
+let serial = 0;
+
+/** A report whose text names bob on every line and whose delivery-status part names bob in every group. */
+function dsnAndReport(size: number): string {
+  const lines = fill('', '<bob@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 unknown\n', '', size / 2);
+  const groups = fill('', 'Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n\n', '', size / 2);
+  return `${BOUNCE_HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: text/plain\n\n${lines}`
+    + `--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n${groups}--b--\n`;
+}
+
+/** Multiparts nested as deep as the size allows (the parser stops at its depth limit, the text goes on). */
+function deepMultipart(size: number): string {
+  const parts: string[] = [`${BOUNCE_HEAD}Content-Type: multipart/mixed; boundary="b0"\n\n`];
+  let length = parts[0]!.length;
+  let depth = 0;
+  while (length < size - 40) {
+    const part = `--b${depth}\nContent-Type: multipart/mixed; boundary="b${depth + 1}"\n\n`;
+    parts.push(part);
+    length += part.length;
+    depth++;
+  }
+  parts.push(`--b${depth}\n\n550 5.1.1 leaf\n`);
+  return parts.join('');
+}
+
+function protocolSession(size: number): string {
+  const rows: string[] = [PROTOCOL_HEAD];
+  let length = PROTOCOL_HEAD.length;
+  for (let sequence = 0; length < size; sequence++) {
+    const row = `2026-11-23T10:00:00.103Z,EX01\\Default Frontend EX01,08DE2B1C4A7F5001,${sequence},10.0.0.5:25,203.0.113.9:51234,>,250 OK,\n`;
+    rows.push(row);
+    length += row.length;
+  }
+  return rows.join('');
+}
+
+export interface SweepResult {
+  readonly family: string;
+  readonly entry: string;
+  /** Best time at each size, in SWEEP_SIZES order; shorter when a run took longer than GIVE_UP_MS. */
+  readonly ms: readonly number[];
+  /** time(2n) / time(n) for each doubling measured. */
+  readonly ratios: readonly number[];
+  readonly worstRatio: number;
+  readonly ok: boolean;
+}
+
+/**
+ * Milliseconds of CPU this process spent on one run (all its threads, so the garbage collector's
+ * helpers count). On a machine shared with other work, wall time also counts the waits for a free
+ * core, which have nothing to do with the input's size.
+ */
+async function timeOnce(entry: EntryPoint, text: string, language: Language): Promise<number> {
+  const started = process.cpuUsage();
+  await entry.run(text, language);
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+/** Rounds of one run at each size: at least MIN_ROUNDS, more while they fit in ROUND_BUDGET_MS. */
+const MIN_ROUNDS = 3;
+const MAX_ROUNDS = 15;
+const ROUND_BUDGET_MS = 300;
+
+/**
+ * The best time at each size, after a warm-up at the smallest. The sizes take turns round after
+ * round, so a burst of load from other processes slows one run of every size rather than every run
+ * of one size.
+ */
+async function measure(family: PayloadFamily, entry: EntryPoint, texts: readonly string[], minRounds: number): Promise<number[]> {
+  for (let i = 0; i < 2; i++) await timeOnce(entry, texts[0]!, family.language);
+  const best: number[] = [];
+  // The first round stops at a size that is already hopeless, so quadratic code fails in seconds.
+  for (const text of texts) {
+    best.push(await timeOnce(entry, text, family.language));
+    if (best[best.length - 1]! >= GIVE_UP_MS) return best;
+  }
+  const started = performance.now();
+  for (let round = 1; round < MAX_ROUNDS && (round < minRounds || performance.now() - started < ROUND_BUDGET_MS); round++) {
+    for (let i = 0; i < texts.length; i++) best[i] = Math.min(best[i]!, await timeOnce(entry, texts[i]!, family.language));
+  }
+  return best;
+}
+
+const doublingPasses = (small: number, large: number): boolean => (small < NOISE_FLOOR_MS && large < NOISE_FLOOR_MS) || large <= small * MAX_RATIO;
+
+function verdict(family: PayloadFamily, entry: EntryPoint, ms: number[]): SweepResult {
+  const ratios = ms.slice(1).map((t, i) => t / Math.max(ms[i]!, 1e-3));
+  const complete = ms.length === SWEEP_SIZES.length;
+  const ok = complete && ms.slice(1).every((t, i) => doublingPasses(ms[i]!, t));
+  return { family: family.name, entry: entry.name, ms, ratios, worstRatio: Math.max(...ratios), ok };
+}
+
+/**
+ * Times one entry point on one family. A miss is measured again (twice at most) and each size keeps
+ * its best time over all attempts, so one noisy moment on a shared machine does not fail it.
+ */
+export async function sweepOne(family: PayloadFamily, entry: EntryPoint): Promise<SweepResult> {
+  const texts = SWEEP_SIZES.map((size) => family.build(size));
+  let best = await measure(family, entry, texts, MIN_ROUNDS);
+  let result = verdict(family, entry, best);
+  for (let attempt = 0; attempt < 2 && !result.ok && best.length === SWEEP_SIZES.length; attempt++) {
+    const again = await measure(family, entry, texts, MIN_ROUNDS + 2);
+    best = best.map((t, i) => Math.min(t, again[i] ?? Infinity));
+    result = verdict(family, entry, best);
+  }
+  return result;
+}
+
+/** Every family through every entry point it targets. */
+export async function sweepAll(onResult?: (result: SweepResult) => void, families = PAYLOAD_FAMILIES): Promise<SweepResult[]> {
+  const results: SweepResult[] = [];
+  for (const family of families) {
+    for (const entry of family.entries) {
+      const result = await sweepOne(family, entry);
+      results.push(result);
+      onResult?.(result);
+    }
+  }
+  return results;
+}

@@ -1,0 +1,37 @@
+// Issue #10, linear time on every input: each hostile payload family (test/support/superlinearity.ts,
+// all synthetic) through each entry point it targets at 25k, 50k, 100k and 200k characters. Doubling
+// the input may at most multiply the time by MAX_RATIO. The only timed assertions of the unit tests:
+// each size keeps its best of several runs after a warm-up, a miss is measured again before it
+// fails, and a doubling whose two times are both under NOISE_FLOOR_MS passes (timer noise).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_RATIO, NOISE_FLOOR_MS, PAYLOAD_FAMILIES, SWEEP_SIZES, fill, sweepOne } from '../support/superlinearity';
+
+describe('the sweep itself', () => {
+  it('has at least 26 payload families, each built at about the size asked for', () => {
+    assert.ok(PAYLOAD_FAMILIES.length >= 26, `${PAYLOAD_FAMILIES.length} families`);
+    for (const family of PAYLOAD_FAMILIES) {
+      for (const size of SWEEP_SIZES) {
+        const length = family.build(size).length;
+        assert.ok(length > size * 0.9 && length < size * 1.1, `${family.name} at ${size}: ${length} characters`);
+      }
+    }
+  });
+
+  it('fill repeats the unit between head and tail', () => {
+    assert.equal(fill('<', 'ab', '>', 8), '<ababab>');
+  });
+});
+
+describe('doubling the input at most multiplies the time by 2.5', () => {
+  for (const family of PAYLOAD_FAMILIES) {
+    for (const entry of family.entries) {
+      it(`${family.name} → ${entry.name}`, async () => {
+        const result = await sweepOne(family, entry);
+        const times = result.ms.map((t) => `${t.toFixed(2)} ms`).join(', ');
+        assert.ok(result.ok, `times at ${SWEEP_SIZES.slice(0, result.ms.length).join(', ')} characters: ${times}; `
+          + `worst ratio ${result.worstRatio.toFixed(2)} > ${MAX_RATIO} (pairs both under ${NOISE_FLOOR_MS} ms pass)`);
+      });
+    }
+  }
+});

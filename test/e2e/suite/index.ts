@@ -14,6 +14,7 @@ export function run(): Promise<void> {
   require('./snippets.test');
   require('./bounce.test');
   require('./commands.test');
+  require('./markdownSafety.test');
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;

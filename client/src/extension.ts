@@ -140,8 +140,8 @@ async function startClient(): Promise<number> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: servedLanguages().flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
     synchronize: { configurationSection: SETTINGS },
-    // Hover links may run our PowerShell command and nothing else.
-    markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] } },
+    // Hover links may run our PowerShell command and nothing else; no HTML is rendered at all.
+    markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] }, supportHtml: false },
     outputChannel: output,
     errorHandler: restartingErrorHandler(() => created !== undefined && client === created),
   };

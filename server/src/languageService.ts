@@ -23,7 +23,7 @@ import { explainBounce } from './features/bounceSummary';
 import type { ExplainBounceResult } from './protocol';
 import { defaultSettings, type LanguageSettings } from './settings';
 import { explainText } from './features/replyExplanation';
-import { renderMarkdown } from './features/renderMarkdown';
+import { renderExplanations } from './features/renderMarkdown';
 
 export { defaultSettings, type LanguageSettings } from './settings';
 
@@ -54,7 +54,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     explainCodes: (text) => {
       const explanations = explainText(text.slice(0, 10_000));
-      return explanations.length ? explanations.map((e) => renderMarkdown(e, 'full')).join('\n\n---\n\n') : null;
+      return explanations.length ? renderExplanations(explanations).value : null;
     },
     doHover: (document, position, settings = defaultSettings, token) => {
       if (isExchangeLogLanguage(document.languageId)) return doLogHover(document, position, settings.hover.detail, token);

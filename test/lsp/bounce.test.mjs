@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { positionOf, startSession } from '../support/lspSession.mjs';
+import { unescapeMarkdown } from '../support/markdownText.mjs';
 
 const fixture = readFileSync(join(process.cwd(), 'test', 'e2e', 'fixtures', 'bounce-exchange-online.eml'), 'utf8');
 const uri = 'file:///work/bounce-exchange-online.eml';
@@ -39,9 +40,9 @@ describe('bounce features over LSP', () => {
 
   it('hovers a header name, and a status code in the same header keeps its code hover', async () => {
     const onName = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(fixture, 'Reporting-MTA', 2) });
-    assert.match(onName.contents.value, /\*\*Reporting-MTA\*\*/);
+    assert.match(unescapeMarkdown(onName.contents.value), /\*\*Reporting-MTA\*\*/);
     const onCode = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(fixture, 'Status: 5.1.10', 9) });
-    assert.match(onCode.contents.value, /Recipient not found/);
+    assert.match(unescapeMarkdown(onCode.contents.value), /Recipient not found/);
   });
 
   it('answers inlay hints with the hop timing of each Received header', async () => {
@@ -52,7 +53,7 @@ describe('bounce features over LSP', () => {
   it('answers the explain-bounce request with the Markdown summary, and null for a document it does not have', async () => {
     const result = await connection.sendRequest('mailflowLens/explainBounce', { uri });
     assert.equal(result.title, 'Bounce: 2 recipients failed');
-    assert.match(result.markdown, /### bob@fabrikam\.com \(failed\)/);
+    assert.match(unescapeMarkdown(result.markdown), /### bob@fabrikam\.com \(failed\)/);
     assert.equal(await connection.sendRequest('mailflowLens/explainBounce', { uri: 'file:///nowhere.eml' }), null);
   });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { positionOf, startSession } from '../support/lspSession.mjs';
+import { unescapeMarkdown } from '../support/markdownText.mjs';
 
 const fixtures = join(process.cwd(), 'test', 'e2e', 'fixtures');
 const TRACKING = readFileSync(join(fixtures, 'MSGTRK20261123-1.LOG'), 'utf8');
@@ -58,11 +59,11 @@ describe('Exchange logs over LSP', () => {
   it('hovers a field, an event ID and a code in the same row', async () => {
     const { uri } = open('hover-MSGTRK.LOG', 'exchange-tracking-log', TRACKING);
     const onEvent = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(TRACKING, ',FAIL,', 2) });
-    assert.match(onEvent.contents.value, /^\*\*event-id\*\* · column 9 of 30/);
+    assert.match(unescapeMarkdown(onEvent.contents.value), /^\*\*event-id\*\* · column 9 of 30/);
     const onBytes = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(TRACKING, ',48213,', 2, 2) });
-    assert.match(onBytes.contents.value, /^\*\*total-bytes\*\*/);
+    assert.match(unescapeMarkdown(onBytes.contents.value), /^\*\*total-bytes\*\*/);
     const onCode = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(TRACKING, 'RecipNotFound', 1) });
-    assert.match(onCode.contents.value, /RESOLVER\.ADR\.RecipNotFound/);
+    assert.match(unescapeMarkdown(onCode.contents.value), /RESOLVER\.ADR\.RecipNotFound/);
   });
 
   it('answers outline, references, highlights and folding', async () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { positionOf, startSession } from '../support/lspSession.mjs';
+import { unescapeMarkdown } from '../support/markdownText.mjs';
 
 let session;
 let connection;
@@ -65,10 +66,10 @@ describe('language server over stdio', () => {
     const { uri, version: v } = await open('bounce.eml', 'email', EML);
     const h = await hover(uri, EML, '550 5.1.1', 5);
     assert.equal(h.contents.kind, 'markdown');
-    assert.match(h.contents.value, /Bad destination mailbox address/);
+    assert.match(unescapeMarkdown(h.contents.value), /Bad destination mailbox address/);
     // The Received header has its own hover; the IP and the build number in it are not codes.
     for (const [needle, offset] of [['10.5.1.1', 3], ['15.1.2507', 1]]) {
-      assert.doesNotMatch((await hover(uri, EML, needle, offset))?.contents.value ?? '', /permanent|transient|Class \d/);
+      assert.doesNotMatch(unescapeMarkdown((await hover(uri, EML, needle, offset))?.contents.value ?? ''), /permanent|transient|Class \d/);
     }
     // A bounce gets one problem per failed recipient, on its Status line.
     const { diagnostics } = await waitForDiagnostics(uri, v);
@@ -78,30 +79,30 @@ describe('language server over stdio', () => {
   it('hovers a tracking log and reports its failure and deferral', async () => {
     const { uri, version: v } = await open('MSGTRK20261123-1.LOG', 'exchange-tracking-log', TRACKING);
     const h = await hover(uri, TRACKING, 'RecipNotFound');
-    assert.match(h.contents.value, /Transport status RESOLVER\.ADR\.RecipNotFound/);
-    assert.match((await hover(uri, TRACKING, '4.4.316')).contents.value, /Exchange Online: 4\.4\.316/);
+    assert.match(unescapeMarkdown(h.contents.value), /Transport status RESOLVER\.ADR\.RecipNotFound/);
+    assert.match(unescapeMarkdown((await hover(uri, TRACKING, '4.4.316')).contents.value), /Exchange Online: 4\.4\.316/);
     // The build number gets the #Version header's hover, never a status-code explanation.
-    assert.doesNotMatch((await hover(uri, TRACKING, '15.02.1118', 1)).contents.value, /SMTP reply|Class \d|permanent|transient/);
+    assert.doesNotMatch(unescapeMarkdown((await hover(uri, TRACKING, '15.02.1118', 1)).contents.value), /SMTP reply|Class \d|permanent|transient/);
     const { diagnostics } = await waitForDiagnostics(uri, v);
     assert.deepEqual(diagnostics.map((d) => d.severity), [1, 2]);
   });
 
   it('hovers a protocol log reply', async () => {
     const { uri } = await open('RECV2026112310-1.LOG', 'exchange-protocol-log', PROTOCOL);
-    assert.match((await hover(uri, PROTOCOL, '550 5.7.1')).contents.value, /SMTP reply 550/);
+    assert.match(unescapeMarkdown((await hover(uri, PROTOCOL, '550 5.7.1')).contents.value), /SMTP reply 550/);
     // The endpoint gets its field's hover, never a status-code explanation.
-    assert.doesNotMatch((await hover(uri, PROTOCOL, '10.0.0.5', 2)).contents.value, /SMTP reply|Class \d|permanent|transient/);
+    assert.doesNotMatch(unescapeMarkdown((await hover(uri, PROTOCOL, '10.0.0.5', 2)).contents.value), /SMTP reply|Class \d|permanent|transient/);
   });
 
   it('hovers a Postfix log in the built-in log language', async () => {
     const { uri } = await open('mail.log', 'log', POSTFIX);
-    assert.match((await hover(uri, POSTFIX, 'dsn=5.1.1', 5)).contents.value, /5\.1\.1/);
+    assert.match(unescapeMarkdown((await hover(uri, POSTFIX, 'dsn=5.1.1', 5)).contents.value), /5\.1\.1/);
     assert.equal(await hover(uri, POSTFIX, '[4522]', 2), null);
   });
 
   it('hovers pasted NDR text in plaintext, transport string alone', async () => {
     const { uri } = await open('ndr.txt', 'plaintext', PASTED);
-    assert.match((await hover(uri, PASTED, 'QUEUE.Expired', 2)).contents.value, /Transport status QUEUE\.Expired/);
+    assert.match(unescapeMarkdown((await hover(uri, PASTED, 'QUEUE.Expired', 2)).contents.value), /Transport status QUEUE\.Expired/);
   });
 
   it('re-validates after an edit and clears problems on close', async () => {
@@ -118,7 +119,7 @@ describe('language server over stdio', () => {
 
   it('answers the explain request used by the command palette', async () => {
     const result = await connection.sendRequest('mailflowLens/explain', { text: '550 5.7.1' });
-    assert.match(result.markdown, /SMTP reply 550/);
+    assert.match(unescapeMarkdown(result.markdown), /SMTP reply 550/);
     assert.deepEqual(await connection.sendRequest('mailflowLens/explain', { text: 'hello' }), { markdown: null });
   });
 });

@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Hover } from 'vscode-languageserver-types';
 import { normalize } from '../../server/src/handlers/settings';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
+import { unescapeMarkdown } from '../support/markdownText.mjs';
 import { repoRoot } from '../support/shared';
 
 const service = getLanguageService();
@@ -20,7 +21,7 @@ function hoverAt(document: TextDocument, needle: string, offset = 0, nth = 0): s
   for (let i = 0; i <= nth; i++) at = document.getText().indexOf(needle, at + 1);
   assert.ok(at >= 0, `${needle} not in the document`);
   const hover: Hover | null = service.doHover(document, document.positionAt(at + offset));
-  return hover ? (hover.contents as { value: string }).value : undefined;
+  return hover ? unescapeMarkdown((hover.contents as { value: string }).value) : undefined;
 }
 
 const headers = [
@@ -198,7 +199,7 @@ describe('the "Explain this bounce" summary', () => {
   it('says who failed, why, who must fix it, what to do, and shows the path', () => {
     const result = service.explainBounce(email(fixture))!;
     assert.equal(result.title, 'Bounce: 2 recipients failed');
-    const md = result.markdown;
+    const md = unescapeMarkdown(result.markdown);
     assert.match(md, /^# Bounce: 2 recipients failed/);
     assert.match(md, /written by \*\*Exchange Online\*\*/);
     assert.match(md, /\| bob@fabrikam\.com \| failed \| 550 5\.1\.10 \| userunknown \| hard \| the sender, the recipient's admin \|/);
@@ -213,9 +214,9 @@ describe('the "Explain this bounce" summary', () => {
   });
 
   it('explains an ordinary message as not a bounce, with its path and authentication', () => {
-    const md = service.explainBounce(email(headers))!.markdown;
+    const md = unescapeMarkdown(service.explainBounce(email(headers))!.markdown);
     assert.match(md, /^# Message: not a bounce/);
-    assert.match(md, /## Path of this message[\s\S]*\| 2 \| mx\.fabrikam\.example \\\[192\.0\.2\.50\\\] \| inbox\.contoso\.com \| 2026-11-23 09:30:00 \| \\\+15 min 50 s · 15 min 50 s in all ⚠ slow hop \|/);
+    assert.match(md, /## Path of this message[\s\S]*\| 2 \| mx\.fabrikam\.example \[192\.0\.2\.50\] \| inbox\.contoso\.com \| 2026-11-23 09:30:00 \| \+15 min 50 s · 15 min 50 s in all ⚠ slow hop \|/);
     assert.match(md, /⚠ `dmarc=fail`/);
   });
 });

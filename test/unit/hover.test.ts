@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { renderMarkdown } from '../../server/src/features/renderMarkdown';
+import { unescapeMarkdown } from '../support/markdownText.mjs';
 import { renderPlainText } from '../../server/src/features/renderPlainText';
 import { explainReply } from '../../server/src/features/replyExplanation';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
@@ -19,7 +20,9 @@ function hoverAt(text: string, needle: string, offset = 0, settings = defaultSet
   return service.doHover(document, document.positionAt(at + offset), settings);
 }
 
-const markdown = (hover: Hover | null): string => (hover!.contents as MarkupContent).value;
+const raw = (hover: Hover | null): string => (hover!.contents as MarkupContent).value;
+/** The hover as a reader sees its words: Markdown escapes removed, markup kept. */
+const markdown = (hover: Hover | null): string => unescapeMarkdown(raw(hover));
 
 describe('hover', () => {
   it('explains an enhanced code: title, permanence, decoded class/subject/detail, meaning, causes, fixes, actors, sources', () => {
@@ -120,7 +123,8 @@ describe('hover', () => {
   });
 
   it('escapes Markdown in data so placeholders such as <domain> show literally', () => {
-    const value = markdown(hoverAt('550 5.4.8 failed MTA-STS validation', '5.4.8'));
+    const value = raw(hoverAt('553 5.1.3 invalid address', '553'));
+    assert.ok(value.includes('\\<domain\\>'));
     assert.ok(!/[^\\]<domain>/.test(value));
   });
 
@@ -154,7 +158,7 @@ describe('the full hover and the command line say the same words', () => {
   it('every line of the plain-text explanation appears in the full hover', () => {
     const explanation = explainReply({ basic: '550', enhanced: '5.1.1', transport: 'RESOLVER.ADR.RecipNotFound' }, {})!;
     const plain = renderPlainText(explanation);
-    const unescaped = renderMarkdown(explanation, 'full').replace(/\\(.)/g, '$1').replace(/\*/g, '');
+    const unescaped = renderMarkdown(explanation, 'full').value.replace(/\\(.)/g, '$1').replace(/\*/g, '');
     for (const line of plain.split('\n')) {
       const words = line.trim().replace(/^(- |! )/, '');
       if (words) assert.ok(unescaped.includes(words.replace(/^(Likely causes|What to do):$/, '$1')), `hover lacks: ${words}`);

@@ -8,6 +8,7 @@ import { investigationActions } from './investigationLinks';
 import { productPreferenceOnLine } from './productContext';
 import { explainMention } from './replyExplanation';
 import { type DetailLevel, renderMarkdown } from './renderMarkdown';
+import { markupContent } from '../text/markdown';
 
 /** Characters read on each side of the cursor: enough for any reply and its context, and
  * independent of the line's length, so a 5 MB line hovers as fast as a short one. */
@@ -26,7 +27,7 @@ export function doCodeHover(document: TextDocument, position: Position, level: D
   const explanation = explainMention(mention, { prefer: productPreferenceOnLine(document, text) });
   if (!explanation) return null;
   return {
-    contents: { kind: 'markdown', value: renderMarkdown(explanation, level, investigationActions(mention, text)) },
+    contents: markupContent(renderMarkdown(explanation, level, investigationActions(mention, text))),
     range: {
       start: { line: position.line, character: from + mention.start },
       end: { line: position.line, character: from + mention.end },

@@ -6,10 +6,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { emailDocument, inHeaderRegion, type EmailDocument } from './emailDocument';
-import { escapeMarkdown as e, type DetailLevel } from './renderMarkdown';
+import { hopRoute } from './hopHints';
+import type { DetailLevel } from './renderMarkdown';
 import { formatDuration } from '../formats/mime/dates';
 import { authVerdicts, FAILING_RESULTS } from '../formats/mime/authResults';
 import { antispamKeys, AUTH_METHODS, authResultMeanings, headerFacts, type HeaderFact } from '../knowledge/data/emailHeaderFacts';
+import { code, joinMarkdown, lines, type Markdown, markupContent, md } from '../text/markdown';
 
 /** Lines looked at above and below the cursor to find a folded header's first and last lines. */
 const MAX_FOLD_LINES = 400;
@@ -48,14 +50,14 @@ export function doEmailHeaderHover(document: TextDocument, position: Position, l
 
   if (!onName && ANTISPAM_HEADERS.has(field.key)) {
     const item = antispamItemAt(field, offset);
-    if (item) return { contents: { kind: 'markdown', value: antispamMarkdown(item.key, item.value, fact) }, range: range(item.start, item.end) };
+    if (item) return { contents: markupContent(antispamMarkdown(item.key, item.value, fact)), range: range(item.start, item.end) };
   }
   if (!onName && AUTH_HEADERS.has(field.key)) {
     const verdict = authItemAt(field, offset);
-    if (verdict) return { contents: { kind: 'markdown', value: verdictMarkdown(verdict.method, verdict.result, fact) }, range: range(verdict.start, verdict.end) };
+    if (verdict) return { contents: markupContent(verdictMarkdown(verdict.method, verdict.result, fact)), range: range(verdict.start, verdict.end) };
   }
-  const body = [headerMarkdown(fact, field, level), ...detailsFor(email, field, offset)].join('\n\n');
-  return { contents: { kind: 'markdown', value: body }, range: onName ? range(field.start, field.nameEnd) : range(field.valueStart, field.end) };
+  const body = joinMarkdown([headerMarkdown(fact, field, level), ...detailsFor(email, field, offset)], md`\n\n`);
+  return { contents: markupContent(body), range: onName ? range(field.start, field.nameEnd) : range(field.valueStart, field.end) };
 }
 
 /** The header field whose lines hold the position, read from the raw lines (folded lines included). */
@@ -93,43 +95,43 @@ function fieldAt(document: TextDocument, position: Position): FieldAt | undefine
   };
 }
 
-function headerMarkdown(fact: HeaderFact, field: FieldAt, level: DetailLevel): string {
-  const out = [`**${e(fact.display)}** · ${e(fact.meaning)}`];
+function headerMarkdown(fact: HeaderFact, field: FieldAt, level: DetailLevel): Markdown {
+  const out = [md`**${fact.display}** · ${fact.meaning}`];
   const whole = field.value.trim().toLowerCase().split(/[\s;(]/, 1)[0] ?? '';
   const valueMeaning = fact.values?.[whole];
-  if (valueMeaning) out.push('', `\`${e(whole)}\`: ${e(valueMeaning)}`);
-  if (level === 'full' && fact.tips?.length) out.push('', ...fact.tips.map((t) => `- ${e(t)}`));
-  if (level === 'full') out.push('', `*Source:* ${e(fact.source)}`);
-  return out.join('\n');
+  if (valueMeaning) out.push(md``, md`${code(whole)}: ${valueMeaning}`);
+  if (level === 'full' && fact.tips?.length) out.push(md``, ...fact.tips.map((t) => md`- ${t}`));
+  if (level === 'full') out.push(md``, md`*Source:* ${fact.source}`);
+  return lines(out);
 }
 
 /** Extra lines for a header: this hop's timing, the verdicts of an authentication header, the SCL value. */
-function detailsFor(email: EmailDocument, field: FieldAt, offset: number): string[] {
+function detailsFor(email: EmailDocument, field: FieldAt, offset: number): Markdown[] {
   if (field.key === 'received') {
     for (const { label, chain } of email.chains) {
       const index = chain.hops.findIndex((h) => h.start <= offset && offset <= h.end);
       if (index < 0) continue;
       const hop = chain.hops[index]!;
-      const out = [`**Hop ${index + 1} of ${chain.hops.length}** in ${e(label)}`];
-      const route = [hop.from && `from \`${hop.from}\`${hop.fromIp ? ` \\[${e(hop.fromIp)}\\]` : ''}`, hop.by && `to \`${hop.by}\``, hop.with && `with ${e(hop.with)}`, hop.id && `id \`${hop.id}\``]
-        .filter(Boolean).join(', ');
+      const out = [md`**Hop ${index + 1} of ${chain.hops.length}** in ${label}`];
+      const route = hopRoute(hop, md`, `, true);
       if (route) out.push(route);
-      if (hop.delayMs !== undefined) out.push(`This hop took **${formatDuration(hop.delayMs)}** (since the ${hop.delaySince})${hop.delayMs < 0 ? ': a negative time means the two servers\' clocks disagree' : ''}.`);
-      else if (hop.time === undefined) out.push('This header has no time stamp that could be read.');
-      if (hop.sinceFirstMs !== undefined && hop.sinceFirstMs > 0) out.push(`${formatDuration(hop.sinceFirstMs)} since the first stamp.`);
-      if (chain.totalMs !== undefined) out.push(`Whole path: ${formatDuration(chain.totalMs)}.`);
-      return [out.join('\n\n')];
+      const skew = hop.delayMs !== undefined && hop.delayMs < 0 ? ': a negative time means the two servers\' clocks disagree' : '';
+      if (hop.delayMs !== undefined) out.push(md`This hop took **${formatDuration(hop.delayMs)}** (since the ${hop.delaySince ?? 'previous hop'})${skew}.`);
+      else if (hop.time === undefined) out.push(md`This header has no time stamp that could be read.`);
+      if (hop.sinceFirstMs !== undefined && hop.sinceFirstMs > 0) out.push(md`${formatDuration(hop.sinceFirstMs)} since the first stamp.`);
+      if (chain.totalMs !== undefined) out.push(md`Whole path: ${formatDuration(chain.totalMs)}.`);
+      return [joinMarkdown(out, md`\n\n`)];
     }
     return [];
   }
   if (AUTH_HEADERS.has(field.key) || field.key === 'received-spf') {
     const verdicts = authItems(field);
     if (verdicts.length === 0) return [];
-    return [verdicts.map((v) => `- \`${v.key}=${v.value}\`${FAILING_RESULTS.has(v.value) ? ' ⚠' : ''}: ${e(authResultMeanings[v.value] ?? 'a result this hover does not know')}`).join('\n')];
+    return [lines(verdicts.map((v) => md`- ${code(`${v.key}=${v.value}`)}${FAILING_RESULTS.has(v.value) ? ' ⚠' : ''}: ${authResultMeanings[v.value] ?? 'a result this hover does not know'}`))];
   }
   if (field.key === 'x-ms-exchange-organization-scl') {
     const scl = Number.parseInt(field.value.trim(), 10);
-    if (Number.isFinite(scl)) return [`SCL ${scl}: ${e(sclMeaning(scl))}`];
+    if (Number.isFinite(scl)) return [md`SCL ${scl}: ${sclMeaning(scl)}`];
   }
   return [];
 }
@@ -160,21 +162,21 @@ function antispamItemAt(field: FieldAt, offset: number): Item | undefined {
   return antispamItems(field).find((i) => i.start <= offset && offset < i.end && ANTISPAM.has(i.key));
 }
 
-function antispamMarkdown(key: string, value: string, fact: HeaderFact): string {
+function antispamMarkdown(key: string, value: string, fact: HeaderFact): Markdown {
   const known = ANTISPAM.get(key)!;
-  const out = [`**${e(key)}** in ${e(fact.display)} · ${e(known.meaning)}`];
+  const out = [md`**${key}** in ${fact.display} · ${known.meaning}`];
   const valueMeaning = known.values?.[value.toUpperCase()];
-  if (value) out.push('', `Value \`${e(value)}\`${valueMeaning ? `: ${e(valueMeaning)}` : ''}`);
+  if (value) out.push(md``, valueMeaning ? md`Value ${code(value)}: ${valueMeaning}` : md`Value ${code(value)}`);
   if (key === 'SCL') {
     const scl = Number.parseInt(value, 10);
-    if (Number.isFinite(scl)) out.push('', e(sclMeaning(scl)));
+    if (Number.isFinite(scl)) out.push(md``, md`${sclMeaning(scl)}`);
   }
   if (key === 'BCL') {
     const bcl = Number.parseInt(value, 10);
-    if (Number.isFinite(bcl)) out.push('', e(bclMeaning(bcl)));
+    if (Number.isFinite(bcl)) out.push(md``, md`${bclMeaning(bcl)}`);
   }
-  out.push('', `*Source:* ${e(fact.source)}`);
-  return out.join('\n');
+  out.push(md``, md`*Source:* ${fact.source}`);
+  return lines(out);
 }
 
 export function bclMeaning(bcl: number): string {
@@ -193,10 +195,10 @@ function authItemAt(field: FieldAt, offset: number): { method: string; result: s
   return item ? { method: item.key, result: item.value, start: item.start, end: item.end } : undefined;
 }
 
-function verdictMarkdown(method: string, result: string, fact: HeaderFact): string {
-  const out = [`**${e(method)}=${e(result)}**${FAILING_RESULTS.has(result) ? ' ⚠' : ''} in ${e(fact.display)}`];
-  if (AUTH_METHODS[method]) out.push('', e(AUTH_METHODS[method]!));
-  out.push('', `\`${e(result)}\`: ${e(authResultMeanings[result] ?? 'a result this hover does not know')}`);
-  out.push('', `*Source:* ${e(fact.source)}`);
-  return out.join('\n');
+function verdictMarkdown(method: string, result: string, fact: HeaderFact): Markdown {
+  const out = [md`**${method}=${result}**${FAILING_RESULTS.has(result) ? ' ⚠' : ''} in ${fact.display}`];
+  if (AUTH_METHODS[method]) out.push(md``, md`${AUTH_METHODS[method]!}`);
+  out.push(md``, md`${code(result)}: ${authResultMeanings[result] ?? 'a result this hover does not know'}`);
+  out.push(md``, md`*Source:* ${fact.source}`);
+  return lines(out);
 }

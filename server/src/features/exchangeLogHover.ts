@@ -6,7 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { columnName, exchangeLogOf, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
 import { doCodeHover } from './codeHover';
-import { type DetailLevel, escapeMarkdown } from './renderMarkdown';
+import type { DetailLevel } from './renderMarkdown';
 import {
   type Directive, type ExchangeLog, fieldOf, fieldRange, isValidTimestamp, type LogRow, rowsByColumnValue, valueOf,
 } from '../formats/exchangeLog';
@@ -16,8 +16,7 @@ import {
   lookupTrackingEvent, lookupTrackingSource,
 } from '../knowledge/exchangeLogModel';
 import { PROTOCOL_LOG_SOURCE, TRACKING_LOG_SOURCE } from '../knowledge/data/exchangeLogFormats';
-
-const e = escapeMarkdown;
+import { lines, type Markdown, markupContent, md } from '../text/markdown';
 
 const OUTCOME_TEXT: Record<EventOutcome, string> = {
   failure: 'failure',
@@ -49,41 +48,45 @@ function kindLabel(log: ExchangeLog): string {
   return log.kind === 'protocol' ? 'protocol log' : 'message tracking log';
 }
 
-function fieldHeading(log: ExchangeLog, name: string, column: number, count: number, field: LogFieldEntry | undefined): string[] {
-  const out = [`**${e(name)}** · column ${column + 1} of ${count} · ${kindLabel(log)} field`];
+function fieldHeading(log: ExchangeLog, name: string, column: number, count: number, field: LogFieldEntry | undefined): Markdown[] {
+  const out = [md`**${name}** · column ${column + 1} of ${count} · ${kindLabel(log)} field`];
   if (field) {
-    out.push('', e(field.meaning));
-    if (field.since) out.push('', `*Written by Exchange ${field.since} and later; Exchange ${field.since === '2013' ? '2010 logs lack' : '2010 and 2013 logs lack'} it.*`);
+    out.push(md``, md`${field.meaning}`);
+    if (field.since) out.push(md``, md`*Written by Exchange ${field.since} and later; Exchange ${field.since === '2013' ? '2010 logs lack' : '2010 and 2013 logs lack'} it.*`);
   } else {
-    out.push('', 'Exchange does not document this column; it is shown as written.');
+    out.push(md``, md`Exchange does not document this column; it is shown as written.`);
   }
   return out;
+}
+
+function sourceLine(log: ExchangeLog): Markdown {
+  return md`*Source:* ${log.kind === 'protocol' ? PROTOCOL_LOG_SOURCE : TRACKING_LOG_SOURCE}`;
 }
 
 function fieldHover(log: ExchangeLog, location: Extract<LogLocation, { kind: 'field' }>, name: string | undefined, field: LogFieldEntry | undefined): Hover {
   const { row, column } = location;
   const raw = fieldRange(log, location.field);
   let range = { start: raw.start, end: raw.end };
-  const out: string[] = [];
+  const out: Markdown[] = [];
   if (!name) {
-    out.push(`**Extra field ${column + 1}**`, '', `This row has ${row.fieldCount} fields but the #Fields header names ${row.schema.names.length}: this value has no column.`);
+    out.push(md`**Extra field ${column + 1}**`, md``, md`This row has ${row.fieldCount} fields but the #Fields header names ${row.schema.names.length}: this value has no column.`);
   } else {
     out.push(...fieldHeading(log, name, column, row.schema.names.length, field));
     const value = valueOf(log, location.field);
     const detail = valueDetail(log, row, name, value, location.offset);
     if (detail.item) range = { start: detail.item.start, end: detail.item.end };
-    if (detail.lines.length) out.push('', '---', '', ...detail.lines);
+    if (detail.lines.length) out.push(md``, md`---`, md``, ...detail.lines);
   }
-  out.push('', `*Source:* ${e(log.kind === 'protocol' ? PROTOCOL_LOG_SOURCE : TRACKING_LOG_SOURCE)}`);
-  return { contents: { kind: 'markdown', value: out.join('\n') }, range: rowRange(log, row, range.start, range.end) };
+  out.push(md``, sourceLine(log));
+  return { contents: markupContent(lines(out)), range: rowRange(log, row, range.start, range.end) };
 }
 
 /** What the value under the cursor says, beyond the column's meaning. */
-function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string, offset: number): { lines: string[]; item?: FieldItem } {
+function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string, offset: number): { lines: Markdown[]; item?: FieldItem } {
   if (log.kind === 'protocol') {
     if (name === 'event') {
       const entry = lookupProtocolEvent(value);
-      return { lines: [entry ? `**${e(value)}** ${entry.title}: ${e(entry.meaning)}` : `**${e(value)}** is not a protocol log event (+, -, >, < or *).`] };
+      return { lines: [entry ? md`**${value}** ${entry.title}: ${entry.meaning}` : md`**${value}** ${'is not a protocol log event (+, -, >, < or *).'}`] };
     }
     if (name === 'session-id' && value) return { lines: [rowCount(log, 'session-id', value, 'line')] };
     if (name === 'date-time') return { lines: timestampLines(log, row) };
@@ -92,11 +95,11 @@ function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string,
   switch (name) {
     case 'event-id': {
       const entry = lookupTrackingEvent(value);
-      return { lines: [entry ? `**${e(entry.id)}** · ${OUTCOME_TEXT[entry.outcome]}: ${e(entry.meaning)}` : `**${e(value)}** is not an event ID Exchange documents.`] };
+      return { lines: [entry ? md`**${entry.id}** · ${OUTCOME_TEXT[entry.outcome]}: ${entry.meaning}` : md`**${value}** is not an event ID Exchange documents.`] };
     }
     case 'source': {
       const entry = lookupTrackingSource(value);
-      return { lines: [entry ? `**${e(entry.name)}**: ${e(entry.meaning)}` : `**${e(value)}** is not a source Exchange documents.`] };
+      return { lines: [entry ? md`**${entry.name}**: ${entry.meaning}` : md`**${value}** is not a source Exchange documents.`] };
     }
     case 'recipient-address':
     case 'recipient-status': {
@@ -108,14 +111,14 @@ function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string,
       if (!hit) return { lines: [] };
       const item = name === 'recipient-address' ? hit.recipient! : hit.status!;
       const other = name === 'recipient-address'
-        ? (hit.status ? `Status of ${e(item.text)}: ${e(hit.status.text)}` : `No status is recorded for ${e(item.text)} on this row.`)
-        : (hit.recipient ? `Status of ${e(hit.recipient.text)}.` : 'No recipient on this row pairs with this status.');
+        ? (hit.status ? md`Status of ${item.text}: ${hit.status.text}` : md`No status is recorded for ${item.text} on this row.`)
+        : (hit.recipient ? md`Status of ${hit.recipient.text}.` : md`No recipient on this row pairs with this status.`);
       return { lines: [other], item };
     }
     case 'custom-data': {
       const item = customDataItems(log, row).find((i) => offset >= i.start && offset < i.end);
       if (!item) return { lines: [] };
-      return { lines: [item.key ? `**${e(item.key)}** = ${e(item.value) || '(empty)'}${item.type === 'S' ? ' (string)' : ''}` : e(item.value)], item };
+      return { lines: [item.key ? md`**${item.key}** = ${item.value || '(empty)'}${item.type === 'S' ? ' (string)' : ''}` : md`${item.value}`], item };
     }
     case 'related-recipient-address': {
       const item = splitItems(log, fieldOf(row, name)).find((i) => offset >= i.start && offset < i.end);
@@ -129,27 +132,27 @@ function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string,
       return { lines: timestampLines(log, row) };
     case 'schema-version': {
       const product = exchangeProductOfBuild(value);
-      return { lines: product ? [`Build ${e(value)}: ${e(product)}.`] : [] };
+      return { lines: product ? [md`Build ${value}: ${product}.`] : [] };
     }
     case 'total-bytes': {
       const bytes = Number(value);
-      return { lines: value && Number.isFinite(bytes) ? [`${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024).toFixed(1)} KiB).`] : [] };
+      return { lines: value && Number.isFinite(bytes) ? [md`${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024).toFixed(1)} KiB).`] : [] };
     }
     default:
       return { lines: [] };
   }
 }
 
-function rowCount(log: ExchangeLog, column: string, value: string, noun: string): string {
+function rowCount(log: ExchangeLog, column: string, value: string, noun: string): Markdown {
   const count = rowsByColumnValue(log, column).get(value)?.length ?? 0;
-  return `${count} ${noun}${count === 1 ? '' : 's'} in this file carry this ${e(column)}; Find All References lists them.`;
+  return md`${count} ${noun}${count === 1 ? '' : 's'} in this file carry this ${column}; Find All References lists them.`;
 }
 
-function timestampLines(log: ExchangeLog, row: LogRow): string[] {
+function timestampLines(log: ExchangeLog, row: LogRow): Markdown[] {
   const field = fieldOf(row, 'date-time');
   if (field < 0) return [];
   const { start, end } = fieldRange(log, field);
-  return isValidTimestamp(log.text, start, end) ? [] : ['This is not a valid UTC timestamp (yyyy-mm-ddThh:mm:ss.fffZ).'];
+  return isValidTimestamp(log.text, start, end) ? [] : [md`This is not a valid UTC timestamp ${'(yyyy-mm-ddThh:mm:ss.fffZ).'}`];
 }
 
 function directiveHover(log: ExchangeLog, location: Extract<LogLocation, { kind: 'directive' }>): Hover | null {
@@ -162,24 +165,24 @@ function directiveHover(log: ExchangeLog, location: Extract<LogLocation, { kind:
     const schema = log.blocks.find((b) => b.schema?.declaredBy === directive)?.schema;
     const name = schema?.names[fieldName.index] ?? '';
     const out = fieldHeading(log, name, fieldName.index, schema?.names.length ?? 0, lookupLogField(log.kind ?? 'tracking', name));
-    out.push('', `*Source:* ${e(log.kind === 'protocol' ? PROTOCOL_LOG_SOURCE : TRACKING_LOG_SOURCE)}`);
-    return { contents: { kind: 'markdown', value: out.join('\n') }, range: lineRange(fieldName.start, fieldName.end) };
+    out.push(md``, sourceLine(log));
+    return { contents: markupContent(lines(out)), range: lineRange(fieldName.start, fieldName.end) };
   }
   const entry = lookupLogDirective(directive.name);
   if (!entry) return null;
-  const out = [`**#${e(entry.name)}** · log header`, '', e(entry.meaning), ...directiveDetail(directive)];
-  return { contents: { kind: 'markdown', value: out.join('\n') }, range: lineRange(directive.start, directive.end) };
+  const out = [md`**${`#${entry.name}`}** · log header`, md``, md`${entry.meaning}`, ...directiveDetail(directive)];
+  return { contents: markupContent(lines(out)), range: lineRange(directive.start, directive.end) };
 }
 
-function directiveDetail(directive: Directive): string[] {
+function directiveDetail(directive: Directive): Markdown[] {
   switch (directive.name.toLowerCase()) {
     case 'version': {
       const product = exchangeProductOfBuild(directive.value);
-      return product ? ['', `Build ${e(directive.value)} is ${e(product)}.`] : [];
+      return product ? [md``, md`Build ${directive.value} is ${product}.`] : [];
     }
     case 'fields': {
       const count = directive.value.split(',').length;
-      return ['', `${count} columns.`];
+      return [md``, md`${count} columns.`];
     }
     default:
       return [];

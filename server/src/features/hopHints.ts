@@ -10,6 +10,7 @@ import { emailDocument } from './emailDocument';
 import { formatDuration } from '../formats/mime/dates';
 import { FAILING_RESULTS } from '../formats/mime/authResults';
 import type { Hop } from '../formats/mime/receivedChain';
+import { code, joinMarkdown, lines, type Markdown, markupContent, md } from '../text/markdown';
 
 export interface HopSettings {
   /** A hop slower than this is flagged. */
@@ -35,7 +36,7 @@ export function getHopHints(document: TextDocument, range: Range | undefined, se
         label: text,
         kind: InlayHintKind.Type,
         paddingLeft: true,
-        tooltip: { kind: 'markdown', value: hopTooltip(hop, index, chain.hops.length, label, chain.totalMs) },
+        tooltip: markupContent(hopTooltip(hop, index, chain.hops.length, label, chain.totalMs)),
       });
     });
   }
@@ -72,13 +73,22 @@ export function hopLabel(hop: Hop, settings: HopSettings): string | undefined {
   return label;
 }
 
-function hopTooltip(hop: Hop, index: number, count: number, label: string, totalMs: number | undefined): string {
-  const lines = [`**Hop ${index + 1} of ${count}** in ${label}`];
-  const route = [hop.from ? `from \`${hop.from}\`${hop.fromIp ? ` [${hop.fromIp}]` : ''}` : '', hop.by ? `to \`${hop.by}\`` : '', hop.with ? `with ${hop.with}` : '']
-    .filter(Boolean).join(' ');
-  if (route) lines.push('', route);
-  if (hop.time !== undefined) lines.push('', `Stamped ${new Date(hop.time).toISOString().replace('.000Z', 'Z')}`);
-  if (hop.delayMs !== undefined) lines.push('', `This hop: ${formatDuration(hop.delayMs)} since the ${hop.delaySince}.`);
-  if (totalMs !== undefined) lines.push('', `Whole path: ${formatDuration(totalMs)} from the first stamp to the last.`);
-  return lines.join('\n');
+function hopTooltip(hop: Hop, index: number, count: number, label: string, totalMs: number | undefined): Markdown {
+  const out = [md`**Hop ${index + 1} of ${count}** in ${label}`];
+  const route = hopRoute(hop, md` `);
+  if (route) out.push(md``, route);
+  if (hop.time !== undefined) out.push(md``, md`Stamped ${new Date(hop.time).toISOString().replace('.000Z', 'Z')}`);
+  if (hop.delayMs !== undefined) out.push(md``, md`This hop: ${formatDuration(hop.delayMs)} since the ${hop.delaySince ?? 'previous hop'}.`);
+  if (totalMs !== undefined) out.push(md``, md`Whole path: ${formatDuration(totalMs)} from the first stamp to the last.`);
+  return lines(out);
+}
+
+/** "from `a` [192.0.2.1] to `b` with ESMTPS": host names in code spans, each part only when the header has it. */
+export function hopRoute(hop: Hop, separator: Markdown, withId = false): Markdown | undefined {
+  const parts: Markdown[] = [];
+  if (hop.from) parts.push(hop.fromIp ? md`from ${code(hop.from)} \\[${hop.fromIp}\\]` : md`from ${code(hop.from)}`);
+  if (hop.by) parts.push(md`to ${code(hop.by)}`);
+  if (hop.with) parts.push(md`with ${hop.with}`);
+  if (withId && hop.id) parts.push(md`id ${code(hop.id)}`);
+  return parts.length ? joinMarkdown(parts, separator) : undefined;
 }

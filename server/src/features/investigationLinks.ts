@@ -5,10 +5,11 @@ import type { ReplyMention } from '../detection/replyScanner';
 import { type DocumentValues, investigationSnippet, investigationsFor } from '../knowledge/investigations';
 import { OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs } from '../protocol';
 
+/** A link under a hover: the Markdown layer turns it into the one command: URI the client trusts. */
 export interface HoverAction {
   readonly title: string;
-  /** A command: URI the client is set to trust. */
-  readonly uri: string;
+  readonly command: typeof OPEN_POWERSHELL_COMMAND;
+  readonly args: readonly [OpenPowerShellArgs];
 }
 
 const MAX_LINKS = 3;
@@ -36,6 +37,6 @@ export function investigationActions(mention: ReplyMention, line: string): Hover
   const values = valuesOnLine(line);
   return investigationsFor(code, line).slice(0, MAX_LINKS).map((item) => {
     const args: OpenPowerShellArgs = { snippet: investigationSnippet(item, values) };
-    return { title: item.title, uri: `command:${OPEN_POWERSHELL_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}` };
+    return { title: item.title, command: OPEN_POWERSHELL_COMMAND, args: [args] };
   });
 }

@@ -2,6 +2,7 @@
 // the "Explain this bounce" command, on the Exchange Online NDR fixture.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { unescapeMarkdown } from '../../support/markdownText.mjs';
 import { diagnosticsOf, eventually, hoverText, openFixture, positionOf } from './helpers';
 
 const FIXTURE = 'bounce-exchange-online.eml';
@@ -51,8 +52,8 @@ describe('bounce messages', () => {
   it('"Explain this bounce" shows the summary in a Markdown preview', async () => {
     await openFixture(FIXTURE);
     await vscode.commands.executeCommand('mailflowLens.explainBounce');
-    const summary = await eventually(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().startsWith('# Bounce: 2 recipients failed')), 'the bounce summary');
-    const markdown = summary.getText();
+    const summary = await eventually(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && unescapeMarkdown(d.getText()).startsWith('# Bounce: 2 recipients failed')), 'the bounce summary');
+    const markdown = unescapeMarkdown(summary.getText());
     assert.match(markdown, /\| bob@fabrikam\.com \| failed \| 550 5\.1\.10 \| userunknown \| hard \|/);
     assert.match(markdown, /\*\*Who must fix it:\*\* the sender's admin/);
     assert.match(markdown, /## Path of the returned message/);

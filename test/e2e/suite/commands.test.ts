@@ -1,13 +1,14 @@
 // The extension's commands and the hover links that run them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, hoverText, openFixture, positionOf } from './helpers';
+import { unescapeMarkdown } from '../../support/markdownText.mjs';
+import { eventually, hoverMarkdown, openFixture, positionOf } from './helpers';
 
 describe('commands', () => {
   it('a code hover links to PowerShell investigations through our command only', async () => {
     const document = await openFixture('MSGTRK20261123-1.LOG');
     const text = await eventually(async () => {
-      const value = await hoverText(document, positionOf(document, '550 5.1.1', 5));
+      const value = await hoverMarkdown(document, positionOf(document, '550 5.1.1', 5));
       return value.includes('Investigate in PowerShell') ? value : undefined;
     }, 'investigation links in the hover');
     const links = [...text.matchAll(/\]\((command:[^)]+)\)/g)].map((m) => m[1]!);
@@ -28,8 +29,8 @@ describe('commands', () => {
   it('explains a bounce in a Markdown summary', async () => {
     await openFixture('bounce-exchange-online.eml');
     await vscode.commands.executeCommand('mailflowLens.explainBounce');
-    const summary = await eventually(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('bob@fabrikam.com')), 'the bounce summary');
-    assert.match(summary.getText(), /carol@northwind\.example/);
+    const summary = await eventually(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && unescapeMarkdown(d.getText()).includes('bob@fabrikam.com')), 'the bounce summary');
+    assert.match(unescapeMarkdown(summary.getText()), /carol@northwind\.example/);
   });
 
   it('explains the selected code', async () => {
@@ -38,7 +39,7 @@ describe('commands', () => {
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(start, start.translate(0, 9));
     await vscode.commands.executeCommand('mailflowLens.explainCode');
-    const explanation = await eventually(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().startsWith('**554 5.7.1')), 'the explanation');
-    assert.match(explanation.getText(), /SMTP reply 554/);
+    const explanation = await eventually(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && unescapeMarkdown(d.getText()).startsWith('**554 5.7.1')), 'the explanation');
+    assert.match(unescapeMarkdown(explanation.getText()), /SMTP reply 554/);
   });
 });

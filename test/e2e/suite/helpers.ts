@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { unescapeMarkdown } from '../../support/markdownText.mjs';
 
 export const EXTENSION_ID = 'mailflow-lens.mailflow-lens';
 
@@ -52,8 +53,13 @@ export function positionOf(document: vscode.TextDocument, needle: string, offset
   return document.positionAt(at + offset);
 }
 
-/** The Markdown text of every hover at a position, joined; retried while the server starts. */
-export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+/** The Markdown source of every hover at a position, joined. */
+export async function hoverMarkdown(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** The words of every hover at a position as a reader sees them (Markdown escapes removed, markup kept). */
+export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  return unescapeMarkdown(await hoverMarkdown(document, position));
 }

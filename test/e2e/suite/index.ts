@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./bounce.test');
   require('./commands.test');
   require('./restart.test');
+  require('./markdownSafety.test');
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;

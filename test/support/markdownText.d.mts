@@ -1,0 +1,1 @@
+export function unescapeMarkdown(markdown: string): string;

@@ -8,7 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ExchangeLog, parseExchangeLog, reparseExchangeLog } from '../../server/src/formats/exchangeLog';
 import { MAX_OUTLINE_CHILDREN, MAX_OUTLINE_ENTRIES } from '../../server/src/features/exchangeLogSymbols';
 import { exchangeLogOf } from '../../server/src/features/exchangeLogDocument';
-import { getLanguageService } from '../../server/src/languageService';
+import { getLanguageService, type LanguageService } from '../../server/src/languageService';
+import { registerDiagnosticsHandler } from '../../server/src/handlers/diagnosticsHandler';
+import { defaultSettings } from '../../server/src/settings';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 
 const FIELDS = trackingFieldsByVersion['2016'];
@@ -88,5 +90,132 @@ describe('a new version of a log is parsed again only where it changed', () => {
     const next = reparseExchangeLog(log, text, 'tracking');
     assert.deepEqual(observable(next), observable(parseExchangeLog(text, 'tracking')));
     assert.equal(next.blocks.length, 2);
+  });
+});
+
+/** A synthetic log of `messages` messages, `rowsEach` rows each. */
+function manyMessages(messages: number, rowsEach = 1): TextDocument {
+  const rows: string[] = [];
+  for (let m = 0; m < messages; m++) for (let r = 0; r < rowsEach; r++) rows.push(row(m, r === 0 ? 'RECEIVE' : 'DELIVER'));
+  return TextDocument.create(`file:///synthetic/outline-${messages}-${rowsEach}.LOG`, 'exchange-tracking-log', 1, [...HEADER, ...rows].join('\n'));
+}
+
+const entryCount = (symbols: { children?: unknown[] }[]): number => symbols.reduce((sum, s) => sum + 1 + (s.children?.length ?? 0), 0);
+
+describe('the outline of a big log stays within its budget', () => {
+  const service = getLanguageService();
+
+  it('lists messages until the budget is spent, then one entry counting the rest', () => {
+    const symbols = service.findDocumentSymbols(manyMessages(6000));
+    const listed = symbols.slice(0, -1);
+    assert.ok(entryCount(listed) <= MAX_OUTLINE_ENTRIES, `${entryCount(listed)} entries`);
+    assert.equal(listed.length, MAX_OUTLINE_ENTRIES / 2, 'each message takes two entries: itself and its row');
+    assert.equal(symbols.at(-1)!.name, `… ${6000 - listed.length} more messages not listed`);
+    assert.equal(symbols.at(-1)!.children, undefined);
+  });
+
+  it('lists the first rows of a long message, then a child counting the rest', () => {
+    const [message, more] = service.findDocumentSymbols(manyMessages(1, 120));
+    assert.equal(more, undefined);
+    assert.equal(message!.children!.length, MAX_OUTLINE_CHILDREN + 1);
+    assert.equal(message!.children!.at(-1)!.name, `… ${120 - MAX_OUTLINE_CHILDREN} more rows not listed`);
+    // The message's range still spans all its rows, listed or not.
+    assert.equal(message!.range.end.line, HEADER.length + 119);
+  });
+
+  it('stops building when its request is cancelled part-way', () => {
+    const document = manyMessages(3000);
+    let reads = 0;
+    const token = { get isCancellationRequested() { reads++; return reads > 1; } };
+    const symbols = service.findDocumentSymbols(document, token);
+    const whole = service.findDocumentSymbols(document);
+    assert.equal(reads, 2, 'checked at the start and once while building');
+    assert.ok(symbols.length < 300, `${symbols.length} symbols built after the cancellation`);
+    assert.ok(whole.length > 2000);
+  });
+});
+
+/**
+ * The diagnostics handler with stand-ins for the connection, the open documents and the timers:
+ * the test fires the timers, and each validation stops at its first yield until the test lets it go.
+ */
+function diagnosticsHarness() {
+  const handlers = { open: [] as ((e: { document: TextDocument }) => void)[], change: [] as ((e: { document: TextDocument }) => void)[], close: [] as ((e: { document: TextDocument }) => void)[] };
+  const open = new Map<string, TextDocument>();
+  const documents = {
+    onDidOpen: (h: (e: { document: TextDocument }) => void) => handlers.open.push(h),
+    onDidChangeContent: (h: (e: { document: TextDocument }) => void) => handlers.change.push(h),
+    onDidClose: (h: (e: { document: TextDocument }) => void) => handlers.close.push(h),
+    get: (uri: string) => open.get(uri),
+    all: () => [...open.values()],
+  };
+  const sent: { uri: string; version?: number; diagnostics: unknown[] }[] = [];
+  const connection = { sendDiagnostics: async (p: { uri: string; version?: number; diagnostics: unknown[] }) => { sent.push(p); }, console: { error: (m: string) => assert.fail(m) } };
+  const timers: (() => void)[] = [];
+  const runtime = {
+    timer: {
+      setTimeout: (callback: () => void) => { let live = true; timers.push(() => { if (live) callback(); }); return { dispose: () => { live = false; } }; },
+      setImmediate: (callback: () => void) => { callback(); return { dispose: () => undefined }; },
+    },
+    loadLanguageService: () => Promise.reject(new Error('not used')),
+  };
+  let slices = 0;
+  let release: () => void = () => undefined;
+  let reached: () => void = () => undefined;
+  let atYield = new Promise<void>((r) => { reached = r; });
+  let holding = true;
+  const service: LanguageService = getLanguageService({
+    yieldControl: () => {
+      slices++;
+      if (!holding) return Promise.resolve();
+      reached();
+      return new Promise<void>((r) => { release = r; });
+    },
+  });
+  const settings = { get: async () => defaultSettings, forget: () => undefined };
+  // The stand-ins cover what the handler uses of each.
+  registerDiagnosticsHandler(connection as never, documents as never, Promise.resolve(service), settings as never, runtime as never);
+  const settle = () => new Promise<void>((r) => setImmediate(r));
+  return {
+    sent,
+    slices: () => slices,
+    open(document: TextDocument) { open.set(document.uri, document); handlers.open.forEach((h) => h({ document })); },
+    change(document: TextDocument) { handlers.change.forEach((h) => h({ document })); },
+    close(document: TextDocument) { open.delete(document.uri); handlers.close.forEach((h) => h({ document })); },
+    /** Fires the timers due, and waits until a validation reaches its first yield. */
+    async runUntilYield() { timers.splice(0).forEach((t) => t()); await atYield; atYield = new Promise<void>((r) => { reached = r; }); },
+    /** Lets the held validation go on, and every later one run through. */
+    async releaseAll() { holding = false; release(); await settle(); timers.splice(0).forEach((t) => t()); await settle(); await settle(); },
+  };
+}
+
+describe('validation in the server stops when its document is closed or changed', () => {
+  /** 12,000 rows: without cancellation the validation runs three slices of 5,000 rows. */
+  const bigLog = (): TextDocument => TextDocument.create('file:///synthetic/running.LOG', 'exchange-tracking-log', 1,
+    [...HEADER, ...Array.from({ length: 12_000 }, (_, i) => row(i, 'FAIL'))].join('\n'));
+
+  it('closing the document cancels the validation already running', async () => {
+    const harness = diagnosticsHarness();
+    const document = bigLog();
+    harness.open(document);
+    await harness.runUntilYield();
+    harness.close(document);
+    await harness.releaseAll();
+    assert.equal(harness.slices(), 1, 'stopped after its first slice of rows');
+    assert.deepEqual(harness.sent, [{ uri: document.uri, diagnostics: [] }], 'only the clearing on close is sent');
+  });
+
+  it('a newer version cancels the running validation of the older one, and only the newer is published', async () => {
+    const harness = diagnosticsHarness();
+    const document = bigLog();
+    harness.open(document);
+    await harness.runUntilYield();
+    const at = document.getText().indexOf('subject 100');
+    TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: 'z' }], 2);
+    harness.change(document);
+    await harness.releaseAll();
+    assert.deepEqual(harness.sent.map((p) => p.version), [2]);
+    assert.equal(harness.sent[0]!.diagnostics.length, defaultSettings.diagnostics.maxProblems + 1, 'the newer version was validated in full');
+    assert.equal(harness.slices(), 1 + 2, 'the older run stopped after one slice; the newer ran its two yields');
   });
 });

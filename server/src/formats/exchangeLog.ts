@@ -245,7 +245,10 @@ export function reparseExchangeLog(previous: ExchangeLog, text: string, fallback
     store.appendShifted(previous.fields, rows[resumeAt]!.firstField, previous.fields.length, shift);
     for (let i = resumeAt; i < rows.length; i++) {
       const row = rows[i]!;
-      result.push({ ...row, line: row.line + lineShift, start: row.start + shift, end: row.end + shift, firstField: row.firstField + fieldShift });
+      result.push({
+        line: row.line + lineShift, lineCount: row.lineCount, start: row.start + shift, end: row.end + shift, firstField: row.firstField + fieldShift,
+        fieldCount: row.fieldCount, schema: row.schema, schemaInferred: row.schemaInferred, block: row.block,
+      });
     }
   }
   const log: ExchangeLog = { text, kind: previous.kind, blocks: previous.blocks, directives: previous.directives, rows: result, fields: store };

@@ -1,4 +1,5 @@
-// LSP wiring for published diagnostics: debounced per document, stale runs cancelled.
+// LSP wiring for published diagnostics: debounced per document. A newer version or closing the
+// document cancels the run of the older one, also while it is running (it checks its token between slices).
 
 import { CancellationTokenSource, type Connection, type Disposable, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -33,7 +34,10 @@ export function registerDiagnosticsHandler(
     const timer = runtime.timer.setTimeout(async () => {
       const version = document.version;
       try {
-        const diagnostics = await (await service).doValidation(document, await settings.get(document.uri), source.token);
+        const documentSettings = await settings.get(document.uri);
+        // Closed or superseded while the settings were read: the parse is not started at all.
+        if (source.token.isCancellationRequested) return;
+        const diagnostics = await (await service).doValidation(document, documentSettings, source.token);
         if (!source.token.isCancellationRequested && documents.get(document.uri)?.version === version) {
           await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
         }

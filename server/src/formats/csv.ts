@@ -174,8 +174,19 @@ export function afterLineBreak(text: string, pos: number): number {
 }
 
 function hasDoubledQuote(text: string, from: number, to: number): boolean {
-  const at = text.indexOf('""', from);
-  return at >= 0 && at + 1 < to;
+  for (let k = indexWithin(text, QUOTE, from, to); k >= 0 && k + 1 < to; k = indexWithin(text, QUOTE, k + 1, to)) {
+    if (text.charCodeAt(k + 1) === QUOTE) return true;
+  }
+  return false;
+}
+
+/**
+ * Offset of the first `charCode` in [from, to), or -1. Unlike indexOf it never reads past `to`:
+ * a search for a character a field lacks would otherwise read the rest of the file, once per field.
+ */
+export function indexWithin(text: string, charCode: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === charCode) return k;
+  return -1;
 }
 
 /** The value a raw field range stands for: quotes removed, doubled quotes made single. */

@@ -2,7 +2,7 @@
 // directives, then RFC 4180 rows whose columns the #Fields directive names. A log may start its
 // header again part-way through, with other columns. Every directive, row and field keeps its offsets.
 
-import { afterLineBreak, FieldStore, fieldValue, lineEnd, scanRecord, valueRange } from './csv';
+import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, scanRecord, valueRange } from './csv';
 import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogModel';
 
 export type LogKind = 'tracking' | 'protocol';
@@ -71,6 +71,8 @@ export function logKindOfType(type: string): LogKind | undefined {
 }
 
 const HASH = 35;
+const COLON = 58;
+const COMMA = 44;
 const CR = 13;
 const LF = 10;
 
@@ -298,8 +300,8 @@ const isDigitAt = (text: string, pos: number): boolean => {
 };
 
 function readDirective(text: string, start: number, end: number, line: number): Directive {
-  const colon = text.indexOf(':', start);
-  const nameEnd = colon >= 0 && colon < end ? colon : end;
+  const colon = indexWithin(text, COLON, start, end);
+  const nameEnd = colon >= 0 ? colon : end;
   let valueStart = Math.min(nameEnd + 1, end);
   while (valueStart < end && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
   return { name: text.slice(start + 1, nameEnd).trim(), value: text.slice(valueStart, end).trimEnd(), line, start, valueStart, end };
@@ -318,8 +320,8 @@ function applyDirective(block: HeaderBlock, directive: Directive, text: string):
       const nameOffsets: number[] = [];
       let from = directive.valueStart;
       for (;;) {
-        let to = text.indexOf(',', from);
-        if (to < 0 || to > directive.end) to = directive.end;
+        let to = indexWithin(text, COMMA, from, directive.end);
+        if (to < 0) to = directive.end;
         let s = from;
         let e = to;
         while (s < e && text.charCodeAt(s) === 32) s++;

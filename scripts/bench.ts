@@ -11,6 +11,7 @@ import { renderPlainText } from '../server/src/features/renderPlainText';
 import { getLanguageService } from '../server/src/languageService';
 import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
 import { bounceRows, hostileBounceRows } from './benchBounces';
+import { bigDocumentRows } from './benchBigDocs';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   rows.push(...await grammarRows(text), ...await lspRows(text), ...await scalingRows(text, shared, benchDir), ...await hostileRows(text));
   // Bounces: the analysis engine over the real corpus, then hostile messages.
   rows.push(...await bounceRows(shared, benchDir), ...await hostileBounceRows());
+  rows.push(...await bigDocumentRows(shared, benchDir));
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(12)}  ${'target'.padEnd(10)}  verdict`);

@@ -219,3 +219,37 @@ describe('validation in the server stops when its document is closed or changed'
     assert.equal(harness.slices(), 1 + 2, 'the older run stopped after one slice; the newer ran its two yields');
   });
 });
+
+describe('references and folding stop when their request is cancelled part-way', () => {
+  const service = getLanguageService();
+  /** A token that reports cancellation from its second read on; counts its reads. */
+  const cancelledAfterFirstCheck = () => {
+    const token = { reads: 0, get isCancellationRequested() { this.reads++; return this.reads > 1; } };
+    return token;
+  };
+
+  it('references: the rows found before the cancellation, not all of them', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => row(i, 'DELIVER', '<same@synthetic.example>'));
+    const document = TextDocument.create('file:///synthetic/references.LOG', 'exchange-tracking-log', 1, [...HEADER, ...rows].join('\n'));
+    const position = document.positionAt(document.getText().indexOf('<same@') + 2);
+    assert.equal(service.findReferences(document, position).length, 3000);
+    const token = cancelledAfterFirstCheck();
+    const partial = service.findReferences(document, position, token);
+    assert.equal(token.reads, 2);
+    assert.equal(partial.length, 1023, 'stopped at the first check inside the loop');
+  });
+
+  it('folding: the sessions folded before the cancellation, not all of them', () => {
+    const fields = '#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context';
+    const lines = ['#Software: Microsoft Exchange Server', '#Log-type: SMTP Receive Protocol Log', fields];
+    for (let s = 0; s < 3000; s++) {
+      for (let seq = 0; seq < 2; seq++) lines.push(`2026-11-23T10:00:00.000Z,EX01\\Default,S${s},${seq},10.0.0.5:25,203.0.113.9:51234,*,,synthetic`);
+    }
+    const document = TextDocument.create('file:///synthetic/RECV-folding.LOG', 'exchange-protocol-log', 1, lines.join('\n'));
+    assert.equal(service.getFoldingRanges(document).length, 1 + 3000);
+    const token = cancelledAfterFirstCheck();
+    const partial = service.getFoldingRanges(document, token);
+    assert.equal(token.reads, 2);
+    assert.equal(partial.length, 1 + 1023, 'the header, then the sessions before the first check inside the loop');
+  });
+});

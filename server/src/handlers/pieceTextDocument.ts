@@ -97,9 +97,11 @@ class PieceTextDocument implements TextDocument {
       const added = lineStarts(change.text, startOffset);
       const startLine = Math.max(start.line, 0);
       const endLine = Math.max(end.line, 0);
-      if (added.length === 0 && endLine === startLine) { /* within one line: no line starts added or removed */ }
-      else if (added.length < 10_000) lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
-      else this.lineOffsets = lineOffsets = [...lineOffsets.slice(0, startLine + 1), ...added, ...lineOffsets.slice(endLine + 1)];
+      // An edit within one line (typing) adds and removes no line starts: the table keeps its shape.
+      if (added.length > 0 || endLine !== startLine) {
+        if (added.length < 10_000) lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
+        else this.lineOffsets = lineOffsets = [...lineOffsets.slice(0, startLine + 1), ...added, ...lineOffsets.slice(endLine + 1)];
+      }
       const diff = change.text.length - (endOffset - startOffset);
       if (diff !== 0) for (let i = startLine + 1 + added.length; i < lineOffsets.length; i++) lineOffsets[i]! += diff;
     }

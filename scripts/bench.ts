@@ -12,6 +12,7 @@ import { getLanguageService } from '../server/src/languageService';
 import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
 import { bounceRows, hostileBounceRows } from './benchBounces';
 import { sweepRows } from './benchSweep';
+import { bigDocumentRows } from './benchBigDocs';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   rows.push(...await bounceRows(shared, benchDir), ...await hostileBounceRows());
   // Issue #10: every hostile payload family at 25k to 200k characters, doubling at most x2.5 the time.
   rows.push(...await sweepRows());
+  rows.push(...await bigDocumentRows(shared, benchDir));
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(12)}  ${'target'.padEnd(10)}  verdict`);

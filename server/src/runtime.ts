@@ -13,4 +13,9 @@ export interface RuntimeEnvironment {
    * handshake, so each host chooses how: bundled in (the stdio server) or a file of its own (the worker).
    */
   loadLanguageService(): Promise<{ readonly getLanguageService: typeof getLanguageService }>;
+  /**
+   * A full garbage collection, where the host offers one. A big document arrives as a message
+   * several times its size; collecting that before parsing keeps the peak down.
+   */
+  collectGarbage?(): void;
 }

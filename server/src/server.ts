@@ -2,9 +2,10 @@
 // entry (node/serverMain.ts) and a future browser-worker entry both call it.
 
 import { CodeActionKind, type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from './languageService';
 import { registerDiagnosticsHandler } from './handlers/diagnosticsHandler';
+import { pieceTextDocuments } from './handlers/pieceTextDocument';
 import { registerExplainHandler } from './handlers/explainHandler';
 import { registerHoverHandler } from './handlers/hoverHandler';
 import { registerDocumentSymbolHandler } from './handlers/documentSymbolHandler';
@@ -18,7 +19,7 @@ import { SettingsCache } from './handlers/settings';
 import type { RuntimeEnvironment } from './runtime';
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<TextDocument>(pieceTextDocuments);
   // The analysis engine (knowledge base, parsers) is loaded after the handshake, so the client is
   // ready sooner; requests wait for it.
   const service = new Promise<LanguageService>((resolve) => {

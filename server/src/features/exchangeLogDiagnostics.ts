@@ -73,6 +73,7 @@ class ReplyCache {
 export async function validateExchangeLog(
   document: TextDocument, settings: LogDiagnosticsSettings, token: CancellationToken | undefined, yieldControl: YieldControl,
 ): Promise<Diagnostic[]> {
+  if (token?.isCancellationRequested) return [];
   const log = exchangeLogOf(document);
   if (!log) return [];
   const problems = new ProblemList(settings.maxProblems);

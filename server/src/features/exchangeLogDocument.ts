@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { PROTOCOL_LOG, TRACKING_LOG } from '../detection/documentLanguage';
 import {
-  type Directive, directiveAtLine, type ExchangeLog, fieldAtOffset, type LogRow, offsetInRow, parseExchangeLog, positionInRow, rowAtLine,
+  type Directive, directiveAtLine, type ExchangeLog, fieldAtOffset, type LogRow, offsetInRow, parseExchangeLog, positionInRow, reparseExchangeLog, rowAtLine,
 } from '../formats/exchangeLog';
 import { perVersion } from './perVersion';
 
@@ -12,8 +12,10 @@ export function isExchangeLogLanguage(languageId: string): boolean {
   return languageId === TRACKING_LOG || languageId === PROTOCOL_LOG;
 }
 
-const parsedLog = perVersion((document) =>
-  parseExchangeLog(document.getText(), document.languageId === PROTOCOL_LOG ? 'protocol' : 'tracking'));
+const parsedLog = perVersion((document, previous: ExchangeLog | undefined) => {
+  const kind = document.languageId === PROTOCOL_LOG ? 'protocol' : 'tracking';
+  return previous ? reparseExchangeLog(previous, document.getText(), kind) : parseExchangeLog(document.getText(), kind);
+});
 
 /** The parsed log, or undefined when the document is not an Exchange log. Parsed once per version. */
 export function exchangeLogOf(document: TextDocument): ExchangeLog | undefined {

@@ -6,6 +6,9 @@ import type { CancellationToken } from './cancellation';
 import { exchangeLogOf } from './exchangeLogDocument';
 import { sessionRuns } from '../formats/protocolLog';
 
+/** Session runs read between two checks of the cancellation token. */
+const RUNS_PER_CHECK = 1024;
+
 export function getLogFoldingRanges(document: TextDocument, token?: CancellationToken): FoldingRange[] {
   const log = exchangeLogOf(document);
   if (!log || token?.isCancellationRequested) return [];
@@ -14,7 +17,11 @@ export function getLogFoldingRanges(document: TextDocument, token?: Cancellation
     if (block.endLine > block.startLine) ranges.push({ startLine: block.startLine, endLine: block.endLine, kind: FoldingRangeKind.Comment });
   }
   if (log.kind === 'protocol') {
-    for (const run of sessionRuns(log)) {
+    const runs = sessionRuns(log);
+    for (let k = 0; k < runs.length; k++) {
+      // Only the ranges found so far once the request is cancelled.
+      if (k % RUNS_PER_CHECK === RUNS_PER_CHECK - 1 && token?.isCancellationRequested) break;
+      const run = runs[k]!;
       const first = log.rows[run.firstRow]!;
       const last = log.rows[run.lastRow]!;
       const endLine = last.line + last.lineCount - 1;

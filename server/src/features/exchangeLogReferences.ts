@@ -31,15 +31,21 @@ function occurrences(document: TextDocument, position: Position, token?: Cancell
   const columns = name ? LINKED_COLUMNS[log.kind ?? 'tracking'][name] : undefined;
   const value = valueOf(log, location.field);
   if (!columns || !value) return [];
-  return rangesOf(log, columns, value);
+  return rangesOf(log, columns, value, token);
 }
 
-function rangesOf(log: ExchangeLog, columns: readonly string[], value: string): Range[] {
+/** Rows read between two checks of the cancellation token. */
+const ROWS_PER_CHECK = 1024;
+
+/** The ranges, in file order; only those found so far once the request is cancelled. */
+function rangesOf(log: ExchangeLog, columns: readonly string[], value: string, token: CancellationToken | undefined): Range[] {
   const rowIndexes = new Set<number>();
   for (const column of columns) for (const i of rowsByColumnValue(log, column).get(value) ?? []) rowIndexes.add(i);
   const ranges: Range[] = [];
-  for (const i of [...rowIndexes].sort((a, b) => a - b)) {
-    const row = log.rows[i]!;
+  const sorted = [...rowIndexes].sort((a, b) => a - b);
+  for (let k = 0; k < sorted.length; k++) {
+    if (k % ROWS_PER_CHECK === ROWS_PER_CHECK - 1 && token?.isCancellationRequested) break;
+    const row = log.rows[sorted[k]!]!;
     for (const column of columns) {
       const field = fieldOf(row, column);
       if (field < 0 || valueOf(log, field) !== value) continue;

@@ -3,13 +3,16 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** `compute`, run at most once per document version. */
-export function perVersion<T>(compute: (document: TextDocument) => T): (document: TextDocument) => T {
+/**
+ * `compute`, run at most once per document version. Only the latest version's value is kept; it is
+ * handed to `compute` for the next version, which may reuse what the edits left unchanged.
+ */
+export function perVersion<T>(compute: (document: TextDocument, previous: T | undefined) => T): (document: TextDocument) => T {
   const cache = new WeakMap<TextDocument, { version: number; value: T }>();
   return (document) => {
     const hit = cache.get(document);
     if (hit?.version === document.version) return hit.value;
-    const value = compute(document);
+    const value = compute(document, hit?.value);
     cache.set(document, { version: document.version, value });
     return value;
   };

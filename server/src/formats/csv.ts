@@ -20,10 +20,16 @@ const LF = 10;
 
 /** Field offsets of many records in growable typed arrays: a field is an index into them. */
 export class FieldStore {
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-  flags = new Uint8Array(1024);
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
 
   push(start: number, end: number, flags: number): void {
     if (this.length === this.starts.length) this.grow();
@@ -33,8 +39,25 @@ export class FieldStore {
     this.length++;
   }
 
+  /** Appends fields [from, to) of `source` with their offsets moved by `shift`. */
+  appendShifted(source: FieldStore, from: number, to: number, shift: number): void {
+    const count = to - from;
+    while (this.length + count > this.starts.length) this.grow();
+    const at = this.length;
+    this.ends.set(source.ends.subarray(from, to), at);
+    this.starts.set(source.starts.subarray(from, to), at);
+    this.flags.set(source.flags.subarray(from, to), at);
+    if (shift !== 0) {
+      for (let i = at; i < at + count; i++) {
+        this.starts[i]! += shift;
+        this.ends[i]! += shift;
+      }
+    }
+    this.length += count;
+  }
+
   private grow(): void {
-    const size = this.starts.length * 2;
+    const size = Math.max(this.starts.length * 2, 1024);
     const starts = new Int32Array(size);
     starts.set(this.starts);
     const ends = new Int32Array(size);
@@ -151,8 +174,19 @@ export function afterLineBreak(text: string, pos: number): number {
 }
 
 function hasDoubledQuote(text: string, from: number, to: number): boolean {
-  const at = text.indexOf('""', from);
-  return at >= 0 && at + 1 < to;
+  for (let k = indexWithin(text, QUOTE, from, to); k >= 0 && k + 1 < to; k = indexWithin(text, QUOTE, k + 1, to)) {
+    if (text.charCodeAt(k + 1) === QUOTE) return true;
+  }
+  return false;
+}
+
+/**
+ * Offset of the first `charCode` in [from, to), or -1. Unlike indexOf it never reads past `to`:
+ * a search for a character a field lacks would otherwise read the rest of the file, once per field.
+ */
+export function indexWithin(text: string, charCode: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === charCode) return k;
+  return -1;
 }
 
 /** The value a raw field range stands for: quotes removed, doubled quotes made single. */

@@ -2,7 +2,7 @@
 // directives, then RFC 4180 rows whose columns the #Fields directive names. A log may start its
 // header again part-way through, with other columns. Every directive, row and field keeps its offsets.
 
-import { afterLineBreak, FieldStore, fieldValue, lineEnd, scanRecord, valueRange } from './csv';
+import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, scanRecord, valueRange } from './csv';
 import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogModel';
 
 export type LogKind = 'tracking' | 'protocol';
@@ -71,26 +71,36 @@ export function logKindOfType(type: string): LogKind | undefined {
 }
 
 const HASH = 35;
+const COLON = 58;
+const COMMA = 44;
 const CR = 13;
 const LF = 10;
+
+/** What the parser carries from one line to the next; kept per log so a later version can resume from it. */
+interface ParseState {
+  block: HeaderBlock | undefined;
+  inHeader: boolean;
+  firstKind: LogKind | undefined;
+  lastDeclared: LogSchema | undefined;
+  readonly inferred: Map<string, LogSchema>;
+  readonly fallbackKind: LogKind;
+}
+
+const parseStates = new WeakMap<ExchangeLog, ParseState>();
 
 /**
  * Parses a whole log. `fallbackKind` (from the document's language) applies when no #Log-type
  * says what the file is.
  */
 export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeLog {
-  const store = new FieldStore();
+  const store = new FieldStore(fieldCapacity(text));
   const blocks: HeaderBlock[] = [];
   const directives: Directive[] = [];
   const rows: LogRow[] = [];
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
-  let block: HeaderBlock | undefined;
-  let inHeader = false;
-  let firstKind: LogKind | undefined;
-  let lastDeclared: LogSchema | undefined;
-  const inferred = new Map<string, LogSchema>();
+  const state: ParseState = { block: undefined, inHeader: false, firstKind: undefined, lastDeclared: undefined, inferred: new Map(), fallbackKind };
 
   while (pos < n) {
     const c = text.charCodeAt(pos);
@@ -98,16 +108,17 @@ export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeL
       const end = lineEnd(text, pos);
       const directive = readDirective(text, pos, end, line);
       directives.push(directive);
-      if (!inHeader || !block) {
-        block = { startLine: line, endLine: line, directives: [] };
+      let { block } = state;
+      if (!state.inHeader || !block) {
+        block = state.block = { startLine: line, endLine: line, directives: [] };
         blocks.push(block);
-        inHeader = true;
+        state.inHeader = true;
       }
       block.endLine = line;
       block.directives.push(directive);
       applyDirective(block, directive, text);
-      if (block.kind && !firstKind) firstKind = block.kind;
-      if (block.schema?.declaredBy === directive) lastDeclared = block.schema;
+      if (block.kind && !state.firstKind) state.firstKind = block.kind;
+      if (block.schema?.declaredBy === directive) state.lastDeclared = block.schema;
       pos = afterLineBreak(text, end);
       line++;
       continue;
@@ -117,22 +128,159 @@ export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeL
       line++;
       continue;
     }
-    inHeader = false;
-    const firstField = store.length;
-    const record = scanRecord(text, pos, store, startsRecord);
-    const fieldCount = store.length - firstField;
-    let schema = block?.schema;
-    let schemaInferred = false;
-    if (!schema) {
-      schemaInferred = true;
-      schema = lastDeclared ?? inferSchema(block?.kind ?? firstKind ?? fallbackKind, block?.version, fieldCount, inferred);
-    }
-    rows.push({ line, lineCount: record.innerLineBreaks + 1, start: pos, end: record.end, firstField, fieldCount, schema, schemaInferred, block });
-    line += record.innerLineBreaks + 1;
-    if (record.next === pos) break;
-    pos = record.next;
+    const { row, next } = readRow(text, pos, line, store, state);
+    rows.push(row);
+    line += row.lineCount;
+    if (next === pos) break;
+    pos = next;
   }
-  return { text, kind: firstKind ?? fallbackKind, blocks, directives, rows, fields: store };
+  const log: ExchangeLog = { text, kind: state.firstKind ?? fallbackKind, blocks, directives, rows, fields: store };
+  parseStates.set(log, state);
+  return log;
+}
+
+/** Reads the record at `pos` as a row, with the columns the header before it declares or implies. */
+function readRow(text: string, pos: number, line: number, store: FieldStore, state: ParseState): { row: LogRow; next: number } {
+  state.inHeader = false;
+  const { block } = state;
+  const firstField = store.length;
+  const record = scanRecord(text, pos, store, startsRecord);
+  const fieldCount = store.length - firstField;
+  let schema = block?.schema;
+  let schemaInferred = false;
+  if (!schema) {
+    schemaInferred = true;
+    schema = state.lastDeclared ?? inferSchema(block?.kind ?? state.firstKind ?? state.fallbackKind, block?.version, fieldCount, state.inferred);
+  }
+  const row: LogRow = { line, lineCount: record.innerLineBreaks + 1, start: pos, end: record.end, firstField, fieldCount, schema, schemaInferred, block };
+  return { row, next: record.next };
+}
+
+/**
+ * Fields a text can hold at most: one per comma plus one per line. Counting them first sizes the
+ * store once, where doubling would hold the old and the new arrays at once for a moment.
+ */
+function fieldCapacity(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf(',', 0); at >= 0; at = text.indexOf(',', at + 1)) count++;
+  for (let at = text.indexOf('\n', 0); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r', 0); at >= 0; at = text.indexOf('\r', at + 1)) count++;
+  return count;
+}
+
+/** Characters compared at once when looking for where two versions of a text differ. */
+const COMPARE_CHUNK = 1 << 16;
+
+/** Length of the common start of `a` and `b`, up to `limit`. */
+function commonPrefix(a: string, b: string, limit: number): number {
+  let k = 0;
+  while (k + COMPARE_CHUNK <= limit && a.slice(k, k + COMPARE_CHUNK) === b.slice(k, k + COMPARE_CHUNK)) k += COMPARE_CHUNK;
+  while (k < limit && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+/** Length of the common end of `a` and `b`, up to `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let k = 0;
+  while (k + COMPARE_CHUNK <= limit && a.slice(a.length - k - COMPARE_CHUNK, a.length - k) === b.slice(b.length - k - COMPARE_CHUNK, b.length - k)) k += COMPARE_CHUNK;
+  while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
+}
+
+/**
+ * The log of `text`, reusing `previous` (the log of an earlier version of the same document): only
+ * the rows the edits touched are read again, and the rows after them keep their fields with moved
+ * offsets. Edits in or before the last header, or that write a header line, parse the whole text.
+ */
+export function reparseExchangeLog(previous: ExchangeLog, text: string, fallbackKind: LogKind): ExchangeLog {
+  const old = previous.text;
+  if (old === text) return previous;
+  const state = parseStates.get(previous);
+  const rows = previous.rows;
+  if (!state || state.fallbackKind !== fallbackKind || rows.length === 0) return parseExchangeLog(text, fallbackKind);
+  const prefix = commonPrefix(old, text, Math.min(old.length, text.length));
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const shift = text.length - old.length;
+  const changedEnd = text.length - suffix; // in the new text
+
+  // The first row that may change: the one holding the character before the edit.
+  const first = lastRowStartingBefore(rows, prefix);
+  const lastDirective = previous.directives[previous.directives.length - 1];
+  if (first < 0 || (lastDirective && lastDirective.end >= rows[first]!.start)) return parseExchangeLog(text, fallbackKind);
+
+  const resumed: ParseState = { ...state, block: rows[first]!.block, inHeader: false };
+  const scanned = new FieldStore(256);
+  const fresh: LogRow[] = [];
+  let pos = rows[first]!.start;
+  let line = rows[first]!.line;
+  let resumeAt = -1; // index of the first old row read again unchanged
+  const n = text.length;
+  while (pos < n) {
+    if (pos >= changedEnd) {
+      const same = rowStartingAt(rows, pos - shift, first);
+      if (same >= 0) { resumeAt = same; break; }
+    }
+    const c = text.charCodeAt(pos);
+    if (c === HASH) return parseExchangeLog(text, fallbackKind);
+    if (c === CR || c === LF) {
+      pos = afterLineBreak(text, pos);
+      line++;
+      continue;
+    }
+    const { row, next } = readRow(text, pos, line, scanned, resumed);
+    fresh.push(row);
+    line += row.lineCount;
+    if (next === pos) break;
+    pos = next;
+  }
+
+  const keptFields = rows[first]!.firstField;
+  const tailFields = resumeAt >= 0 ? previous.fields.length - rows[resumeAt]!.firstField : 0;
+  const store = new FieldStore(keptFields + scanned.length + tailFields + 1);
+  store.appendShifted(previous.fields, 0, keptFields, 0);
+  store.appendShifted(scanned, 0, scanned.length, 0);
+  const result: LogRow[] = rows.slice(0, first);
+  for (const row of fresh) result.push({ ...row, firstField: row.firstField + keptFields });
+  if (resumeAt >= 0) {
+    const fieldShift = store.length - rows[resumeAt]!.firstField;
+    const lineShift = line - rows[resumeAt]!.line;
+    store.appendShifted(previous.fields, rows[resumeAt]!.firstField, previous.fields.length, shift);
+    for (let i = resumeAt; i < rows.length; i++) {
+      const row = rows[i]!;
+      result.push({
+        line: row.line + lineShift, lineCount: row.lineCount, start: row.start + shift, end: row.end + shift, firstField: row.firstField + fieldShift,
+        fieldCount: row.fieldCount, schema: row.schema, schemaInferred: row.schemaInferred, block: row.block,
+      });
+    }
+  }
+  const log: ExchangeLog = { text, kind: previous.kind, blocks: previous.blocks, directives: previous.directives, rows: result, fields: store };
+  parseStates.set(log, state);
+  return log;
+}
+
+/** Index of the last row starting before `offset`, or -1. */
+function lastRowStartingBefore(rows: readonly LogRow[], offset: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.start < offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the row (at or after `from`) starting exactly at `offset`, or -1. */
+function rowStartingAt(rows: readonly LogRow[], offset: number, from: number): number {
+  let lo = from;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = rows[mid]!.start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
@@ -152,8 +300,8 @@ const isDigitAt = (text: string, pos: number): boolean => {
 };
 
 function readDirective(text: string, start: number, end: number, line: number): Directive {
-  const colon = text.indexOf(':', start);
-  const nameEnd = colon >= 0 && colon < end ? colon : end;
+  const colon = indexWithin(text, COLON, start, end);
+  const nameEnd = colon >= 0 ? colon : end;
   let valueStart = Math.min(nameEnd + 1, end);
   while (valueStart < end && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
   return { name: text.slice(start + 1, nameEnd).trim(), value: text.slice(valueStart, end).trimEnd(), line, start, valueStart, end };
@@ -172,8 +320,8 @@ function applyDirective(block: HeaderBlock, directive: Directive, text: string):
       const nameOffsets: number[] = [];
       let from = directive.valueStart;
       for (;;) {
-        let to = text.indexOf(',', from);
-        if (to < 0 || to > directive.end) to = directive.end;
+        let to = indexWithin(text, COMMA, from, directive.end);
+        if (to < 0) to = directive.end;
         let s = from;
         let e = to;
         while (s < e && text.charCodeAt(s) === 32) s++;

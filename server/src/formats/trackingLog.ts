@@ -2,7 +2,9 @@
 // position, custom-data's S:key=value items, and the rows of each message.
 
 import { type ExchangeLog, fieldOf, fieldValueRange, isWellFormed, type LogRow, valueOf } from './exchangeLog';
-import { ESCAPED_QUOTES } from './csv';
+import { ESCAPED_QUOTES, indexWithin } from './csv';
+
+const SEMICOLON = 59;
 
 /** One item of a multi-valued field, with its exact offsets. */
 export interface FieldItem {
@@ -25,8 +27,8 @@ export function splitItems(log: ExchangeLog, field: number): FieldItem[] {
   const items: FieldItem[] = [];
   let from = start;
   while (from <= end) {
-    let to = text.indexOf(';', from);
-    if (to < 0 || to > end) to = end;
+    let to = indexWithin(text, SEMICOLON, from, end);
+    if (to < 0) to = end;
     let s = from;
     let e = to;
     while (s < e && isBlank(text.charCodeAt(s))) s++;

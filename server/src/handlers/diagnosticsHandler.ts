@@ -1,4 +1,5 @@
-// LSP wiring for published diagnostics: debounced per document, stale runs cancelled.
+// LSP wiring for published diagnostics: debounced per document. A newer version or closing the
+// document cancels the run of the older one, also while it is running (it checks its token between slices).
 
 import { CancellationTokenSource, type Connection, type Disposable, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,6 +9,8 @@ import type { SettingsCache } from './settings';
 
 /** Waits for typing to pause before re-validating. */
 const DEBOUNCE_MS = 250;
+/** Documents this long (in characters) get a garbage collection between their arrival and their first parse. */
+const BIG_DOCUMENT_CHARS = 8 * 1024 * 1024;
 
 export interface DiagnosticsScheduler {
   /** Validates every open document again, e.g. after a settings change. */
@@ -27,13 +30,18 @@ export function registerDiagnosticsHandler(
     pending.delete(uri);
   };
 
-  const schedule = (document: TextDocument, delay: number): void => {
+  const schedule = (document: TextDocument, delay: number, collectFirst = false): void => {
     cancel(document.uri);
     const source = new CancellationTokenSource();
     const timer = runtime.timer.setTimeout(async () => {
+      // On a timer of its own, the message that carried the document is no longer referenced.
+      if (collectFirst) runtime.collectGarbage?.();
       const version = document.version;
       try {
-        const diagnostics = await (await service).doValidation(document, await settings.get(document.uri), source.token);
+        const documentSettings = await settings.get(document.uri);
+        // Closed or superseded while the settings were read: the parse is not started at all.
+        if (source.token.isCancellationRequested) return;
+        const diagnostics = await (await service).doValidation(document, documentSettings, source.token);
         if (!source.token.isCancellationRequested && documents.get(document.uri)?.version === version) {
           await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
         }
@@ -46,7 +54,7 @@ export function registerDiagnosticsHandler(
     pending.set(document.uri, { timer, cancel: source, version: document.version });
   };
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => schedule(e.document, 0, e.document.getText().length >= BIG_DOCUMENT_CHARS));
   documents.onDidChangeContent((e) => {
     // TextDocuments reports an opened document as changed too; that version is already scheduled, undebounced.
     if (pending.get(e.document.uri)?.version === e.document.version) return;

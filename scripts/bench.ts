@@ -85,6 +85,13 @@ async function main(): Promise<void> {
   for (const [name, value, target, ok] of rows) {
     console.log(`${name.padEnd(width)}  ${value.padStart(12)}  ${target.padEnd(10)}  ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`);
   }
+  const missed = rows.filter((r) => r[3] === false).length;
+  console.log(missed === 0 ? 'bench: every target met' : `bench: ${missed} target${missed === 1 ? '' : 's'} MISSED`);
+  // A missed target fails the run, so a script or CI job can act on it.
+  if (missed > 0) process.exitCode = 1;
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

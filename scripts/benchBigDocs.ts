@@ -1,51 +1,17 @@
 // Benchmark rows for big documents, run by scripts/bench.ts: the built server over stdio with a
 // 50 MB tracking log open, its outline's size, and 200 one-character edits followed by a hover.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, getLanguageService } from '../server/src/languageService';
+import type { BenchRow } from './benchLogs';
+import { LspSession } from './benchServer';
 
-type BenchRow = [measure: string, result: string, target: string, ok: boolean | undefined];
 
 const EDITS = 200;
 const MB = 1024 * 1024;
-
-/** The built server over stdio, answering configuration as an editor with default settings does. */
-class ServerProcess {
-  private readonly server = spawn(process.execPath, [resolve('dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  readonly connection = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
-  private readonly published = new Map<string, (version: number | undefined) => void>();
-
-  async start(): Promise<void> {
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number }) => this.published.get(params.uri)?.(params.version));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 1000 } })));
-    this.connection.listen();
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
-    this.connection.sendNotification('initialized', {});
-  }
-
-  /** Resolves when diagnostics for `version` of `uri` are published. */
-  diagnosticsOf(uri: string, version: number): Promise<void> {
-    return new Promise((done) => this.published.set(uri, (v) => { if (v === version) done(); }));
-  }
-
-  /** Peak and current resident memory, in MB (Linux /proc). */
-  memory(): { peak: number; now: number } {
-    const status = readFileSync(`/proc/${this.server.pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-    return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-  }
-
-  async stop(): Promise<void> {
-    await this.connection.sendRequest('shutdown');
-    this.connection.sendNotification('exit');
-    await new Promise((done) => this.server.once('exit', done));
-    this.connection.dispose();
-  }
-}
 
 function ensureLog(shared: string, benchDir: string): string {
   const file = join(benchDir, 'MSGTRK-50MB.LOG');
@@ -68,15 +34,11 @@ export async function bigDocumentRows(shared: string, benchDir: string): Promise
   const text = ensureLog(shared, benchDir);
   const size = (text.length / MB).toFixed(0);
   const rows: BenchRow[] = [];
-  const server = new ServerProcess();
+  const server = new LspSession();
   await server.start();
   const uri = 'file:///bench/big/MSGTRK-50MB.LOG';
 
-  const opened = server.diagnosticsOf(uri, 1);
-  const tOpen = performance.now();
-  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'exchange-tracking-log', version: 1, text } });
-  await opened;
-  const openMs = performance.now() - tOpen;
+  const { ms: openMs } = await server.openAndWait(uri, text);
   const afterOpen = server.memory();
   rows.push([`big document: ${size} MB tracking log open, diagnostics in ${openMs.toFixed(0)} ms: peak resident (now ${afterOpen.now.toFixed(0)} MB)`,
     `${afterOpen.peak.toFixed(0)} MB`, '<= 300 MB', afterOpen.peak <= 300]);

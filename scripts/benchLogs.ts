@@ -1,15 +1,15 @@
 // Benchmark rows for Exchange logs, run by scripts/bench.ts: TextMate tokenizing against VS Code's
 // Log grammar, didOpen-to-diagnostics over LSP stdio against csv-parse on the same bytes, hover
 // latency and server memory with the 10 MB log open, linear time on 50 MB, and hostile inputs.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse as csvParse } from 'csv-parse/sync';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../server/src/languageService';
 import { loadGrammar, textmate } from '../test/support/textmate';
+import { LspSession } from './benchServer';
 
 export type BenchRow = [measure: string, result: string, target: string, ok: boolean | undefined];
 
@@ -48,50 +48,6 @@ export async function grammarRows(text: string): Promise<BenchRow[]> {
     ['  our grammar vs the Log grammar', `${ratio.toFixed(1)}x`, '>= 10x', ratio >= 10],
     ['  our grammar, time per line p99.9 (max)', `${p999.toFixed(3)} ms (${Math.max(...ours.perLine).toFixed(1)})`, '<= 1 ms', p999 <= 1],
   ];
-}
-
-/** A language server over stdio, with the answers an editor gives it. */
-class LspSession {
-  private readonly server = spawn(process.execPath, [resolve('dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  readonly connection = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
-  private readonly waiting = new Map<string, (count: number) => void>();
-
-  async start(): Promise<void> {
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
-      this.waiting.get(params.uri)?.(params.diagnostics.length);
-    });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 1000 } })));
-    this.connection.listen();
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
-    this.connection.sendNotification('initialized', {});
-  }
-
-  /** Milliseconds from sending didOpen to receiving that document's diagnostics. */
-  async openAndWait(uri: string, text: string): Promise<{ ms: number; count: number }> {
-    const published = new Promise<number>((done) => this.waiting.set(uri, done));
-    const start = performance.now();
-    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'exchange-tracking-log', version: 1, text } });
-    const count = await published;
-    return { ms: performance.now() - start, count };
-  }
-
-  close(uri: string): void {
-    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  }
-
-  /** Peak and current resident memory of the server process, in MB (Linux /proc). */
-  memory(): { peak: number; now: number } {
-    const status = readFileSync(`/proc/${this.server.pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-    return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-  }
-
-  async stop(): Promise<void> {
-    await this.connection.sendRequest('shutdown');
-    this.connection.sendNotification('exit');
-    await new Promise((done) => this.server.once('exit', done));
-    this.connection.dispose();
-  }
 }
 
 /** Five runs, each on a fresh document (parses are cached per document version), and their median. */

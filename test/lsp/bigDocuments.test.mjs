@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startSession } from '../support/lspSession.mjs';
+import { unescapeMarkdown } from '../support/markdownText.mjs';
 
 const FIELDS = 'date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version';
 const HEADER = ['#Software: Microsoft Exchange Server', '#Version: 15.02.1544.004', '#Log-type: Message Tracking Log', `#Fields: ${FIELDS}`];
@@ -40,7 +41,7 @@ describe('big documents over LSP', () => {
     connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const small = session.open('file:///synthetic/small-MSGTRK.LOG', 'exchange-tracking-log', failures(3));
     const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: small.uri }, position: { line: 4, character: 41 } });
-    assert.match(hover.contents.value, /^\*\*event-id\*\*/);
+    assert.match(unescapeMarkdown(hover.contents.value), /^\*\*event-id\*\*/);
     assert.equal((await session.diagnostics(small.uri, small.version)).diagnostics.length, 3);
     const cleared = await session.diagnostics(uri, null);
     assert.deepEqual(cleared.diagnostics, []);

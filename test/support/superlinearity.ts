@@ -3,7 +3,9 @@
 // at most multiply the time by MAX_RATIO. test/unit/superlinearity.test.ts asserts it, npm run bench
 // prints the table.
 import { performance } from 'node:perf_hooks';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
 import { scanReplies } from '../../server/src/detection/replyScanner';
 import { lookupTransport } from '../../server/src/knowledge/knowledgeBase';
 import { explainText } from '../../server/src/features/replyExplanation';
@@ -44,6 +46,34 @@ const service = getLanguageService();
 let version = 0;
 const open = (text: string, language: Language): TextDocument => TextDocument.create(`file:///sweep/${language}`, language, ++version, text);
 const middleOf = (document: TextDocument) => document.positionAt(Math.floor(document.getText().length / 2));
+/** Lines hovered from the middle on: every line of a repeated unit of up to this many lines is hovered. */
+const HOVERED_LINES = 12;
+/** A line is looked along this far for its end or start; beyond it the hover stays where it is. */
+const LINE_REACH = 1000;
+
+/**
+ * Where the sweep hovers: the start of the line holding the middle and of the lines after it, up to
+ * HOVERED_LINES (inside one long line, the middle itself). A single hover at the bare middle lands on
+ * a status code at one size (a short look at the line) and on a header or a boundary at the next (the
+ * whole message read), and their ratio says nothing about growth; hovering a whole repeated unit
+ * takes every path at every size. A document is read once for all its hovers (cached per version).
+ */
+export function hoverTargets(document: TextDocument): Position[] {
+  const text = document.getText();
+  const isLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n' || (text[offset - 1] === '\r' && text[offset] !== '\n');
+  const middle = Math.floor(text.length / 2);
+  let start = middle;
+  while (start > middle - LINE_REACH && start > 0 && !isLineStart(start)) start--;
+  if (!isLineStart(start)) return [document.positionAt(middle)];
+  const targets = [document.positionAt(start)];
+  for (let at = start; targets.length < HOVERED_LINES;) {
+    const stop = Math.min(text.length, at + LINE_REACH);
+    while (at < stop && !isLineStart(at + 1)) at++;
+    if (at >= stop || at + 1 >= text.length) break;
+    targets.push(document.positionAt(++at));
+  }
+  return targets;
+}
 
 export const ENTRY = {
   scanReplies: { name: 'reply scanner', run: (text) => scanReplies(text) },
@@ -51,7 +81,7 @@ export const ENTRY = {
   explainText: { name: 'CLI explain', run: (text) => explainText(text) },
   // The editor's default settings: at most 1,000 problems are kept, every line is still read.
   validation: { name: 'diagnostics', run: (text, language) => service.doValidation(open(text, language), defaultSettings) },
-  hover: { name: 'hover mid-payload', run: (text, language) => { const d = open(text, language); return service.doHover(d, middleOf(d)); } },
+  hover: { name: 'hover mid-payload', run: (text, language) => { const d = open(text, language); return hoverTargets(d).map((p) => service.doHover(d, p)); } },
   analyzeBounce: { name: 'bounce analysis', run: (text) => analyzeBounce(text) },
   explainBounce: { name: 'explain bounce', run: (text, language) => service.explainBounce(open(text, language)) },
   hopHints: { name: 'hop hints', run: (text, language) => service.getInlayHints(open(text, language)) },
@@ -208,38 +238,66 @@ export interface SweepResult {
 }
 
 /**
- * Milliseconds of CPU this process spent on one run (all its threads, so the garbage collector's
- * helpers count). On a machine shared with other work, wall time also counts the waits for a free
- * core, which have nothing to do with the input's size.
+ * Milliseconds of CPU this process spent per run, over `runs` runs in a row (all its threads, so the
+ * garbage collector's helpers count). On a machine shared with other work, wall time also counts the
+ * waits for a free core, which have nothing to do with the input's size.
  */
-async function timeOnce(entry: EntryPoint, text: string, language: Language): Promise<number> {
+async function timeRuns(entry: EntryPoint, text: string, language: Language, runs: number): Promise<number> {
   const started = process.cpuUsage();
-  await entry.run(text, language);
+  for (let i = 0; i < runs; i++) await entry.run(text, language);
   const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000;
+  return (used.user + used.system) / 1000 / runs;
 }
 
-/** Rounds of one run at each size: at least MIN_ROUNDS, more while they fit in ROUND_BUDGET_MS. */
-const MIN_ROUNDS = 3;
-const MAX_ROUNDS = 15;
-const ROUND_BUDGET_MS = 300;
+/**
+ * Runs of each size in one timing: every timing reads as many characters as one run of the largest
+ * size. A single small run can end before the young generation fills and leave the collection of
+ * its garbage to the next run, so its best time would leave out a cost the large runs always pay;
+ * averaged over a batch of the same volume, each size pays its own share.
+ */
+const BATCH = SWEEP_SIZES.map((size) => Math.round(SWEEP_SIZES[SWEEP_SIZES.length - 1]! / size));
 
 /**
- * The best time at each size, after a warm-up at the smallest. The sizes take turns round after
- * round, so a burst of load from other processes slows one run of every size rather than every run
- * of one size.
+ * A full garbage collection, before each measurement and outside its timings: every family and
+ * entry point starts from a compacted heap, as it does alone, not from what the families before
+ * it left in the old generation. Collections its own runs cause still count in their times.
+ */
+const collectGarbage: () => void = typeof globalThis.gc === 'function' ? globalThis.gc : (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/**
+ * Rounds of one timing at each size: at least MIN_ROUNDS (one starting at each size), more while they
+ * fit in ROUND_BUDGET_MS.
+ */
+const MIN_ROUNDS = SWEEP_SIZES.length;
+const MAX_ROUNDS = 15;
+const ROUND_BUDGET_MS = 200;
+
+/**
+ * The best time at each size, after a warm-up at the smallest. A first round of single runs stops at
+ * a size that is already hopeless, so quadratic code fails in seconds. Then the sizes take turns
+ * round after round, so a burst of load from other processes slows one timing of every size rather
+ * than every timing of one size.
  */
 async function measure(family: PayloadFamily, entry: EntryPoint, texts: readonly string[], minRounds: number): Promise<number[]> {
-  for (let i = 0; i < 2; i++) await timeOnce(entry, texts[0]!, family.language);
-  const best: number[] = [];
-  // The first round stops at a size that is already hopeless, so quadratic code fails in seconds.
+  collectGarbage();
+  for (let i = 0; i < 2; i++) await timeRuns(entry, texts[0]!, family.language, 1);
+  const scout: number[] = [];
   for (const text of texts) {
-    best.push(await timeOnce(entry, text, family.language));
-    if (best[best.length - 1]! >= GIVE_UP_MS) return best;
+    scout.push(await timeRuns(entry, text, family.language, 1));
+    if (scout[scout.length - 1]! >= GIVE_UP_MS) return scout;
   }
+  const best = texts.map(() => Infinity);
   const started = performance.now();
-  for (let round = 1; round < MAX_ROUNDS && (round < minRounds || performance.now() - started < ROUND_BUDGET_MS); round++) {
-    for (let i = 0; i < texts.length; i++) best[i] = Math.min(best[i]!, await timeOnce(entry, texts[i]!, family.language));
+  for (let round = 0; round < MAX_ROUNDS && (round < minRounds || performance.now() - started < ROUND_BUDGET_MS); round++) {
+    // Each round starts at another size: a collection that falls at the same point of every round
+    // (the garbage of the batches before it adding up) lands on each size in turn, not on one always.
+    for (let k = 0; k < texts.length; k++) {
+      const i = (k + round) % texts.length;
+      best[i] = Math.min(best[i]!, await timeRuns(entry, texts[i]!, family.language, BATCH[i]!));
+    }
   }
   return best;
 }
@@ -253,16 +311,20 @@ function verdict(family: PayloadFamily, entry: EntryPoint, ms: number[]): SweepR
   return { family: family.name, entry: entry.name, ms, ratios, worstRatio: Math.max(...ratios), ok };
 }
 
+/** Times a miss is measured again before it fails. */
+const REMEASURES = 4;
+
 /**
- * Times one entry point on one family. A miss is measured again (twice at most) and each size keeps
- * its best time over all attempts, so one noisy moment on a shared machine does not fail it.
+ * Times one entry point on one family. A miss is measured again (REMEASURES times at most, with more
+ * rounds each time) and each size keeps its best time over all attempts, so a noisy minute on a
+ * shared machine does not fail it; code that is really superlinear misses at every attempt.
  */
 export async function sweepOne(family: PayloadFamily, entry: EntryPoint): Promise<SweepResult> {
   const texts = SWEEP_SIZES.map((size) => family.build(size));
   let best = await measure(family, entry, texts, MIN_ROUNDS);
   let result = verdict(family, entry, best);
-  for (let attempt = 0; attempt < 2 && !result.ok && best.length === SWEEP_SIZES.length; attempt++) {
-    const again = await measure(family, entry, texts, MIN_ROUNDS + 2);
+  for (let attempt = 1; attempt <= REMEASURES && !result.ok && best.length === SWEEP_SIZES.length; attempt++) {
+    const again = await measure(family, entry, texts, MIN_ROUNDS + 2 * attempt);
     best = best.map((t, i) => Math.min(t, again[i] ?? Infinity));
     result = verdict(family, entry, best);
   }

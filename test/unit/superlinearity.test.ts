@@ -1,11 +1,12 @@
 // Issue #10, linear time on every input: each hostile payload family (test/support/superlinearity.ts,
 // all synthetic) through each entry point it targets at 25k, 50k, 100k and 200k characters. Doubling
 // the input may at most multiply the time by MAX_RATIO. The only timed assertions of the unit tests:
-// each size keeps its best of several runs after a warm-up, a miss is measured again before it
+// each size keeps its best of several batched runs after a warm-up, a miss is measured again before it
 // fails, and a doubling whose two times are both under NOISE_FLOOR_MS passes (timer noise).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_RATIO, NOISE_FLOOR_MS, PAYLOAD_FAMILIES, SWEEP_SIZES, fill, sweepOne } from '../support/superlinearity';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_RATIO, NOISE_FLOOR_MS, PAYLOAD_FAMILIES, SWEEP_SIZES, fill, hoverTargets, sweepOne } from '../support/superlinearity';
 
 describe('the sweep itself', () => {
   it('has at least 26 payload families, each built at about the size asked for', () => {
@@ -20,6 +21,24 @@ describe('the sweep itself', () => {
 
   it('fill repeats the unit between head and tail', () => {
     assert.equal(fill('<', 'ab', '>', 8), '<ababab>');
+  });
+
+  // Synthetic documents: where the hover entry point hovers.
+  const targets = (text: string) => hoverTargets(TextDocument.create('file:///t', 'plaintext', 1, text)).map((p) => `${p.line}:${p.character}`);
+
+  it('hovers the start of the middle line and of the eleven lines after it', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `line ${i}`);
+    const middleLine = lines.join('\n').slice(0, Math.floor(lines.join('\n').length / 2)).split('\n').length - 1;
+    assert.deepEqual(targets(lines.join('\n')), Array.from({ length: 12 }, (_, i) => `${middleLine + i}:0`));
+  });
+
+  it('stops at the last line, and takes CRLF, LF and a bare CR as one line break each', () => {
+    assert.deepEqual(targets('aaaa\r\nbbbb\r\ncccc\r\ndddd'), ['1:0', '2:0', '3:0']);
+    assert.deepEqual(targets('aaaa\rbbbb\rcccc\rdddd'), ['1:0', '2:0', '3:0']);
+  });
+
+  it('inside one long line, hovers the middle itself', () => {
+    assert.deepEqual(targets(`${'x'.repeat(5000)}\nshort`), ['0:2503']);
   });
 });
 

@@ -26,7 +26,7 @@ export interface MimeNode {
   /** Raw offset just past the body (the line break before the next boundary excluded). */
   bodyEnd: number;
   /** Multipart children, or the one entity a message/rfc822 part holds. */
-  readonly children: MimeNode[];
+  readonly children: readonly MimeNode[];
 }
 
 export interface MimeProblem {
@@ -49,11 +49,24 @@ export const MAX_PARTS = 20_000;
 
 const EMBEDDED_MESSAGE = new Set(['message/rfc822', 'message/global', 'message/partial-no']);
 
+// Shared by every part that has none: a part costs the tree only what it holds, and 20,000 parts of a
+// hostile message that each kept their own empty map and array made the garbage collector's work
+// grow faster than the message.
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+const NO_CHILDREN: readonly MimeNode[] = Object.freeze([]);
+const NO_TYPE = { value: '', params: NO_PARAMS };
+
 /** "Base64 (comment)" -> "base64"; "7bit" when missing. */
 function transferEncodingOf(value: string | undefined): string {
   if (!value) return '7bit';
   const word = /^\s{0,20}([A-Za-z0-9-]{1,40})/.exec(value);
   return word ? word[1]!.toLowerCase() : '7bit';
+}
+
+/** Appends `child` to its parent's children, giving the parent an array of its own at its first child. */
+function adopt(parent: MimeNode, child: MimeNode): void {
+  if (parent.children === NO_CHILDREN) (parent as { children: readonly MimeNode[] }).children = [child];
+  else (parent.children as MimeNode[]).push(child);
 }
 
 export interface MimeOptions {
@@ -95,7 +108,8 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
   const openEntity = (start: number, parent: MimeNode | undefined, defaultType: string): MimeNode => {
     const headers = parseHeaderBlock(text, start, n, (line) => delimiterOf(line) !== undefined, breaks);
     // Content-Type values hold no encoded words; parseStructured copes with the folding blanks.
-    const type = parseStructured(header(headers, 'content-type')?.value ?? '');
+    const typeField = header(headers, 'content-type');
+    const type = typeField ? parseStructured(typeField.value) : NO_TYPE;
     const contentType = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type.value) ? type.value : defaultType;
     const node: MimeNode = {
       index: nodes.length,
@@ -103,15 +117,15 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
       parent,
       headers,
       contentType,
-      params: type.params,
+      params: type.params.size > 0 ? type.params : NO_PARAMS,
       transferEncoding: transferEncodingOf(header(headers, 'content-transfer-encoding')?.value),
       start,
       bodyStart: headers.bodyStart,
       bodyEnd: n,
-      children: [],
+      children: NO_CHILDREN,
     };
     nodes.push(node);
-    parent?.children.push(node);
+    if (parent) adopt(parent, node);
     chain.push(node);
     return node;
   };

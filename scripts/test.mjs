@@ -7,8 +7,11 @@ import { join } from 'node:path';
 
 const files = (dir, suffix, keep = () => true) => readdirSync(dir).filter((f) => f.endsWith(suffix) && keep(f)).sort().map((f) => join(dir, f));
 const CLI_TESTS = 'cli.test.mjs';
+// Timed, so it runs alone: no other test file shares the cores with it.
+const SWEEP_TESTS = 'superlinearity.test.ts';
 const layers = [
-  { name: 'unit', args: ['--import', 'tsx', '--test', ...files('test/unit', '.test.ts')] },
+  { name: 'unit', args: ['--import', 'tsx', '--test', ...files('test/unit', '.test.ts', (f) => f !== SWEEP_TESTS)] },
+  { name: 'linear time', args: ['--import', 'tsx', '--test', join('test/unit', SWEEP_TESTS)] },
   { name: 'language server', args: ['--test', ...files('test/lsp', '.test.mjs', (f) => f !== CLI_TESTS)] },
   { name: 'command line', args: ['--test', join('test/lsp', CLI_TESTS)] },
 ];

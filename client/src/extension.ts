@@ -22,7 +22,6 @@ let starting: Promise<number> | undefined;
 let serverModule = '';
 /** The thread the current client talks to. */
 let serverThread: Worker | undefined;
-let output: vscode.LogOutputChannel | undefined;
 const restarts = new RestartPolicy(Date.now);
 const RESTART_COMMAND = 'mailflowLens.restartServer';
 /**
@@ -136,14 +135,12 @@ async function startClient(): Promise<number> {
     first = undefined;
     return { reader: new WorkerMessageReader(worker), writer: new WorkerMessageWriter(worker) };
   };
-  output ??= vscode.window.createOutputChannel('Mailflow Lens', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: servedLanguages().flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
     synchronize: { configurationSection: SETTINGS },
     // Hover links may run our PowerShell command and nothing else; no HTML is rendered at all.
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] }, supportHtml: false },
-    outputChannel: output,
-    errorHandler: restartingErrorHandler(() => created !== undefined && client === created),
+    errorHandler: restartingErrorHandler(() => created !== undefined && client === created, () => created),
   };
   let created: LanguageClient | undefined;
   try {
@@ -161,7 +158,7 @@ async function startClient(): Promise<number> {
  * on a new thread, within the restart policy; past it, the user is told and offered a restart.
  * A client that was replaced (isCurrent false) stays stopped.
  */
-function restartingErrorHandler(isCurrent: () => boolean): ErrorHandler {
+function restartingErrorHandler(isCurrent: () => boolean, self: () => LanguageClient | undefined): ErrorHandler {
   return {
     error: (error) => {
       restarts.recordError(error);
@@ -171,14 +168,15 @@ function restartingErrorHandler(isCurrent: () => boolean): ErrorHandler {
       if (!isCurrent()) return { action: CloseAction.DoNotRestart, message: 'The replaced language server stopped.', handled: true };
       if (restarts.stopped()) return { action: CloseAction.Restart, message: 'The language server stopped; starting it again.', handled: true };
       const message = restarts.giveUpMessage();
-      void offerRestart(message);
+      void offerRestart(message, self());
       return { action: CloseAction.DoNotRestart, message, handled: true };
     },
   };
 }
 
-async function offerRestart(message: string): Promise<void> {
-  output?.error(`Last error: ${restarts.lastError ?? 'none was reported; the thread ended without one'}`);
+/** Writes the last error to the stopped client's output channel (the client makes it on first use) and offers a restart. */
+async function offerRestart(message: string, stopped: LanguageClient | undefined): Promise<void> {
+  stopped?.outputChannel.error(`Last error: ${restarts.lastError ?? 'none was reported; the thread ended without one'}`);
   if (await vscode.window.showErrorMessage(message, 'Restart') === 'Restart') await restartServer();
 }
 

@@ -140,7 +140,7 @@ async function startClient(): Promise<number> {
     synchronize: { configurationSection: SETTINGS },
     // Hover links may run our PowerShell command and nothing else; no HTML is rendered at all.
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] }, supportHtml: false },
-    errorHandler: restartingErrorHandler(() => created !== undefined && client === created, () => created),
+    errorHandler: restartingErrorHandler(() => created),
   };
   let created: LanguageClient | undefined;
   try {
@@ -158,7 +158,8 @@ async function startClient(): Promise<number> {
  * on a new thread, within the restart policy; past it, the user is told and offered a restart.
  * A client that was replaced (isCurrent false) stays stopped.
  */
-function restartingErrorHandler(isCurrent: () => boolean, self: () => LanguageClient | undefined): ErrorHandler {
+function restartingErrorHandler(self: () => LanguageClient | undefined): ErrorHandler {
+  const isCurrent = (): boolean => self() !== undefined && self() === client;
   return {
     error: (error) => {
       restarts.recordError(error);

@@ -3,8 +3,6 @@
 // at most multiply the time by MAX_RATIO. test/unit/superlinearity.test.ts asserts it, npm run bench
 // prints the table.
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
 import { scanReplies } from '../../server/src/detection/replyScanner';
 import { lookupTransport } from '../../server/src/knowledge/knowledgeBase';
@@ -13,6 +11,7 @@ import { analyzeBounce } from '../../server/src/formats/bounce/analyzeBounce';
 import { parseCsv } from '../../server/src/formats/csv';
 import { parseExchangeLog } from '../../server/src/formats/exchangeLog';
 import { defaultSettings, getLanguageService } from '../../server/src/languageService';
+import { collectGarbage } from '../../server/src/node/nodeRuntime';
 
 export const SWEEP_SIZES = [25_000, 50_000, 100_000, 200_000] as const;
 /** The most one doubling of the input may multiply the time by. */
@@ -268,16 +267,6 @@ async function timeRuns(entry: EntryPoint, text: string, language: Language, run
 const BATCH = SWEEP_SIZES.map((size) => Math.round(SWEEP_SIZES[SWEEP_SIZES.length - 1]! / size));
 
 /**
- * A full garbage collection, before each measurement and outside its timings: every family and
- * entry point starts from a compacted heap, as it does alone, not from what the families before
- * it left in the old generation. Collections its own runs cause still count in their times.
- */
-const collectGarbage: () => void = typeof globalThis.gc === 'function' ? globalThis.gc : (() => {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-})();
-
-/**
  * Rounds of one timing at each size: at least MIN_ROUNDS (one starting at each size), more while they
  * fit in ROUND_BUDGET_MS.
  */
@@ -292,6 +281,8 @@ const ROUND_BUDGET_MS = 200;
  * than every timing of one size.
  */
 async function measure(family: PayloadFamily, entry: EntryPoint, texts: readonly string[], minRounds: number): Promise<number[]> {
+  // A full collection outside the timings: every family and entry point starts from a compacted heap,
+  // as it does alone, not from what the families before it left. Its own collections still count.
   collectGarbage();
   for (let i = 0; i < 2; i++) await timeRuns(entry, texts[0]!, family.language, 1);
   const scout: number[] = [];

@@ -14,7 +14,7 @@ import type { BounceAnalysis, RecipientOutcome } from '../formats/bounce/model';
 import { bounceReasons } from '../knowledge/data/bounceReasons';
 import { authResultMeanings } from '../knowledge/data/emailHeaderFacts';
 import type { ExplainBounceResult } from '../protocol';
-import { code, lines, type Markdown, md, tableCell } from '../text/markdown';
+import { code, lines, type Markdown, md } from '../text/markdown';
 
 const KIND_TEXT: Record<BounceAnalysis['kind'], string> = {
   'bounce': 'a non-delivery report: delivery failed for at least one recipient',
@@ -45,7 +45,8 @@ export function explainBounce(document: TextDocument, settings: HopSettings, tok
       const codes = [r.replyCode?.value, r.status?.value].filter(Boolean).join(' ') || '—';
       const bounce = r.action === 'failed' ? (r.hard ? 'hard' : 'soft') : r.action === 'delayed' ? 'soft (retrying)' : '—';
       const who = r.actors.map((a) => ACTOR_TEXT[a]).join(', ') || '—';
-      out.push(md`| ${tableCell(r.recipient.value)} | ${tableCell(r.action)} | ${tableCell(codes)} | ${tableCell(r.reason)} | ${tableCell(bounce)} | ${tableCell(who)} |`);
+      // Interpolated text is escaped, "|" included, so each row stays one row.
+      out.push(md`| ${r.recipient.value} | ${r.action} | ${codes} | ${r.reason} | ${bounce} | ${who} |`);
     }
     for (const r of analysis.recipients) out.push(md``, ...recipientSection(document, r));
   }
@@ -97,7 +98,7 @@ function pathSection(email: EmailDocument, settings: HopSettings): Markdown[] {
       const from = hop.from ? `${hop.from}${hop.fromIp ? ` [${hop.fromIp}]` : ''}` : '—';
       const when = hop.time !== undefined ? new Date(hop.time).toISOString().replace('T', ' ').replace('.000Z', '') : '—';
       const timing = (hopLabel(hop, settings) ?? '—').replace(/^⏱ /, '');
-      out.push(md`| ${i + 1} | ${tableCell(from)} | ${tableCell(hop.by ?? '—')} | ${tableCell(when)} | ${tableCell(timing)} |`);
+      out.push(md`| ${i + 1} | ${from} | ${hop.by ?? '—'} | ${when} | ${timing} |`);
     });
   }
   return out;

@@ -61,15 +61,11 @@ export function escapeText(value: string): string {
   return value.replace(CONTROL, ' ').replace(ASCII_PUNCTUATION, '\\$&');
 }
 
-export function text(value: string): Markdown {
-  return mint(escapeText(value));
-}
-
 /**
- * Text for a GFM table cell. Escaping every punctuation character already turns "|" into "\|",
- * the one escape GFM tables honour, and line breaks into spaces, so a row stays one row.
+ * Inline text as Markdown. Also what a GFM table cell needs: "|" becomes "\|", the one escape GFM
+ * tables honour, and line breaks become spaces, so a row stays one row.
  */
-export function tableCell(value: string): Markdown {
+export function text(value: string): Markdown {
   return mint(escapeText(value));
 }
 

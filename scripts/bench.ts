@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allEntries } from '../server/src/knowledge/knowledgeBase';
-import { explainReply } from '../server/src/features/replyExplanation';
-import { renderPlainText } from '../server/src/features/renderPlainText';
-import { getLanguageService } from '../server/src/languageService';
+import { explainReply } from '../server/src/analysis/replyExplanation';
+import { renderPlainText } from '../server/src/modes/shared/renderPlainText';
+import { defaultSettings, getLanguageService } from '../server/src/languageService';
 import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
 import { bounceRows, hostileBounceRows } from './benchBounces';
 import { sweepRows } from './benchSweep';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   rows.push(['hover p99', `${p99.toFixed(3)} ms`, '<= 2 ms', p99 <= 2]);
 
   const tValidate = performance.now();
-  const diagnostics = await service.doValidation(document, { hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 1_000_000 } });
+  const diagnostics = await service.doValidation(document, { ...defaultSettings, hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 1_000_000 } });
   rows.push([`validate 10 MB tracking log (${diagnostics.length} problems)`, `${(performance.now() - tValidate).toFixed(0)} ms`, '', undefined]);
 
   const codes: { basic?: string; enhanced?: string; transport?: string }[] = [

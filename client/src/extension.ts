@@ -8,11 +8,11 @@ import {
   CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, State,
 } from 'vscode-languageclient/node';
 import manifest from '../../package.json';
-import { correctedLogLanguage } from '../../server/src/detection/documentLanguage';
+import { correctedLogLanguage } from '../../server/src/common/languages';
 import {
   EXPLAIN_BOUNCE_REQUEST, EXPLAIN_REQUEST, type ExplainBounceParams, type ExplainBounceResult, type ExplainParams, type ExplainResult,
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
-} from '../../server/src/protocol';
+} from '../../server/src/common/protocol';
 import { RestartPolicy } from './restartPolicy';
 import { WorkerMessageReader, WorkerMessageWriter } from './workerTransport';
 

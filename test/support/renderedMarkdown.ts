@@ -6,7 +6,7 @@
 import { decodeHTML } from 'entities';
 import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
-import { OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs } from '../../server/src/protocol';
+import { OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs } from '../../server/src/common/protocol';
 import { commandUri } from '../../server/src/text/markdown';
 
 const preview = new MarkdownIt({ html: true, linkify: true });

@@ -6,11 +6,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ExchangeLog, parseExchangeLog, reparseExchangeLog } from '../../server/src/formats/exchangeLog';
-import { MAX_OUTLINE_CHILDREN, MAX_OUTLINE_ENTRIES } from '../../server/src/features/exchangeLogSymbols';
-import { exchangeLogOf } from '../../server/src/features/exchangeLogDocument';
+import { MAX_OUTLINE_CHILDREN, MAX_OUTLINE_ENTRIES } from '../../server/src/modes/exchangeLog/exchangeLogSymbols';
+import { exchangeLogOf } from '../../server/src/modes/exchangeLog/exchangeLogDocument';
 import { getLanguageService, type LanguageService } from '../../server/src/languageService';
 import { registerDiagnosticsHandler } from '../../server/src/handlers/diagnosticsHandler';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/common/settings';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 
 const FIELDS = trackingFieldsByVersion['2016'];

@@ -2,7 +2,7 @@
 // reasons, who must act, and that every location points at the right text.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeBounce } from '../../server/src/formats/bounce/analyzeBounce';
+import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
 import type { BounceAnalysis, Located } from '../../server/src/formats/bounce/model';
 
 const lines = (...l: string[]): string => l.join('\n');

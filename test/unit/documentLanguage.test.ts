@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import manifest from '../../package.json';
-import { correctedLogLanguage, languageFromLogHeader, languageOfFile } from '../../server/src/detection/documentLanguage';
+import { correctedLogLanguage, languageFromLogHeader, languageOfFile } from '../../server/src/common/languages';
 
 const languages = manifest.contributes.languages;
 const TRACKING_HEADER = '\uFEFF#Software: Microsoft Exchange Server\r\n#Version: 15.02.1118.007\r\n#Log-type: Message Tracking Log\r\n';

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
-import { explainReply } from '../../server/src/features/replyExplanation';
+import { explainReply } from '../../server/src/analysis/replyExplanation';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { readShared } from '../support/shared';
 

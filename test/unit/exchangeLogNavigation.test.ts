@@ -5,9 +5,9 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService';
-import { lookupTrackingEvent, lookupTrackingSource } from '../../server/src/knowledge/exchangeLogModel';
+import { lookupTrackingEvent, lookupTrackingSource } from '../../server/src/knowledge/exchangeLogFacts';
 import { trackingFieldsByVersion, trackingLogFields } from '../../server/src/knowledge/data/exchangeLogFormats';
-import { OPEN_POWERSHELL_COMMAND } from '../../server/src/protocol';
+import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 import { unescapeMarkdown } from '../support/markdownText.mjs';
 import { parsePowerShell } from '../support/powershellGrammar';
 

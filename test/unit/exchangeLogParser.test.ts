@@ -10,7 +10,7 @@ import { customDataItems, messageRows, recipientOutcomes, statusGroups } from '.
 import { sessionRows, sessionRuns } from '../../server/src/formats/protocolLog';
 import {
   lookupLogField, lookupTrackingEvent, lookupTrackingSource, trackingFieldCountOfBuild,
-} from '../../server/src/knowledge/exchangeLogModel';
+} from '../../server/src/knowledge/exchangeLogFacts';
 import { protocolEvents, protocolLogFields, trackingEvents, trackingFieldsByVersion, trackingSources } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { readShared, readTsv } from '../support/shared';
 

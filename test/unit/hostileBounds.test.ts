@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanReplies, scanTokens } from '../../server/src/detection/replyScanner';
-import { explainReply, explainText } from '../../server/src/features/replyExplanation';
-import { analyzeBounce } from '../../server/src/formats/bounce/analyzeBounce';
+import { explainReply, explainText } from '../../server/src/analysis/replyExplanation';
+import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
 import { parseStructured } from '../../server/src/formats/mime/contentType';
 import { parseHeaderBlock, valueOffsetToRaw } from '../../server/src/formats/mime/headers';
 import { lookupTransport, MAX_TRANSPORT_LENGTH, MAX_TRANSPORT_PARTS } from '../../server/src/knowledge/knowledgeBase';

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { renderMarkdown } from '../../server/src/features/renderMarkdown';
+import { renderMarkdown } from '../../server/src/modes/shared/renderMarkdown';
 import { unescapeMarkdown } from '../support/markdownText.mjs';
-import { renderPlainText } from '../../server/src/features/renderPlainText';
-import { explainReply } from '../../server/src/features/replyExplanation';
+import { renderPlainText } from '../../server/src/modes/shared/renderPlainText';
+import { explainReply } from '../../server/src/analysis/replyExplanation';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
 
 const service = getLanguageService();

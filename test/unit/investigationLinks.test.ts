@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanReplies } from '../../server/src/detection/replyScanner';
-import { investigationActions, valuesOnLine } from '../../server/src/features/investigationLinks';
-import { OPEN_POWERSHELL_COMMAND } from '../../server/src/protocol';
+import { investigationActions, valuesOnLine } from '../../server/src/modes/shared/investigationLinks';
+import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 
 describe('investigation links', () => {
   it('reads the address, Message-ID and bracketed IP on a line', () => {

@@ -9,9 +9,9 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, Position } from 'vscode-languageserver-types';
 import { scanReplies } from '../../server/src/detection/replyScanner';
-import { investigationActions } from '../../server/src/features/investigationLinks';
+import { investigationActions } from '../../server/src/modes/shared/investigationLinks';
 import { getLanguageService } from '../../server/src/languageService';
-import { OPEN_POWERSHELL_COMMAND } from '../../server/src/protocol';
+import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 import { code, commandLink, commandUri, escapeText, MAX_CODE_LENGTH, md, text } from '../../server/src/text/markdown';
 import {
   ALL_PAYLOADS, hostileBounce, hostilePlainText, hostileProtocolLog, hostileTrackingLog, PAYLOADS, RECEIVED_WORDS,
@@ -20,7 +20,7 @@ import { type ExpectedLink, foreignParts, renderHover, renderPreview } from '../
 
 const service = getLanguageService();
 
-/** The code hover reads this many characters on each side of the cursor (features/codeHover.ts). */
+/** The code hover reads this many characters on each side of the cursor (modes/statusCodes/codeHover.ts). */
 const HOVER_WINDOW = 512;
 /** Hover positions tried per line at most; longer lines are sampled evenly. */
 const MAX_POSITIONS_PER_LINE = 400;

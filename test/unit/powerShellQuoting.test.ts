@@ -14,10 +14,10 @@ import { INVESTIGATION_RULES, TRACE_MESSAGE_STEPS } from '../../server/src/knowl
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { cleanDocumentValue, investigationSnippet, investigationText, snippetByPrefix, traceMessageInvestigations } from '../../server/src/knowledge/investigations';
 import { powerShellValueFills, renderSnippetBody, snippetWithFills } from '../../server/src/knowledge/snippetText';
-import { messageTraceScript, TRACE_SNIPPET_PREFIX } from '../../server/src/features/traceMessageScript';
-import { TRACE_ACTION_TITLE } from '../../server/src/features/exchangeLogActions';
+import { messageTraceScript, TRACE_SNIPPET_PREFIX } from '../../server/src/modes/shared/traceMessageScript';
+import { TRACE_ACTION_TITLE } from '../../server/src/modes/exchangeLog/exchangeLogActions';
 import { powerShellLiteral, powerShellLiteralContent } from '../../server/src/text/powerShell';
-import { OPEN_POWERSHELL_COMMAND } from '../../server/src/protocol';
+import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 import { powershellParser } from '../support/powershellGrammar';
 import { expandSnippet } from '../support/vscodeSnippet';
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanReplies, scanTokens } from '../../server/src/detection/replyScanner';
-import { explainMention, explainText } from '../../server/src/features/replyExplanation';
+import { explainMention, explainText } from '../../server/src/analysis/replyExplanation';
 import { getLanguageService } from '../../server/src/languageService';
 
 const service = getLanguageService();

@@ -3,7 +3,7 @@
 // header again part-way through, with other columns. Every directive, row and field keeps its offsets.
 
 import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, scanRecord, valueRange } from './csv';
-import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogModel';
+import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogFacts';
 
 export type LogKind = 'tracking' | 'protocol';
 

@@ -3,7 +3,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../languageService';
-import { EXPLAIN_BOUNCE_REQUEST, type ExplainBounceParams, type ExplainBounceResult } from '../protocol';
+import { EXPLAIN_BOUNCE_REQUEST, type ExplainBounceParams, type ExplainBounceResult } from '../common/protocol';
 import type { SettingsCache } from './settings';
 
 export function registerExplainBounceHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>, settings: SettingsCache): void {

@@ -1,7 +1,7 @@
 // Reads the mailflowLens settings from the client, per document, falling back to the defaults.
 
 import type { Connection } from 'vscode-languageserver';
-import { defaultSettings, EVENT_SEVERITIES, type EventSeverity, type LanguageSettings, type SettingRange, settingRanges } from '../settings';
+import { defaultSettings, EVENT_SEVERITIES, type EventSeverity, type LanguageSettings, type SettingRange, settingRanges } from '../common/settings';
 
 /** Tracking logs know a few dozen event IDs; more overrides than this are not a user's. */
 const MAX_EVENT_OVERRIDES = 200;
@@ -42,7 +42,7 @@ export function normalize(raw: RawSettings): LanguageSettings {
   const enable = typeof raw.diagnostics?.enable === 'boolean' ? raw.diagnostics.enable : defaultSettings.diagnostics.enable;
   const maxProblems = Math.floor(clamp(raw.diagnostics?.maxProblems, settingRanges.maxProblems, defaultSettings.diagnostics.maxProblems));
   const eventSeverity = normalizeEventSeverity(raw.diagnostics?.eventSeverity);
-  const slowHopSeconds = clamp(raw.hops?.slowHopSeconds, settingRanges.slowHopSeconds, defaultSettings.hops!.slowHopSeconds);
+  const slowHopSeconds = clamp(raw.hops?.slowHopSeconds, settingRanges.slowHopSeconds, defaultSettings.hops.slowHopSeconds);
   return { hover: { detail }, diagnostics: { enable, maxProblems, ...(eventSeverity ? { eventSeverity } : {}) }, hops: { slowHopSeconds } };
 }
 

@@ -8,9 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import manifest from '../../../package.json';
-import { languageOfFile } from '../detection/documentLanguage';
-import { explainText } from '../features/replyExplanation';
-import { renderPlainText } from '../features/renderPlainText';
+import { languageOfFile } from '../common/languages';
 import { getLanguageService } from '../languageService';
 
 const USAGE = `Usage:
@@ -27,12 +25,12 @@ const SEVERITY: Record<number, string> = {
 
 function explain(args: string[]): number {
   const text = args.join(' ').trim();
-  const explanations = explainText(text);
-  if (explanations.length === 0) {
+  const explanation = getLanguageService().explainCodes(text, 'plaintext');
+  if (explanation === null) {
     process.stderr.write(`mailflow-lens: no status code found in "${text}"\n`);
     return 2;
   }
-  process.stdout.write(explanations.map(renderPlainText).join('\n\n') + '\n');
+  process.stdout.write(`${explanation}\n`);
   return 0;
 }
 

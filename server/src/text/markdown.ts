@@ -3,7 +3,7 @@
 // already Markdown made here. Documents are written by whoever sent the mail, so a value from one
 // must never become a link, an image, HTML or a code span that ends early.
 
-import { OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs } from '../protocol';
+import { OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs } from '../common/protocol';
 
 /** Only this module holds the key, so only this module makes Markdown. */
 const MINT = Symbol('Markdown');

@@ -1,0 +1,134 @@
+// The reason for one recipient's failure: the provider's own reading of its reply first (the same
+// code means different things at Google and at Microsoft), then codes that settle the reason, then
+// the wording of the reply, then weaker hints from the code and the SMTP stage.
+
+import { bounceReasons, type BounceReason } from '../../knowledge/data/bounceReasons';
+import { DOMAIN_TEXT_RULES, STATUS_HINTS, STATUS_REASONS } from '../../knowledge/data/bounceReasonRules';
+import type { Provider, ProviderReplyFact } from '../../knowledge/data/providerReplyFacts';
+import { parseEnhancedCode, parseEnhancedRange, rangeContains } from '../../knowledge/statusCode';
+import type { DeliveryAction, SmtpStage } from '../../formats/bounce/model';
+import type { Wording } from './wording';
+
+export interface ClassifyInput {
+  readonly action: DeliveryAction;
+  readonly status?: string;
+  readonly replyCode?: string;
+  /** The wording of the diagnostic and of the recipient's block, most specific first. */
+  readonly near: readonly Wording[];
+  /** The wording of the whole report, read only when the near texts say nothing recognisable. */
+  readonly report?: () => Wording;
+  readonly stage?: SmtpStage;
+  /** Host names and domains that may identify the provider (remote MTA, recipient domain). */
+  readonly hosts: readonly string[];
+}
+
+export interface Classification {
+  readonly reason: BounceReason;
+  /** How it was decided, in a few words. */
+  readonly basis: string;
+}
+
+const PROVIDER_HOSTS: readonly (readonly [Provider, RegExp])[] = [
+  ['google', /(?:^|\.)(?:google\.com|gmail\.com|googlemail\.com|gmail-smtp-in\.l\.google\.com)$|aspmx\.l\.google|gsmtp|support\.google\.com/],
+  ['yahoo', /(?:^|\.)(?:yahoo\.[a-z.]+|yahoodns\.net|aol\.com|ymail\.com)$|postmaster\.(?:yahooinc|verizonmedia)\.com/],
+  ['apple', /(?:^|\.)(?:icloud\.com|me\.com|mac\.com|apple\.com)$/],
+  ['microsoft', /protection\.outlook\.com|(?:^|\.)(?:outlook\.com|hotmail\.[a-z.]+|live\.[a-z.]+|msn\.com|onmicrosoft\.com)$/],
+];
+
+/** Providers the hosts (and, for text markers such as "gsmtp", the lower-case texts) point to. */
+export function providersOf(hosts: readonly string[], texts: readonly string[]): Set<Provider> {
+  const found = new Set<Provider>();
+  for (const host of hosts) {
+    const lower = host.toLowerCase();
+    for (const [provider, pattern] of PROVIDER_HOSTS) if (pattern.test(lower)) found.add(provider);
+  }
+  const joined = texts.join(' ');
+  if (joined.includes('gsmtp') || joined.includes('support.google.com')) found.add('google');
+  if (joined.includes('yahoodns') || joined.includes('postmaster.yahooinc.com') || joined.includes('postmaster.verizonmedia.com')) found.add('yahoo');
+  if (joined.includes('protection.outlook.com') || joined.includes('aka.ms/')) found.add('microsoft');
+  if (joined.includes('icloud.com') || joined.includes('apple.com')) found.add('apple');
+  if (found.has('microsoft')) found.add('outlook');
+  if (found.has('outlook')) found.add('microsoft');
+  return found;
+}
+
+function statusMatches(fact: ProviderReplyFact, status: string | undefined): boolean {
+  if (!fact.status) return true;
+  if (!status) return false;
+  if (fact.status.includes('-')) {
+    const range = parseEnhancedRange(fact.status);
+    const code = parseEnhancedCode(status);
+    return range !== undefined && code !== undefined && rangeContains(range, code);
+  }
+  return fact.status === status;
+}
+
+/** The generic key of a code: "5.1.1" -> "X.1.1". */
+const genericKey = (status: string): string => `X${status.slice(1)}`;
+
+export function classifyFailure(input: ClassifyInput): Classification {
+  if (input.action === 'delivered' || input.action === 'relayed' || input.action === 'expanded') return { reason: 'delivered', basis: `action ${input.action}` };
+  const status = input.status;
+  // The normalised texts are built only for the few checks that read them.
+  let nearTexts: string[] | undefined;
+  const near = (): string[] => (nearTexts ??= input.near.map((w) => w.text));
+
+  let providers: Set<Provider> | undefined;
+  for (const wording of input.near) {
+    for (const fact of wording.providerFacts) {
+      providers ??= providersOf(input.hosts, near());
+      // A provider's wording counts for that provider, or anywhere when the wording is long enough to be its own.
+      if ((providers.has(fact.provider) || fact.text.length >= 28) && statusMatches(fact, status)) {
+        return { reason: fact.reason, basis: `${fact.provider} reply "${fact.text}"` };
+      }
+    }
+  }
+
+  for (const rule of DOMAIN_TEXT_RULES) {
+    if (input.hosts.some((h) => rule.domain.test(h.toLowerCase())) && near().some((t) => rule.text.test(t))) {
+      return { reason: rule.reason, basis: rule.why };
+    }
+  }
+
+  const settled = status ? STATUS_REASONS[genericKey(status)] : undefined;
+  if (settled) return { reason: settled, basis: `status ${status}` };
+
+  // Google Groups answers a post it will not take (no such group, or no permission to post) in the
+  // poster's language and without a code.
+  if (!status && input.hosts.some((h) => /(?:^|\.)googlegroups\.com$/i.test(h))) return { reason: 'rejected', basis: 'Google Groups refused the post' };
+
+  // The most specific text that says something recognisable: the diagnostic, the block, the report.
+  const reason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;
+  if (reason) {
+    const transient = (status ?? input.replyCode ?? '')[0] === '4';
+    // Before the envelope (the greeting or HELO), "invalid domain" and "no SMTP service" are about
+    // the sending server's own name and address, not the destination.
+    if ((input.stage === 'connect' || input.stage === 'helo') && (reason === 'userunknown' || reason === 'hostunknown' || reason === 'notaccept')) {
+      return { reason: 'blocked', basis: 'refused before the envelope' };
+    }
+    if (reason === 'userunknown' || reason === 'hostunknown') {
+      // At MAIL FROM, "does not exist" is about the sender.
+      if (input.stage === 'mail') return { reason: 'rejected', basis: 'refused at MAIL FROM' };
+      // A lookup that failed only for now is a network problem, not a missing domain.
+      if (reason === 'hostunknown' && transient) return { reason: 'networkerror', basis: 'temporary DNS failure' };
+    }
+    // "User unknown" answered only after the message data comes from a filter that read the
+    // message, not from the recipient directory.
+    if (reason === 'userunknown' && !(status && status.startsWith('.1.', 1)) && input.stage === 'data') {
+      return { reason: 'filtered', basis: 'recipient refused after the message data' };
+    }
+    return { reason, basis: 'reply text' };
+  }
+  if (input.action === 'delayed') return { reason: 'expired', basis: 'delivery delayed' };
+
+  const hinted = status ? STATUS_HINTS[genericKey(status)] : undefined;
+  if (hinted) return { reason: hinted, basis: `status ${status}` };
+  if (input.stage === 'mail') return { reason: 'rejected', basis: 'refused at MAIL FROM' };
+  if (input.stage === 'connect' || input.stage === 'helo') return { reason: 'blocked', basis: 'refused before the envelope' };
+  return { reason: 'undefined', basis: 'nothing recognisable' };
+}
+
+/** A hard bounce: the address itself will not work, as opposed to a problem that can be fixed or may pass. */
+export function isHardBounce(reason: BounceReason, permanent: boolean): boolean {
+  return permanent && bounceReasons[reason].addressIsDead;
+}

@@ -1,0 +1,84 @@
+// What the words of a reply say, read in one pass: which reason's fragments occur (TEXT_RULES),
+// which providers' own reply texts occur, and which SMTP command the report says was refused.
+// One automaton holds all three phrase lists, so each text is read once.
+
+import { PhraseMatcher } from '../../detection/phraseMatcher';
+import type { BounceReason } from '../../knowledge/data/bounceReasons';
+import { TEXT_RULES } from '../../knowledge/data/bounceReasonRules';
+import { providerReplyFacts, type ProviderReplyFact } from '../../knowledge/data/providerReplyFacts';
+import type { SmtpStage } from '../../formats/bounce/model';
+import { STAGE_PHRASES } from './mtaFacts';
+
+export interface Wording {
+  /** The text as read: lower case, blanks collapsed, repeated multi-line reply codes removed (built when asked). */
+  readonly text: string;
+  /** The reason of the first TEXT_RULES entry with a fragment in the text. */
+  readonly textReason: BounceReason | undefined;
+  /** Provider reply texts found, in table order. */
+  readonly providerFacts: readonly ProviderReplyFact[];
+  /** The SMTP command named by the stage phrase that starts first. */
+  readonly stage: SmtpStage | undefined;
+}
+
+type Phrase = { readonly kind: 'text'; readonly rule: number } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number };
+
+let phrases: Phrase[] | undefined;
+let matcher: PhraseMatcher | undefined;
+
+function build(): { phrases: Phrase[]; matcher: PhraseMatcher } {
+  const list: Phrase[] = [];
+  const texts: string[] = [];
+  TEXT_RULES.forEach(([, fragments], rule) => fragments.forEach((fragment) => { list.push({ kind: 'text', rule }); texts.push(fragment); }));
+  providerReplyFacts.forEach((f, fact) => { list.push({ kind: 'provider', fact }); texts.push(f.text); });
+  for (const { stage, phrase } of STAGE_PHRASES) { list.push({ kind: 'stage', stage, length: phrase.length }); texts.push(phrase); }
+  return { phrases: list, matcher: new PhraseMatcher(texts) };
+}
+
+export function readWording(raw: string): Wording {
+  if (!matcher) ({ phrases, matcher } = build());
+  // The matcher ignores case and blank runs itself; only the repeated codes of a multi-line reply
+  // ("550-5.7.1 ... 550 5.7.1 ...") need removing first, so phrases split across its lines read whole.
+  const readable = MULTI_LINE_REPLY.test(raw) ? raw.replace(REPEATED_CODE, ' ') : raw;
+  let rule = Number.MAX_SAFE_INTEGER;
+  const facts: number[] = [];
+  let stage: { stage: SmtpStage; at: number } | undefined;
+  for (const [index, end] of matcher.find(readable)) {
+    const phrase = phrases![index]!;
+    if (phrase.kind === 'text') rule = Math.min(rule, phrase.rule);
+    else if (phrase.kind === 'provider') facts.push(phrase.fact);
+    else if (!stage || end - phrase.length < stage.at) stage = { stage: phrase.stage, at: end - phrase.length };
+  }
+  return new ReadWording(
+    readable,
+    rule === Number.MAX_SAFE_INTEGER ? undefined : TEXT_RULES[rule]![0],
+    facts.sort((a, b) => a - b).map((i) => providerReplyFacts[i]!),
+    stage?.stage,
+  );
+}
+
+/**
+ * A class rather than an object literal with a getter: with the literal, each result's getter
+ * closure and the text it holds survived V8's minor collections until a full one (measured on the
+ * bounce corpus: 1.2 MB surviving each scavenge, 7 MB once `text` was read; none with the class).
+ */
+class ReadWording implements Wording {
+  private normalised: string | undefined;
+
+  constructor(
+    private readonly readable: string,
+    readonly textReason: BounceReason | undefined,
+    readonly providerFacts: readonly ProviderReplyFact[],
+    readonly stage: SmtpStage | undefined,
+  ) {}
+
+  get text(): string {
+    return (this.normalised ??= normalise(this.readable));
+  }
+}
+
+/** Lower case with blanks collapsed, for the few readers that need the text itself. */
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+const MULTI_LINE_REPLY = /\d{3}-[245]\.\d/;
+const REPEATED_CODE = /(?:^|\s)[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?=\s)/g;

@@ -1,0 +1,35 @@
+// Which product most likely wrote a document, so its own reading of a code comes first:
+// 5.1.10 is "recipient not found" in an Exchange Online NDR but "null MX" in the RFC.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Product } from '../knowledge/model';
+import { perVersion } from '../common/perVersion';
+
+/** Only the head is read: headers and log directives say who wrote it, and hover cost stays bounded. */
+const HEAD_CHARS = 32 * 1024;
+const EXCHANGE_ONLINE = /outlook\.com|protection\.outlook|exchange online|microsoft 365|office 365/i;
+const EXCHANGE = /microsoft smtp server|x-ms-exchange|microsoft exchange|#software: microsoft exchange|\b(?:RESOLVER|STOREDRV|SMTPSEND)\.[A-Za-z]/i;
+const ONLINE_FIRST: readonly Product[] = ['Exchange Online', 'Exchange Server'];
+const SERVER_FIRST: readonly Product[] = ['Exchange Server', 'Exchange Online'];
+
+export const productPreference: (document: TextDocument) => readonly Product[] = perVersion(detect);
+
+/**
+ * The preference for a code on one line. A Postfix or Exim log, or pasted text, mixes many
+ * writers: there only the line itself can say that Exchange wrote the reply; a bounce or an
+ * Exchange log has one writer for the whole document.
+ */
+export function productPreferenceOnLine(document: TextDocument, line: string): readonly Product[] {
+  return document.languageId === 'log' || document.languageId === 'plaintext' ? writerOf(line) : productPreference(document);
+}
+
+function detect(document: TextDocument): readonly Product[] {
+  if (document.languageId === 'exchange-tracking-log' || document.languageId === 'exchange-protocol-log') return SERVER_FIRST;
+  return writerOf(document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) }));
+}
+
+function writerOf(text: string): readonly Product[] {
+  if (EXCHANGE_ONLINE.test(text)) return ONLINE_FIRST;
+  if (EXCHANGE.test(text)) return SERVER_FIRST;
+  return [];
+}

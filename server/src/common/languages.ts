@@ -1,0 +1,70 @@
+// Which of our languages a file is, from the same rules VS Code applies to package.json's
+// contributes.languages, plus the #Log-type header that tells Exchange log kinds apart.
+
+export interface LanguageContribution {
+  readonly id: string;
+  readonly extensions?: readonly string[];
+  readonly filenamePatterns?: readonly string[];
+  readonly firstLine?: string;
+}
+
+export const EMAIL = 'email';
+export const TRACKING_LOG = 'exchange-tracking-log';
+export const PROTOCOL_LOG = 'exchange-protocol-log';
+
+/** Log type named in an Exchange log header, e.g. "#Log-type: SMTP Receive Protocol Log". */
+export function languageFromLogHeader(header: string): string | undefined {
+  const match = /^#Log-type:[ \t]*([^\r\n]*)/m.exec(header);
+  if (!match) return undefined;
+  const type = match[1]!.toLowerCase();
+  if (type.includes('message tracking')) return TRACKING_LOG;
+  if (type.includes('protocol log')) return PROTOCOL_LOG;
+  return undefined;
+}
+
+/**
+ * The language an open document should have once the client has looked at its header: Exchange
+ * logs named *.log or *.txt open as log or plaintext (VS Code consults first lines only for files
+ * no extension claims), and MSGTRK/RECV names or the #Software line do not say which log kind it is.
+ * Undefined when the current language is right.
+ */
+export function correctedLogLanguage(current: string, head: string, contributions: readonly LanguageContribution[]): string | undefined {
+  const exchangeLog = current === TRACKING_LOG || current === PROTOCOL_LOG;
+  if (!exchangeLog && current !== 'log' && current !== 'plaintext') return undefined;
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  const claimedByFirstLine = contributions.find((c) => c.firstLine !== undefined && new RegExp(c.firstLine).test(firstLine))?.id;
+  if (!exchangeLog && !claimedByFirstLine) return undefined;
+  const wanted = languageFromLogHeader(head) ?? (exchangeLog ? current : claimedByFirstLine);
+  return wanted !== current ? wanted : undefined;
+}
+
+/**
+ * Language of a file as the extension ends up giving it: VS Code's choice (file-name patterns,
+ * then extensions, names compared case-insensitively), then the client's correction from the
+ * first line and the #Log-type header. Other files keep VS Code's built-in log or plaintext.
+ */
+export function languageOfFile(fileName: string, head: string, contributions: readonly LanguageContribution[]): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  const byPattern = contributions.find((c) => c.filenamePatterns?.some((p) => globMatches(p.toLowerCase(), base)));
+  const byExtension = contributions.find((c) => c.extensions?.some((ext) => base.endsWith(ext.toLowerCase())));
+  const byFirstLine = contributions.find((c) => c.firstLine !== undefined && new RegExp(c.firstLine).test(firstLine));
+  const chosen = byPattern?.id ?? byExtension?.id ?? byFirstLine?.id ?? (base.endsWith('.log') ? 'log' : 'plaintext');
+  return correctedLogLanguage(chosen, head, contributions) ?? chosen;
+}
+
+/** Glob with "*" and "?" only, which is all our patterns use. Iterative, linear in practice. */
+function globMatches(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) { p++; n++; }
+    else if (p < pattern.length && pattern[p] === '*') { star = p++; mark = n; }
+    else if (star >= 0) { p = star + 1; n = ++mark; }
+    else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}

@@ -1,0 +1,204 @@
+// Hovers on the headers an administrator reads in an e-mail: Received (with this hop's delay),
+// authentication results, DKIM and ARC, Return-Path and Auto-Submitted, the delivery-status fields,
+// and Microsoft's anti-spam headers key by key. Status codes keep their own hover (see codeHover.ts).
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { CancellationToken } from '../../common/cancellation';
+import { emailDocument, inHeaderRegion, type EmailDocument } from './emailDocument';
+import { hopRoute } from './hopHints';
+import type { DetailLevel } from '../../common/settings';
+import { formatDuration } from '../../formats/mime/dates';
+import { authVerdicts, FAILING_RESULTS } from '../../formats/mime/authResults';
+import { antispamKeys, AUTH_METHODS, authResultMeanings, headerFacts, type HeaderFact } from '../../knowledge/data/emailHeaderFacts';
+import { code, joinMarkdown, lines, type Markdown, markupContent, md } from '../../text/markdown';
+
+/** Lines looked at above and below the cursor to find a folded header's first and last lines. */
+const MAX_FOLD_LINES = 400;
+/** Characters of a value read for a hover; a megabyte-long header is explained from its start. */
+const MAX_VALUE = 64 * 1024;
+
+interface FieldAt {
+  readonly key: string;
+  readonly name: string;
+  /** Raw offsets. */
+  readonly start: number;
+  readonly nameEnd: number;
+  readonly valueStart: number;
+  readonly end: number;
+  /** The value with its line breaks and folding blanks collapsed to one space, and the raw offset of each of its characters. */
+  readonly value: string;
+  readonly rawAt: readonly number[];
+}
+
+const FACTS = new Map(headerFacts.map((f) => [f.name, f]));
+const ANTISPAM = new Map(antispamKeys.map((k) => [k.key, k]));
+const ANTISPAM_HEADERS = new Set(['x-forefront-antispam-report', 'x-microsoft-antispam', 'x-forefront-antispam-report-untrusted', 'x-microsoft-antispam-untrusted']);
+const AUTH_HEADERS = new Set(['authentication-results', 'arc-authentication-results']);
+
+export function doEmailHeaderHover(document: TextDocument, position: Position, level: DetailLevel, token?: CancellationToken): Hover | null {
+  if (token?.isCancellationRequested) return null;
+  const offset = document.offsetAt(position);
+  const email = emailDocument(document);
+  if (!inHeaderRegion(email, offset)) return null;
+  const field = fieldAt(document, position);
+  if (!field || offset < field.start || offset > field.end) return null;
+  const fact = FACTS.get(field.key) ?? (ANTISPAM_HEADERS.has(field.key) ? FACTS.get(field.key.replace(/-untrusted$/, '')) : undefined);
+  if (!fact) return null;
+  const onName = offset < field.nameEnd;
+  const range = (start: number, end: number): Hover['range'] => ({ start: document.positionAt(start), end: document.positionAt(end) });
+
+  if (!onName && ANTISPAM_HEADERS.has(field.key)) {
+    const item = antispamItemAt(field, offset);
+    if (item) return { contents: markupContent(antispamMarkdown(item.key, item.value, fact)), range: range(item.start, item.end) };
+  }
+  if (!onName && AUTH_HEADERS.has(field.key)) {
+    const verdict = authItemAt(field, offset);
+    if (verdict) return { contents: markupContent(verdictMarkdown(verdict.method, verdict.result, fact)), range: range(verdict.start, verdict.end) };
+  }
+  const body = joinMarkdown([headerMarkdown(fact, field, level), ...detailsFor(email, field, offset)], md`\n\n`);
+  return { contents: markupContent(body), range: onName ? range(field.start, field.nameEnd) : range(field.valueStart, field.end) };
+}
+
+/** The header field whose lines hold the position, read from the raw lines (folded lines included). */
+function fieldAt(document: TextDocument, position: Position): FieldAt | undefined {
+  const lineText = (line: number): string => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  const continues = (text: string): boolean => text.length > 0 && (text[0] === ' ' || text[0] === '\t');
+  let first = position.line;
+  while (first > 0 && first > position.line - MAX_FOLD_LINES && continues(lineText(first))) first--;
+  const head = lineText(first);
+  const colon = head.indexOf(':');
+  if (colon <= 0 || colon > 120 || /[\s]/.test(head.slice(0, colon).trimEnd())) return undefined;
+  let last = first;
+  while (last + 1 < document.lineCount && last + 1 < first + MAX_FOLD_LINES && continues(lineText(last + 1))) last++;
+  if (position.line > last) return undefined;
+  const start = document.offsetAt({ line: first, character: 0 });
+  let valueStart = colon + 1;
+  while (valueStart < head.length && (head[valueStart] === ' ' || head[valueStart] === '\t')) valueStart++;
+  // Collapse the value's folds into one line, remembering where each character came from.
+  let value = '';
+  const rawAt: number[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = lineText(line);
+    const lineStart = document.offsetAt({ line, character: 0 });
+    const from = line === first ? valueStart : 0;
+    if (line > first) { value += ' '; rawAt.push(lineStart); }
+    const stop = Math.min(text.length, from + MAX_VALUE - value.length);
+    value += text.slice(from, stop);
+    for (let i = from; i < stop; i++) rawAt.push(lineStart + i);
+    if (value.length >= MAX_VALUE) break;
+  }
+  const name = head.slice(0, colon).trimEnd();
+  return {
+    key: name.toLowerCase(), name, start, nameEnd: start + name.length, valueStart: start + valueStart,
+    end: document.offsetAt({ line: last, character: lineText(last).length }), value, rawAt,
+  };
+}
+
+function headerMarkdown(fact: HeaderFact, field: FieldAt, level: DetailLevel): Markdown {
+  const out = [md`**${fact.display}** · ${fact.meaning}`];
+  const whole = field.value.trim().toLowerCase().split(/[\s;(]/, 1)[0] ?? '';
+  const valueMeaning = fact.values?.[whole];
+  if (valueMeaning) out.push(md``, md`${code(whole)}: ${valueMeaning}`);
+  if (level === 'full' && fact.tips?.length) out.push(md``, ...fact.tips.map((t) => md`- ${t}`));
+  if (level === 'full') out.push(md``, md`*Source:* ${fact.source}`);
+  return lines(out);
+}
+
+/** Extra lines for a header: this hop's timing, the verdicts of an authentication header, the SCL value. */
+function detailsFor(email: EmailDocument, field: FieldAt, offset: number): Markdown[] {
+  if (field.key === 'received') {
+    for (const { label, chain } of email.chains) {
+      const index = chain.hops.findIndex((h) => h.start <= offset && offset <= h.end);
+      if (index < 0) continue;
+      const hop = chain.hops[index]!;
+      const out = [md`**Hop ${index + 1} of ${chain.hops.length}** in ${label}`];
+      const route = hopRoute(hop, md`, `, true);
+      if (route) out.push(route);
+      const skew = hop.delayMs !== undefined && hop.delayMs < 0 ? ': a negative time means the two servers\' clocks disagree' : '';
+      if (hop.delayMs !== undefined) out.push(md`This hop took **${formatDuration(hop.delayMs)}** (since the ${hop.delaySince ?? 'previous hop'})${skew}.`);
+      else if (hop.time === undefined) out.push(md`This header has no time stamp that could be read.`);
+      if (hop.sinceFirstMs !== undefined && hop.sinceFirstMs > 0) out.push(md`${formatDuration(hop.sinceFirstMs)} since the first stamp.`);
+      if (chain.totalMs !== undefined) out.push(md`Whole path: ${formatDuration(chain.totalMs)}.`);
+      return [joinMarkdown(out, md`\n\n`)];
+    }
+    return [];
+  }
+  if (AUTH_HEADERS.has(field.key) || field.key === 'received-spf') {
+    const verdicts = authItems(field);
+    if (verdicts.length === 0) return [];
+    return [lines(verdicts.map((v) => md`- ${code(`${v.key}=${v.value}`)}${FAILING_RESULTS.has(v.value) ? ' ⚠' : ''}: ${authResultMeanings[v.value] ?? 'a result this hover does not know'}`))];
+  }
+  if (field.key === 'x-ms-exchange-organization-scl') {
+    const scl = Number.parseInt(field.value.trim(), 10);
+    if (Number.isFinite(scl)) return [md`SCL ${scl}: ${sclMeaning(scl)}`];
+  }
+  return [];
+}
+
+export function sclMeaning(scl: number): string {
+  if (scl < 0) return 'filtering was skipped (a trusted, allowed or internal sender)';
+  if (scl <= 1) return 'not spam: delivered to the inbox';
+  if (scl <= 4) return 'a low score, not used by Exchange Online: treated as not spam';
+  if (scl <= 6) return 'spam: delivered to Junk Email or quarantined, as the anti-spam policy says';
+  return 'high-confidence spam: quarantined or sent to Junk Email, as the anti-spam policy says';
+}
+
+interface Item { readonly key: string; readonly value: string; readonly start: number; readonly end: number }
+
+/** "KEY:value" items of an anti-spam header, with raw offsets. */
+function antispamItems(field: FieldAt): Item[] {
+  const items: Item[] = [];
+  const pattern = /([A-Za-z]{1,12}):([^;]{0,500})/g;
+  for (let m = pattern.exec(field.value); m; m = pattern.exec(field.value)) {
+    const before = field.value[m.index - 1];
+    if (before !== undefined && before !== ';' && before !== ' ') continue;
+    items.push({ key: m[1]!.toUpperCase(), value: m[2]!.trim(), start: field.rawAt[m.index]!, end: (field.rawAt[m.index + m[0].length - 1] ?? field.end) + 1 });
+  }
+  return items;
+}
+
+function antispamItemAt(field: FieldAt, offset: number): Item | undefined {
+  return antispamItems(field).find((i) => i.start <= offset && offset < i.end && ANTISPAM.has(i.key));
+}
+
+function antispamMarkdown(key: string, value: string, fact: HeaderFact): Markdown {
+  const known = ANTISPAM.get(key)!;
+  const out = [md`**${key}** in ${fact.display} · ${known.meaning}`];
+  const valueMeaning = known.values?.[value.toUpperCase()];
+  if (value) out.push(md``, valueMeaning ? md`Value ${code(value)}: ${valueMeaning}` : md`Value ${code(value)}`);
+  if (key === 'SCL') {
+    const scl = Number.parseInt(value, 10);
+    if (Number.isFinite(scl)) out.push(md``, md`${sclMeaning(scl)}`);
+  }
+  if (key === 'BCL') {
+    const bcl = Number.parseInt(value, 10);
+    if (Number.isFinite(bcl)) out.push(md``, md`${bclMeaning(bcl)}`);
+  }
+  out.push(md``, md`*Source:* ${fact.source}`);
+  return lines(out);
+}
+
+export function bclMeaning(bcl: number): string {
+  if (bcl <= 0) return 'not from a bulk sender';
+  if (bcl <= 3) return 'bulk mail from a sender with few complaints';
+  if (bcl <= 7) return 'bulk mail from a sender with a mixed complaint record';
+  return 'bulk mail from a sender with many complaints';
+}
+
+function authItems(field: FieldAt): Item[] {
+  return authVerdicts(field).map((v) => ({ key: v.method, value: v.result, start: field.rawAt[v.start]!, end: (field.rawAt[v.end - 1] ?? field.end) + 1 }));
+}
+
+function authItemAt(field: FieldAt, offset: number): { method: string; result: string; start: number; end: number } | undefined {
+  const item = authItems(field).find((i) => i.start <= offset && offset < i.end);
+  return item ? { method: item.key, result: item.value, start: item.start, end: item.end } : undefined;
+}
+
+function verdictMarkdown(method: string, result: string, fact: HeaderFact): Markdown {
+  const out = [md`**${method}=${result}**${FAILING_RESULTS.has(result) ? ' ⚠' : ''} in ${fact.display}`];
+  if (AUTH_METHODS[method]) out.push(md``, md`${AUTH_METHODS[method]!}`);
+  out.push(md``, md`${code(result)}: ${authResultMeanings[result] ?? 'a result this hover does not know'}`);
+  out.push(md``, md`*Source:* ${fact.source}`);
+  return lines(out);
+}

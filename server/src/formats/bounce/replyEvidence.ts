@@ -2,6 +2,7 @@
 // Status field, the Diagnostic-Code or the report text, found by the same scanner the hovers use
 // (detection/replyScanner). analysis/bounce/chooseCodes.ts decides which one describes the failure.
 
+import { CharCode } from '../../common/charCode';
 import { scanReplies, type ReplyMention } from '../../detection/replyScanner';
 import { lineAt } from '../mime/lines';
 import type { Located } from './model';
@@ -38,7 +39,7 @@ export function evidenceInLine(line: string, toRaw: (offset: number) => number, 
       basic: located(mention.basic),
       transport: located(mention.transport),
       nested: previous !== undefined && isNestedAfter(line, previous.end, mention.start),
-      continuation: mention.basic !== undefined && line.charCodeAt(mention.basic.end) === 45,
+      continuation: mention.basic !== undefined && line.charCodeAt(mention.basic.end) === CharCode.Dash,
       remote: /^\s*<<</.test(line) || REMOTE_LEAD.test(before),
       order: orderBase + i,
     });
@@ -72,8 +73,8 @@ const REMOTE_LEAD = /(?:said|returned|responded with|reason|response|error|faile
 function mayHoldCode(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-    if (c === 46 && i > from && text.charCodeAt(i - 1) >= 65 && text.charCodeAt(i - 1) <= 90) return true;
+    if (c >= CharCode.Digit0 && c <= CharCode.Digit9) return true;
+    if (c === CharCode.Dot && i > from && text.charCodeAt(i - 1) >= CharCode.UpperA && text.charCodeAt(i - 1) <= CharCode.UpperZ) return true;
   }
   return false;
 }

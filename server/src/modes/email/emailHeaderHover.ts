@@ -11,7 +11,7 @@ import type { DetailLevel } from '../../common/settings';
 import { formatDuration } from '../../formats/mime/dates';
 import { authVerdicts, FAILING_RESULTS } from '../../formats/mime/authResults';
 import { parseHeaderBlock, type HeaderBlock, type HeaderField } from '../../formats/mime/headers';
-import { lineAt } from '../../formats/mime/lines';
+import { LineBreakFinder, lineAt } from '../../formats/mime/lines';
 import { MappedText } from '../../formats/mime/mappedText';
 import type { HeaderSource } from '../../formats/bounce/messageView';
 import { antispamKeys, AUTH_METHODS, authResultMeanings, headerFacts, type HeaderFact } from '../../knowledge/data/emailHeaderFacts';
@@ -114,9 +114,10 @@ const sourcesOf = new WeakMap<EmailDocument, HeaderSource[]>();
 /** The blank-line separated field groups of a delivery-status or feedback-report part. */
 function fieldGroups(text: string): HeaderBlock[] {
   const groups: HeaderBlock[] = [];
+  const breaks = new LineBreakFinder(text);
   let pos = 0;
   while (pos < text.length) {
-    const block = parseHeaderBlock(text, pos);
+    const block = parseHeaderBlock(text, pos, text.length, undefined, breaks);
     if (block.fields.length > 0) groups.push(block);
     // A line that is not a field is skipped: each round moves on by at least one line.
     pos = block.bodyStart > pos ? block.bodyStart : lineAt(text, pos).next;

@@ -39,7 +39,7 @@ process.stdout.write(JSON.stringify({ samples: texts.length, characters, recipie
 export async function bounceRows(shared: string, benchDir: string): Promise<Row[]> {
   mkdirSync(benchDir, { recursive: true });
   const bundle = join(benchDir, 'analyzeBounce.cjs');
-  await esbuild.build({ entryPoints: ['server/src/formats/bounce/analyzeBounce.ts'], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'error' });
+  await esbuild.build({ entryPoints: ['server/src/analysis/bounce/analyzeBounce.ts'], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'error' });
   const runner = join(benchDir, 'bounceBench.cjs');
   writeFileSync(runner, RUNNER);
   const maildir = join(shared, 'corpus', 'bounces', 'maildir', 'bsd');

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
-import type { BounceAnalysis, RecipientOutcome } from '../../server/src/formats/bounce/model';
+import type { BounceAnalysis, RecipientOutcome } from '../../server/src/analysis/bounce/bounceAnalysis';
 import { getLanguageService } from '../../server/src/languageService';
 import { readTsv, repoRoot, sharedPath } from '../support/shared';
 

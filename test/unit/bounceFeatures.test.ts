@@ -158,6 +158,40 @@ describe('header hovers', () => {
     assert.doesNotMatch(onCode, /\*\*Status\*\*/);
   });
 
+  it('headers are read as parsed: a returned header in a quoted-printable part is decoded and whole across soft line breaks', () => {
+    // Synthetic: a text report that returns the original's headers quoted-printable encoded.
+    const returned = email([
+      'From: MAILER-DAEMON@mx.example.net',
+      'To: alice@example.org',
+      'Subject: Undeliverable: hello',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'Delivery to bob@example.com failed: 550 5.1.1 user unknown',
+      '--b1',
+      'Content-Type: text/rfc822-headers',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Authentication-Results: mx.example.com; spf=3Dpass smtp.mailfrom=3Dexample.o=',
+      'rg; dkim=3Dfail (bad signature)',
+      ' header.d=3Dexample.org; dmarc=3Dfail action=3Dnone',
+      'From: alice@example.org',
+      'To: bob@example.com',
+      '--b1--',
+    ].join('\r\n'));
+    const whole = hoverAt(returned, 'Authentication-Results', 3)!;
+    assert.match(whole, /`spf=pass`: the check succeeded/);
+    assert.match(whole, /`dkim=fail` ⚠/);
+    const at = returned.getText().indexOf('mx.example.com;');
+    const range = service.doHover(returned, returned.positionAt(at + 3))!.range!;
+    // The value, to the end of its last folded line, across the soft break.
+    assert.deepEqual(range.start, returned.positionAt(at));
+    assert.deepEqual(range.end, returned.positionAt(returned.getText().indexOf('=3Dnone') + 7));
+  });
+
   it('no header hover in a message body, and none on an IP address', () => {
     assert.equal(hoverAt(document, 'Hello Bob', 2), undefined);
     assert.equal(hoverAt(document, '10.5.1.1', 2), undefined);

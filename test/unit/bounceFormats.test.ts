@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
-import type { BounceAnalysis, Located } from '../../server/src/formats/bounce/model';
+import type { Located } from '../../server/src/formats/bounce/model';
+import type { BounceAnalysis } from '../../server/src/analysis/bounce/bounceAnalysis';
 
 const lines = (...l: string[]): string => l.join('\n');
 const at = (text: string, located: Located | undefined): string => (located ? text.slice(located.span.start, located.span.end) : '(missing)');

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
-import type { BounceAnalysis } from '../../server/src/formats/bounce/model';
+import type { BounceAnalysis } from '../../server/src/analysis/bounce/bounceAnalysis';
 import { parseMime } from '../../server/src/formats/mime/mimeTree';
 import { getLanguageService } from '../../server/src/languageService';
 import {

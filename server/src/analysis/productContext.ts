@@ -4,13 +4,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../knowledge/model';
 import { perVersion } from '../common/perVersion';
+import { mailSystem } from '../knowledge/mailSystems';
+import { productsOf } from './writerOf';
 
 /** Only the head is read: headers and log directives say who wrote it, and hover cost stays bounded. */
 const HEAD_CHARS = 32 * 1024;
-const EXCHANGE_ONLINE = /outlook\.com|protection\.outlook|exchange online|microsoft 365|office 365/i;
-const EXCHANGE = /microsoft smtp server|x-ms-exchange|microsoft exchange|#software: microsoft exchange|\b(?:RESOLVER|STOREDRV|SMTPSEND)\.[A-Za-z]/i;
-const ONLINE_FIRST: readonly Product[] = ['Exchange Online', 'Exchange Server'];
-const SERVER_FIRST: readonly Product[] = ['Exchange Server', 'Exchange Online'];
+const EXCHANGE_LOG_PRODUCTS: readonly Product[] = mailSystem('exchange-server').products;
 
 export const productPreference: (document: TextDocument) => readonly Product[] = perVersion(detect);
 
@@ -20,16 +19,10 @@ export const productPreference: (document: TextDocument) => readonly Product[] =
  * Exchange log has one writer for the whole document.
  */
 export function productPreferenceOnLine(document: TextDocument, line: string): readonly Product[] {
-  return document.languageId === 'log' || document.languageId === 'plaintext' ? writerOf(line) : productPreference(document);
+  return document.languageId === 'log' || document.languageId === 'plaintext' ? productsOf({ texts: [line] }) : productPreference(document);
 }
 
 function detect(document: TextDocument): readonly Product[] {
-  if (document.languageId === 'exchange-tracking-log' || document.languageId === 'exchange-protocol-log') return SERVER_FIRST;
-  return writerOf(document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) }));
-}
-
-function writerOf(text: string): readonly Product[] {
-  if (EXCHANGE_ONLINE.test(text)) return ONLINE_FIRST;
-  if (EXCHANGE.test(text)) return SERVER_FIRST;
-  return [];
+  if (document.languageId === 'exchange-tracking-log' || document.languageId === 'exchange-protocol-log') return EXCHANGE_LOG_PRODUCTS;
+  return productsOf({ texts: [document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) })] });
 }

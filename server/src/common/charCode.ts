@@ -2,6 +2,8 @@
 // compiler writes the numbers inline, so naming them costs nothing at run time.
 
 export const enum CharCode {
+  /** The bit that tells an ASCII letter's lower case from its upper case: `c | CaseBit` lower-cases a letter. */
+  CaseBit = 0x20,
   Null = 0,
   Tab = 9,
   LineFeed = 10,
@@ -35,5 +37,9 @@ export const enum CharCode {
   Backslash = 92,
   CloseBracket = 93,
   LowerA = 97,
+  LowerG = 103,
+  LowerH = 104,
+  LowerR = 114,
+  LowerT = 116,
   LowerZ = 122,
 }

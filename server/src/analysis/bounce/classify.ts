@@ -8,6 +8,7 @@ import type { Provider, ProviderReplyFact } from '../../knowledge/data/providerR
 import { parseEnhancedCode, parseEnhancedRange, rangeContains } from '../../knowledge/statusCode';
 import type { DeliveryAction, SmtpStage } from '../../formats/bounce/model';
 import type { Wording } from './wording';
+import { writersOf } from '../writerOf';
 
 export interface ClassifyInput {
   readonly action: DeliveryAction;
@@ -28,27 +29,10 @@ export interface Classification {
   readonly basis: string;
 }
 
-const PROVIDER_HOSTS: readonly (readonly [Provider, RegExp])[] = [
-  ['google', /(?:^|\.)(?:google\.com|gmail\.com|googlemail\.com|gmail-smtp-in\.l\.google\.com)$|aspmx\.l\.google|gsmtp|support\.google\.com/],
-  ['yahoo', /(?:^|\.)(?:yahoo\.[a-z.]+|yahoodns\.net|aol\.com|ymail\.com)$|postmaster\.(?:yahooinc|verizonmedia)\.com/],
-  ['apple', /(?:^|\.)(?:icloud\.com|me\.com|mac\.com|apple\.com)$/],
-  ['microsoft', /protection\.outlook\.com|(?:^|\.)(?:outlook\.com|hotmail\.[a-z.]+|live\.[a-z.]+|msn\.com|onmicrosoft\.com)$/],
-];
-
-/** Providers the hosts (and, for text markers such as "gsmtp", the lower-case texts) point to. */
+/** Providers whose reply facts read this reply: those of the mail systems the hosts and the (lower-case) texts name. */
 export function providersOf(hosts: readonly string[], texts: readonly string[]): Set<Provider> {
   const found = new Set<Provider>();
-  for (const host of hosts) {
-    const lower = host.toLowerCase();
-    for (const [provider, pattern] of PROVIDER_HOSTS) if (pattern.test(lower)) found.add(provider);
-  }
-  const joined = texts.join(' ');
-  if (joined.includes('gsmtp') || joined.includes('support.google.com')) found.add('google');
-  if (joined.includes('yahoodns') || joined.includes('postmaster.yahooinc.com') || joined.includes('postmaster.verizonmedia.com')) found.add('yahoo');
-  if (joined.includes('protection.outlook.com') || joined.includes('aka.ms/')) found.add('microsoft');
-  if (joined.includes('icloud.com') || joined.includes('apple.com')) found.add('apple');
-  if (found.has('microsoft')) found.add('outlook');
-  if (found.has('outlook')) found.add('microsoft');
+  for (const system of writersOf({ hosts, texts })) for (const provider of system.replyFacts) found.add(provider);
   return found;
 }
 
@@ -95,7 +79,7 @@ export function classifyFailure(input: ClassifyInput): Classification {
 
   // Google Groups answers a post it will not take (no such group, or no permission to post) in the
   // poster's language and without a code.
-  if (!status && input.hosts.some((h) => /(?:^|\.)googlegroups\.com$/i.test(h))) return { reason: 'rejected', basis: 'Google Groups refused the post' };
+  if (!status && writersOf({ hosts: input.hosts }).some((system) => system.id === 'google-groups')) return { reason: 'rejected', basis: 'Google Groups refused the post' };
 
   // The most specific text that says something recognisable: the diagnostic, the block, the report.
   const reason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;

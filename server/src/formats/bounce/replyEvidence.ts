@@ -1,10 +1,9 @@
-// Which status code describes a recipient's failure. Codes come from the Status field, the
-// Diagnostic-Code and the report text; all are found by the same scanner the hovers use
-// (detection/replyScanner). The most specific one wins, and a reply quoted inside another reply
-// (the remote server's own words inside a relay's summary) beats the summary.
+// The status codes a bounce states for a recipient, with where and how each is written: in the
+// Status field, the Diagnostic-Code or the report text, found by the same scanner the hovers use
+// (detection/replyScanner). analysis/bounce/chooseCodes.ts decides which one describes the failure.
 
+import { CharCode } from '../../common/charCode';
 import { scanReplies, type ReplyMention } from '../../detection/replyScanner';
-import { parseEnhancedCode } from '../../knowledge/statusCode';
 import { lineAt } from '../mime/lines';
 import type { Located } from './model';
 
@@ -40,7 +39,7 @@ export function evidenceInLine(line: string, toRaw: (offset: number) => number, 
       basic: located(mention.basic),
       transport: located(mention.transport),
       nested: previous !== undefined && isNestedAfter(line, previous.end, mention.start),
-      continuation: mention.basic !== undefined && line.charCodeAt(mention.basic.end) === 45,
+      continuation: mention.basic !== undefined && line.charCodeAt(mention.basic.end) === CharCode.Dash,
       remote: /^\s*<<</.test(line) || REMOTE_LEAD.test(before),
       order: orderBase + i,
     });
@@ -74,8 +73,8 @@ const REMOTE_LEAD = /(?:said|returned|responded with|reason|response|error|faile
 function mayHoldCode(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-    if (c === 46 && i > from && text.charCodeAt(i - 1) >= 65 && text.charCodeAt(i - 1) <= 90) return true;
+    if (c >= CharCode.Digit0 && c <= CharCode.Digit9) return true;
+    if (c === CharCode.Dot && i > from && text.charCodeAt(i - 1) >= CharCode.UpperA && text.charCodeAt(i - 1) <= CharCode.UpperZ) return true;
   }
   return false;
 }
@@ -84,67 +83,4 @@ function mayHoldCode(text: string, from: number, to: number): boolean {
 function isNestedAfter(line: string, from: number, to: number): boolean {
   const between = line.slice(from, to);
   return /[<([{'"]\s*$/.test(between) || /(?:said|returned|responded|reply|error|response)\s*:?\s*['"]?\s*$/i.test(between.slice(-40));
-}
-
-/** 0 for x.0.0, 1 when subject or detail is set, 2 when both are. */
-export function specificity(code: string): number {
-  const parsed = parseEnhancedCode(code);
-  if (!parsed) return -1;
-  return (parsed.subject > 0 ? 1 : 0) + (parsed.detail > 0 ? 1 : 0);
-}
-
-export interface ChosenCodes {
-  readonly enhanced?: Located;
-  readonly basic?: Located;
-  readonly transport?: Located;
-  /** The evidence the enhanced code came from. */
-  readonly from?: CodeEvidence;
-  readonly conflict?: string;
-}
-
-/**
- * Picks the enhanced code, the reply code and the transport string for one recipient.
- * `expectClass` is the class the action implies ("5" for failed, "4" for delayed, "2" for delivered).
- */
-export function chooseCodes(evidence: readonly CodeEvidence[], expectClass: '2' | '4' | '5' | undefined): ChosenCodes {
-  const failing = expectClass === '4' || expectClass === '5';
-  // A success line inside a failure transcript ("250 2.1.0 Sender ok") is not the outcome.
-  const usable = evidence.filter((e) => {
-    const cls = (e.enhanced?.value ?? e.basic?.value ?? '')[0];
-    return !(failing && (cls === '2' || cls === '3'));
-  });
-  const withEnhanced = usable.filter((e) => e.enhanced && specificity(e.enhanced.value) >= 0);
-  // Whose words a code is decides first: a reply quoted inside the diagnostic, then the remote
-  // server's reply (Diagnostic-Code, "<<< 550 ...", "said: 550 ..."), then the Status field the
-  // reporting MTA derived, then codes the reporting MTA printed itself. Specificity breaks ties.
-  const rank = (e: CodeEvidence): number => {
-    if (e.source === 'diagnostic-code') return e.nested ? 6 : 5;
-    // A bare x.0.0 Status says only "failed"; any code with a subject says more.
-    if (e.source === 'status-field') return specificity(e.enhanced!.value) === 0 ? 2.5 : 4;
-    return e.nested || e.remote ? 4.5 : 3;
-  };
-  const score = (e: CodeEvidence): number => {
-    let s = rank(e) * 10 + specificity(e.enhanced!.value) * 2;
-    // A reply code whose class differs from its enhanced code ("550 4.4.7") is a summary, not the cause.
-    if (e.basic && e.basic.value[0] !== e.enhanced!.value[0]) s -= 15;
-    return s;
-  };
-  let best: CodeEvidence | undefined;
-  for (const e of withEnhanced) {
-    if (!best || score(e) > score(best) || (score(e) === score(best) && e.order < best.order)) best = e;
-  }
-  const status = usable.find((e) => e.source === 'status-field' && e.enhanced);
-  let conflict: string | undefined;
-  if (best && status && status !== best && status.enhanced!.value !== best.enhanced!.value) {
-    const kept = best.enhanced!.value;
-    const why = specificity(kept) > specificity(status.enhanced!.value) ? 'as the more specific' : 'as the receiving server\'s own reply';
-    conflict = `The Status field says ${status.enhanced!.value} but the diagnostic text says ${kept}; ${kept} is kept ${why}.`;
-  }
-  const enhancedValue = best?.enhanced?.value;
-  // The reply code: the chosen reply's own, else the first reply of the same class.
-  const basic = best?.basic
-    ?? usable.find((e) => e.basic && !e.continuation && (!enhancedValue || e.basic.value[0] === enhancedValue[0]))?.basic
-    ?? usable.find((e) => e.basic)?.basic;
-  const transport = best?.transport ?? usable.find((e) => e.transport)?.transport;
-  return { enhanced: best?.enhanced, basic, transport, from: best, conflict };
 }

@@ -4,13 +4,13 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from '../../common/cancellation';
-import { productsFor, recipientMessage } from './bounceDiagnostics';
+import { readRecipient } from '../../analysis/bounce/recipientReading';
 import { emailDocument, type EmailDocument } from './emailDocument';
 import { hopLabel, type HopSettings } from './hopHints';
-import { ACTOR_TEXT, explainReply } from '../../analysis/replyExplanation';
+import { ACTOR_TEXT } from '../../analysis/replyExplanation';
 import { formatDuration } from '../../formats/mime/dates';
 import { FAILING_RESULTS } from '../../formats/mime/authResults';
-import type { BounceAnalysis, RecipientOutcome } from '../../formats/bounce/model';
+import type { BounceAnalysis, RecipientOutcome } from '../../analysis/bounce/bounceAnalysis';
 import { bounceReasons } from '../../knowledge/data/bounceReasons';
 import { authResultMeanings } from '../../knowledge/data/emailHeaderFacts';
 import type { ExplainBounceResult } from '../../common/protocol';
@@ -64,11 +64,9 @@ export function explainBounce(document: TextDocument, settings: HopSettings, tok
 function recipientSection(document: TextDocument, r: RecipientOutcome): Markdown[] {
   const entry = bounceReasons[r.reason];
   const out = [md`### ${r.recipient.value} (${r.action})`, md``];
-  out.push(md`${recipientMessage(r, productsFor(document, r))}`, md``);
-  if (r.status || r.replyCode) {
-    const explanation = explainReply({ enhanced: r.status?.value, basic: r.replyCode?.value, transport: r.transport?.value }, { prefer: productsFor(document, r) });
-    if (explanation) out.push(md`- **The code:** ${explanation.label}: ${explanation.summary}.`);
-  }
+  const { explanation, message } = readRecipient(document, r);
+  out.push(md`${message}`, md``);
+  if (explanation) out.push(md`- **The code:** ${explanation.label}: ${explanation.summary}.`);
   out.push(md`- **Why:** ${r.reason}: ${entry.meaning} *(decided from ${r.reasonBasis})*`);
   if (r.action === 'failed') {
     out.push(r.hard

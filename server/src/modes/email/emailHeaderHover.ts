@@ -10,11 +10,13 @@ import { hopRoute } from './hopHints';
 import type { DetailLevel } from '../../common/settings';
 import { formatDuration } from '../../formats/mime/dates';
 import { authVerdicts, FAILING_RESULTS } from '../../formats/mime/authResults';
+import { parseHeaderBlock, type HeaderBlock, type HeaderField } from '../../formats/mime/headers';
+import { LineBreakFinder, lineAt } from '../../formats/mime/lines';
+import { MappedText } from '../../formats/mime/mappedText';
+import type { HeaderSource } from '../../formats/bounce/messageView';
 import { antispamKeys, AUTH_METHODS, authResultMeanings, headerFacts, type HeaderFact } from '../../knowledge/data/emailHeaderFacts';
 import { code, joinMarkdown, lines, type Markdown, markupContent, md } from '../../text/markdown';
 
-/** Lines looked at above and below the cursor to find a folded header's first and last lines. */
-const MAX_FOLD_LINES = 400;
 /** Characters of a value read for a hover; a megabyte-long header is explained from its start. */
 const MAX_VALUE = 64 * 1024;
 
@@ -41,7 +43,7 @@ export function doEmailHeaderHover(document: TextDocument, position: Position, l
   const offset = document.offsetAt(position);
   const email = emailDocument(document);
   if (!inHeaderRegion(email, offset)) return null;
-  const field = fieldAt(document, position);
+  const field = fieldAt(email, offset);
   if (!field || offset < field.start || offset > field.end) return null;
   const fact = FACTS.get(field.key) ?? (ANTISPAM_HEADERS.has(field.key) ? FACTS.get(field.key.replace(/-untrusted$/, '')) : undefined);
   if (!fact) return null;
@@ -60,39 +62,67 @@ export function doEmailHeaderHover(document: TextDocument, position: Position, l
   return { contents: markupContent(body), range: onName ? range(field.start, field.nameEnd) : range(field.valueStart, field.end) };
 }
 
-/** The header field whose lines hold the position, read from the raw lines (folded lines included). */
-function fieldAt(document: TextDocument, position: Position): FieldAt | undefined {
-  const lineText = (line: number): string => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-  const continues = (text: string): boolean => text.length > 0 && (text[0] === ' ' || text[0] === '\t');
-  let first = position.line;
-  while (first > 0 && first > position.line - MAX_FOLD_LINES && continues(lineText(first))) first--;
-  const head = lineText(first);
-  const colon = head.indexOf(':');
-  if (colon <= 0 || colon > 120 || /[\s]/.test(head.slice(0, colon).trimEnd())) return undefined;
-  let last = first;
-  while (last + 1 < document.lineCount && last + 1 < first + MAX_FOLD_LINES && continues(lineText(last + 1))) last++;
-  if (position.line > last) return undefined;
-  const start = document.offsetAt({ line: first, character: 0 });
-  let valueStart = colon + 1;
-  while (valueStart < head.length && (head[valueStart] === ' ' || head[valueStart] === '\t')) valueStart++;
-  // Collapse the value's folds into one line, remembering where each character came from.
+/** The parsed header field that holds the offset, its value unfolded with one space for each fold. */
+function fieldAt(email: EmailDocument, offset: number): FieldAt | undefined {
+  for (const { block, map } of headerSources(email)) {
+    if (offset < map.toRaw(block.start) || offset > map.toRaw(block.end)) continue;
+    const field = block.fields.find((f) => map.toRaw(f.start) <= offset && offset <= map.toRaw(f.end));
+    if (field) return unfolded(field, map);
+  }
+  return undefined;
+}
+
+function unfolded(field: HeaderField, map: MappedText): FieldAt {
+  const raw = field.value;
+  const folds = field.folds;
   let value = '';
   const rawAt: number[] = [];
-  for (let line = first; line <= last; line++) {
-    const text = lineText(line);
-    const lineStart = document.offsetAt({ line, character: 0 });
-    const from = line === first ? valueStart : 0;
-    if (line > first) { value += ' '; rawAt.push(lineStart); }
-    const stop = Math.min(text.length, from + MAX_VALUE - value.length);
-    value += text.slice(from, stop);
-    for (let i = from; i < stop; i++) rawAt.push(lineStart + i);
-    if (value.length >= MAX_VALUE) break;
+  // Each line of the value in turn: the first, then each continuation after one joining space.
+  for (let line = 0; line <= folds.length && value.length < MAX_VALUE; line++) {
+    const from = line === 0 ? 0 : folds[line - 1]![0];
+    const to = line < folds.length ? folds[line]![0] : raw.length;
+    const lineStart = line === 0 ? field.valueStart : folds[line - 1]![1];
+    if (line > 0) { value += ' '; rawAt.push(map.toRaw(lineStart)); }
+    const stop = Math.min(to, from + MAX_VALUE - value.length);
+    value += raw.slice(from, stop);
+    for (let i = from; i < stop; i++) rawAt.push(map.toRaw(lineStart + (i - from)));
   }
-  const name = head.slice(0, colon).trimEnd();
   return {
-    key: name.toLowerCase(), name, start, nameEnd: start + name.length, valueStart: start + valueStart,
-    end: document.offsetAt({ line: last, character: lineText(last).length }), value, rawAt,
+    key: field.key, name: field.name, start: map.toRaw(field.start), nameEnd: map.toRaw(field.nameEnd),
+    valueStart: map.toRaw(field.valueStart), end: map.toRaw(field.end), value, rawAt,
   };
+}
+
+/** Every parsed header block of the document: the message's and its parts', the returned message's, and the delivery-status and feedback fields. */
+function headerSources(email: EmailDocument): readonly HeaderSource[] {
+  let sources = sourcesOf.get(email);
+  if (!sources) {
+    const { view } = email;
+    const raw = MappedText.identity(view.text, 0);
+    sources = view.mime.nodes.map((node) => ({ block: node.headers, map: raw }));
+    if (view.original) sources.push(view.original);
+    for (const fields of [...view.deliveryStatus, ...view.feedbackReport]) {
+      for (const block of fieldGroups(fields.text)) sources.push({ block, map: fields });
+    }
+    sourcesOf.set(email, sources);
+  }
+  return sources;
+}
+
+const sourcesOf = new WeakMap<EmailDocument, HeaderSource[]>();
+
+/** The blank-line separated field groups of a delivery-status or feedback-report part. */
+function fieldGroups(text: string): HeaderBlock[] {
+  const groups: HeaderBlock[] = [];
+  const breaks = new LineBreakFinder(text);
+  let pos = 0;
+  while (pos < text.length) {
+    const block = parseHeaderBlock(text, pos, text.length, undefined, breaks);
+    if (block.fields.length > 0) groups.push(block);
+    // A line that is not a field is skipped: each round moves on by at least one line.
+    pos = block.bodyStart > pos ? block.bodyStart : lineAt(text, pos).next;
+  }
+  return groups;
 }
 
 function headerMarkdown(fact: HeaderFact, field: FieldAt, level: DetailLevel): Markdown {

@@ -1,0 +1,53 @@
+// One recipient's code read once, for its problem and its part of the summary: the explanation of
+// its status (with the product readings of whoever wrote the reply) and the one-line message.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { bounceReasons } from '../../knowledge/data/bounceReasons';
+import type { Product } from '../../knowledge/model';
+import { productPreference } from '../productContext';
+import { explainReply, type ReplyExplanation } from '../replyExplanation';
+import { productsOf } from '../writerOf';
+import type { RecipientOutcome } from './bounceAnalysis';
+
+export interface RecipientReading {
+  readonly explanation: ReplyExplanation | undefined;
+  /** "bob@contoso.com: 5.1.10 recipient not found (userunknown, hard bounce). Fix: sender checks the address" */
+  readonly message: string;
+}
+
+export function readRecipient(document: TextDocument, outcome: RecipientOutcome): RecipientReading {
+  const explanation = outcome.status || outcome.replyCode
+    ? explainReply({ enhanced: outcome.status?.value, basic: outcome.replyCode?.value, transport: outcome.transport?.value }, { prefer: productsFor(document, outcome) })
+    : undefined;
+  return { explanation, message: recipientMessage(outcome, explanation) };
+}
+
+/**
+ * Product readings apply when Exchange itself wrote the code (a transport string, or an Exchange
+ * server named by the reply or as the remote server); a code an Exchange server only relays keeps
+ * its standard meaning, and so does a reply from consumer Outlook.com.
+ */
+export function productsFor(document: TextDocument, outcome: RecipientOutcome): readonly Product[] {
+  if (outcome.transport) return productPreference(document);
+  const hosts = outcome.remoteMta ? [outcome.remoteMta.value] : [];
+  const texts = outcome.diagnostic ? [outcome.diagnostic.value] : [];
+  return productsOf({ hosts, texts }).length > 0 ? productPreference(document) : [];
+}
+
+function recipientMessage(outcome: RecipientOutcome, explanation: ReplyExplanation | undefined): string {
+  const entry = bounceReasons[outcome.reason];
+  const code = outcome.status?.value ?? outcome.replyCode?.value;
+  // A bare "5.0.0" only says "failed": the reason found in the reply's words says more.
+  const generic = outcome.status !== undefined && /^\d\.0\.0$/.test(outcome.status.value) && outcome.reason !== 'undefined';
+  const what = explanation && !generic ? lowerFirst(explanation.title) : entry.title;
+  const head = `${outcome.recipient.value}: ${code ? `${code} ` : ''}${what}`;
+  if (outcome.action !== 'failed' && outcome.action !== 'delayed') return `${head} (${outcome.action})`;
+  const bounce = outcome.action === 'delayed' ? 'delayed, still retrying' : `${outcome.hard ? 'hard' : 'soft'} bounce`;
+  const note = outcome.conflict ? ` Note: ${outcome.conflict}` : '';
+  return `${head} (${outcome.reason}, ${bounce}). Fix: ${entry.fix}${note}`;
+}
+
+/** "Recipient not found" -> "recipient not found"; acronyms ("DMARC failed") keep their case. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,43 @@
+// Where the facts of a bounce are written: values of delivery-status fields and headers with their
+// raw spans, and the returned message's headers.
+
+import { decodedValue, header, type HeaderField } from '../mime/headers';
+import { addressIn, findAddresses } from './addresses';
+import type { DsnValue } from './deliveryStatus';
+import type { HeaderSource } from './messageView';
+import type { Located, OriginalMessage } from './model';
+
+/** The address inside a DSN value, located. */
+export function locatedAddress(value: DsnValue | undefined): Located | undefined {
+  if (!value) return undefined;
+  const hit = findAddresses(value.value)[0];
+  if (!hit) return undefined;
+  return { value: hit.address, span: { start: value.toRaw(hit.start), end: value.toRaw(hit.end) } };
+}
+
+export function locatedDsn(value: DsnValue): Located {
+  return { value: value.value, span: { start: value.start, end: value.end } };
+}
+
+export function locatedHeader(source: HeaderSource, field: HeaderField | undefined, value?: string): Located | undefined {
+  if (!field) return undefined;
+  return {
+    value: value ?? decodedValue(field),
+    span: { start: source.map.toRaw(field.valueStart), end: source.map.toRaw(field.end) },
+  };
+}
+/** The returned message's headers: sender, recipients, subject, date and Message-ID, where they are written. */
+export function readOriginal(source: HeaderSource | undefined): OriginalMessage | undefined {
+  if (!source || source.block.fields.length === 0) return undefined;
+  const block = source.block;
+  const fromField = header(block, 'from');
+  return {
+    messageId: locatedHeader(source, header(block, 'message-id')),
+    subject: locatedHeader(source, header(block, 'subject')),
+    from: fromField ? locatedHeader(source, fromField, addressIn(decodedValue(fromField)) ?? decodedValue(fromField)) : undefined,
+    to: locatedHeader(source, header(block, 'to')),
+    date: locatedHeader(source, header(block, 'date')),
+    headersStart: source.map.toRaw(block.start),
+    headersEnd: source.map.toRaw(block.end),
+  };
+}

@@ -2,8 +2,8 @@
 // language server as VS Code runs it, in a worker thread, and its analysis engine), dist/server.js
 // (the same server as a process, --stdio, engine included), dist/cli.js; for a browser (vscode.dev,
 // github.dev), dist/browser/extension.js and dist/browser/serverMain.js (the server in a web worker).
-import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
+import { noNodeBuiltins } from './noNodeBuiltins.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = !watch;
@@ -18,17 +18,6 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'info',
-};
-
-/** Fails a browser build on any Node built-in (node:fs, fs, path...), naming the file that imports it. */
-const noNodeBuiltins = {
-  name: 'no-node-builtins',
-  setup(build) {
-    const builtins = new Set(builtinModules);
-    build.onResolve({ filter: /^[a-z_:/]+$/ }, ({ path, importer }) => (path.startsWith('node:') || builtins.has(path)
-      ? { errors: [{ text: `Node built-in "${path}" imported by ${importer}: the browser build runs without Node` }] }
-      : undefined));
-  },
 };
 
 /** @type {esbuild.BuildOptions} */

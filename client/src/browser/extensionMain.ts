@@ -2,13 +2,11 @@
 // extensions): the language server runs in a web worker of its own (dist/browser/serverMain.js).
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateClient, type ConnectServer, deactivateClient, type MailflowLensApi } from '../mailflowClient';
 
 /** The extension host's Worker; the client is typechecked without DOM types. */
-interface WebWorker {
-  terminate(): void;
-}
+type WebWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
 
 export function activate(context: vscode.ExtensionContext): MailflowLensApi {
@@ -34,13 +32,15 @@ function webWorkerServer(serverMain: vscode.Uri): ConnectServer {
   };
   return (id, name, clientOptions) => {
     let current: WebWorker | undefined;
-    const startWorker = async (): Promise<WebWorker> => {
+    // The client's own check of a Worker (instanceof) fails on the extension host's wrapped Worker: it gets the transports.
+    const startWorker = async () => {
       // A failed read is tried again at the next start.
       script ??= scriptUrl().catch((error: unknown) => {
         script = undefined;
         throw error;
       });
-      return current = new Worker(await script, { name: 'Mailflow Lens language server' });
+      const worker = current = new Worker(await script, { name: 'Mailflow Lens language server' });
+      return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     };
     return {
       client: new LanguageClient(id, name, startWorker, clientOptions),

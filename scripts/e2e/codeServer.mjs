@@ -29,7 +29,7 @@ async function waitForHealth(url, ms) {
 
 /**
  * Installs `vsix` into a fresh profile, starts code-server on a free loopback port and
- * returns its URL, the installed extension's folder and a stop function.
+ * returns its URL, the installed extension's folder, a way to change the user settings and a stop function.
  */
 export async function startCodeServer({ vsix, settings = {} }) {
   const tools = ensureTools();
@@ -52,7 +52,8 @@ export async function startCodeServer({ vsix, settings = {} }) {
     'chat.disableAIFeatures': true,
     ...settings,
   };
-  writeFileSync(settingsFile, JSON.stringify(baseSettings, null, 2));
+  const writeSettings = (extra = {}) => writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...extra }, null, 2));
+  writeSettings();
   execFileSync(tools.node, [tools.codeServerEntry, '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { env, stdio: 'pipe' });
   const installed = readdirSync(extensions).find((d) => d.startsWith('mailflow-lens.mailflow-lens-'));
   if (!installed) throw new Error(`the .vsix did not install into ${extensions}`);
@@ -72,6 +73,8 @@ export async function startCodeServer({ vsix, settings = {} }) {
     url,
     extensionPath: join(extensions, installed),
     serverLog: () => serverLog,
+    /** Replaces the user settings given at start with these (on top of the base ones); a workbench opened afterwards reads them. */
+    writeSettings,
     stop: () => {
       // The whole process group: code-server starts an extension host and other helpers.
       for (const signal of ['SIGTERM', 'SIGKILL']) {

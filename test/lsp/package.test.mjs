@@ -8,7 +8,8 @@ const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 
   .split('\n').map((l) => l.trim()).filter(Boolean);
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
-  /^dist\/extension\.js$/, /^dist\/serverWorker\.js$/, /^dist\/languageService\.js$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.json$/,
+  /^dist\/extension\.js$/, /^dist\/serverWorker\.js$/, /^dist\/languageService\.js$/,
+  /^dist\/browser\/extension\.js$/, /^dist\/browser\/serverMain\.js$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.json$/,
   /^language-configuration\/[\w.-]+\.json$/,
 ];
 
@@ -20,12 +21,12 @@ describe('the packaged extension', () => {
   it('contains every file the manifest refers to', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
     const referenced = [
-      manifest.main, manifest.icon,
+      manifest.main, manifest.browser, manifest.icon,
       ...manifest.contributes.languages.map((l) => l.configuration).filter(Boolean),
       ...(manifest.contributes.grammars ?? []).map((g) => g.path),
       ...(manifest.contributes.snippets ?? []).map((s) => s.path),
     ].map((p) => p.replace(/^\.\//, ''));
-    for (const file of [...referenced, 'dist/serverWorker.js', 'dist/languageService.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    for (const file of [...referenced, 'dist/serverWorker.js', 'dist/languageService.js', 'dist/browser/serverMain.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
       assert.ok(files.includes(file), `${file} is missing from the .vsix`);
     }
   });

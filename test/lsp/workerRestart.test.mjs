@@ -1,5 +1,5 @@
 // The server bundle VS Code runs (dist/serverWorker.js) over the client's own worker connection
-// (client/src/workerTransport.ts): when the thread ends, however it ends, the connection closes and
+// (client/src/node/workerTransport.ts): when the thread ends, however it ends, the connection closes and
 // the request in flight fails; a new thread, as the client starts after a crash, answers again.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 import { createMessageConnection } from 'vscode-languageserver-protocol/node';
 
-const { WorkerMessageReader, WorkerMessageWriter } = await tsImport('../../client/src/workerTransport.ts', import.meta.url);
+const { WorkerMessageReader, WorkerMessageWriter } = await tsImport('../../client/src/node/workerTransport.ts', import.meta.url);
 const uri = 'file:///w/mail.log';
 
 /** A started server on a new thread; its connection is disposed on close, as the language client does. */

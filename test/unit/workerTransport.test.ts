@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { createMessageConnection, type MessageConnection } from 'vscode-languageserver-protocol/node';
-import { WorkerMessageReader, WorkerMessageWriter } from '../../client/src/workerTransport';
+import { WorkerMessageReader, WorkerMessageWriter } from '../../client/src/node/workerTransport';
 
 /** A connection as the language client makes one: on close it disposes it, which fails pending requests. */
 function connect(worker: Worker): { connection: MessageConnection; closed: Promise<void>; errors: Error[] } {

@@ -1,16 +1,11 @@
 // Shared steps of the in-editor tests: open a fixture, wait for the extension and its results.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { unescapeMarkdown } from '../../support/markdownText.mjs';
+import { fixtureUri } from './fixtures';
 
+export { fixtureUri };
 export const EXTENSION_ID = 'mailflow-lens.mailflow-lens';
-
-/** Fixtures sit beside the bundled suite's source tree: <extension>/test/e2e/fixtures. */
-export function fixtureUri(name: string): vscode.Uri {
-  const root = process.env.MAILFLOW_FIXTURES ?? path.resolve(__dirname, '..', '..', 'test', 'e2e', 'fixtures');
-  return vscode.Uri.file(path.join(root, name));
-}
 
 export async function openFixture(name: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(fixtureUri(name));

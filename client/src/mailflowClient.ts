@@ -1,12 +1,12 @@
-// The thin client: starts the language server, keeps its document selector in step with the
-// settings, starts it again when its thread dies, fixes the language of Exchange logs from their
-// #Log-type header, and adds commands.
+// The client both hosts share (node's extension host and the browser's web worker one): starts
+// the language server, keeps its document selector in step with the settings, starts it again when
+// it dies, fixes the language of Exchange logs from their #Log-type header, and adds commands.
+// Where the server runs is the host's: see node/extensionMain.ts and browser/extensionMain.ts.
 
 import * as vscode from 'vscode';
-import { Worker } from 'node:worker_threads';
 import {
-  CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, State,
-} from 'vscode-languageclient/node';
+  type BaseLanguageClient, CloseAction, ErrorAction, type ErrorHandler, type LanguageClientOptions, State,
+} from 'vscode-languageclient';
 import manifest from '../../package.json';
 import { correctedLogLanguage } from '../../server/src/common/languages';
 import {
@@ -14,23 +14,29 @@ import {
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
 } from '../../server/src/common/protocol';
 import { RestartPolicy } from './restartPolicy';
-import { WorkerMessageReader, WorkerMessageWriter } from './workerTransport';
+
+/** A language client and the server it talks to, made by the host's entry point. */
+export interface ServerConnection {
+  readonly client: BaseLanguageClient;
+  /** The id of the thread the server runs on, where the host has thread ids (node). */
+  readonly threadId: () => number | undefined;
+  /** Called once start() has settled: a server the client never took is ended. */
+  readonly started: () => void;
+  /** Ends the server whatever its state, as a crash would: stop() ends only a healthy one. */
+  readonly end: () => Promise<void>;
+}
+
+/** Builds a client for these options, its server already starting; each (re)start of the client may start a new server. */
+export type ConnectServer = (id: string, name: string, clientOptions: LanguageClientOptions) => ServerConnection;
 
 const SETTINGS = 'mailflowLens';
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 let starting: Promise<number> | undefined;
-let serverModule = '';
-/** The thread the current client talks to. */
-let serverThread: Worker | undefined;
+let connectServer: ConnectServer | undefined;
+/** The server the current client talks to. */
+let server: ServerConnection | undefined;
 const restarts = new RestartPolicy(Date.now);
 const RESTART_COMMAND = 'mailflowLens.restartServer';
-/**
- * The server's thread shares the extension host's process: a document that makes the analysis grow
- * without bound must end this thread (and be restarted), not exhaust the host. Measured: the 50 MB
- * tracking log and its analysis run in 128 MB of old generation and fail in 64 MB; 1 GB leaves
- * eight times that and still ends a runaway long before the machine swaps.
- */
-const SERVER_THREAD_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /** What activate() returns; the in-editor tests read the start-up figures. */
 export interface MailflowLensApi {
@@ -43,9 +49,9 @@ export interface MailflowLensApi {
   readonly clientReady: () => Promise<number>;
   /** For the in-editor tests only: the server's thread, seen from outside. */
   readonly testing: {
-    /** The id of the running server's thread, or undefined when none runs. */
+    /** The id of the running server's thread, or undefined when none runs (or the host has no thread ids). */
     readonly serverThreadId: () => number | undefined;
-    /** Ends the server's thread as a crash would, without telling the client. */
+    /** Ends the server's thread or worker as a crash would, without telling the client. */
     readonly terminateServer: () => Promise<void>;
   };
 }
@@ -58,10 +64,10 @@ let activationStarted: number | undefined;
  * input is a plaintext model), so the language server starts only once a user's document in one
  * of the served languages is open.
  */
-export function activate(context: vscode.ExtensionContext): MailflowLensApi {
+export function activateClient(context: vscode.ExtensionContext, connect: ConnectServer): MailflowLensApi {
   const started = performance.now();
   activationStarted = started;
-  serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'serverWorker.js').fsPath;
+  connectServer = connect;
   const serveIfNeeded = (document: vscode.TextDocument): void => {
     if (isServed(document)) void ensureClient();
   };
@@ -94,13 +100,13 @@ export function activate(context: vscode.ExtensionContext): MailflowLensApi {
       return starting;
     },
     testing: {
-      serverThreadId: () => (client?.state === State.Running ? serverThread?.threadId : undefined),
-      terminateServer: async () => { await serverThread?.terminate(); },
+      serverThreadId: () => (client?.state === State.Running ? server?.threadId() : undefined),
+      terminateServer: async () => { await server?.end(); },
     },
   };
 }
 
-export async function deactivate(): Promise<void> {
+export async function deactivateClient(): Promise<void> {
   await stopServer();
 }
 
@@ -125,16 +131,6 @@ function ensureClient(): Promise<number> {
 async function startClient(): Promise<number> {
   const started = activationStarted ?? performance.now();
   const schemes = userSchemes();
-  // The server runs in a worker thread: it starts several times faster than a child process. The
-  // first thread boots while the client below is being built, rather than after; a restart after a
-  // crash gets a new one.
-  const spawn = (): Worker => new Worker(serverModule, { name: 'Mailflow Lens language server', resourceLimits: SERVER_THREAD_LIMITS });
-  let first: Worker | undefined = spawn();
-  const serverOptions: ServerOptions = async () => {
-    const worker = serverThread = first ?? spawn();
-    first = undefined;
-    return { reader: new WorkerMessageReader(worker), writer: new WorkerMessageWriter(worker) };
-  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: servedLanguages().flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
     synchronize: { configurationSection: SETTINGS },
@@ -142,13 +138,12 @@ async function startClient(): Promise<number> {
     markdown: { isTrusted: { enabledCommands: [OPEN_POWERSHELL_COMMAND] }, supportHtml: false },
     errorHandler: restartingErrorHandler(() => created),
   };
-  let created: LanguageClient | undefined;
+  const connection = server = connectServer!('mailflowLens', 'Mailflow Lens', clientOptions);
+  const created: BaseLanguageClient = client = connection.client;
   try {
-    client = created = new LanguageClient('mailflowLens', 'Mailflow Lens', serverOptions, clientOptions);
     await created.start();
   } finally {
-    // Not taken by the client (it failed before asking for its server): the thread is ours to end.
-    void first?.terminate();
+    connection.started();
   }
   return performance.now() - started;
 }
@@ -158,7 +153,7 @@ async function startClient(): Promise<number> {
  * on a new thread, within the restart policy; past it, the user is told and offered a restart.
  * A client that was replaced (isCurrent false) stays stopped.
  */
-function restartingErrorHandler(self: () => LanguageClient | undefined): ErrorHandler {
+function restartingErrorHandler(self: () => BaseLanguageClient | undefined): ErrorHandler {
   const isCurrent = (): boolean => self() !== undefined && self() === client;
   return {
     error: (error) => {
@@ -176,7 +171,7 @@ function restartingErrorHandler(self: () => LanguageClient | undefined): ErrorHa
 }
 
 /** Writes the last error to the stopped client's output channel (the client makes it on first use) and offers a restart. */
-async function offerRestart(message: string, stopped: LanguageClient | undefined): Promise<void> {
+async function offerRestart(message: string, stopped: BaseLanguageClient | undefined): Promise<void> {
   stopped?.outputChannel.error(`Last error: ${restarts.lastError ?? 'none was reported; the thread ended without one'}`);
   if (await vscode.window.showErrorMessage(message, 'Restart') === 'Restart') await restartServer();
 }
@@ -188,15 +183,15 @@ async function restartServer(): Promise<void> {
   await ensureClient();
 }
 
-/** Stops the client, then ends its thread: stop() ends a healthy thread, a hung or half-started one is ended here. */
+/** Stops the client, then ends its server: stop() ends a healthy one, a hung or half-started one is ended here. */
 async function stopServer(): Promise<void> {
-  const [stopping, thread] = [client, serverThread];
+  const [stopping, ending] = [client, server];
   client = undefined;
   starting = undefined;
-  serverThread = undefined;
-  // A server that does not answer shutdown times out after 2 s; it is terminated below either way.
+  server = undefined;
+  // A server that does not answer shutdown times out after 2 s; it is ended below either way.
   if (stopping?.state === State.Running) await stopping.stop().catch(() => undefined);
-  await thread?.terminate();
+  await ending?.end();
 }
 
 /** Gives Exchange logs opened as log, plaintext or the wrong log kind their language, from their header. */
@@ -244,7 +239,7 @@ async function explainBounceCommand(): Promise<void> {
 }
 
 /** The running client, started on demand for commands used before any served document opened. */
-async function readyClient(): Promise<LanguageClient> {
+async function readyClient(): Promise<BaseLanguageClient> {
   await ensureClient();
   return client!;
 }

@@ -5,6 +5,8 @@ export const enum CharCode {
   Null = 0,
   Tab = 9,
   LineFeed = 10,
+  VerticalTab = 11,
+  FormFeed = 12,
   CarriageReturn = 13,
   Space = 32,
   DoubleQuote = 34,
@@ -36,4 +38,5 @@ export const enum CharCode {
   CloseBracket = 93,
   LowerA = 97,
   LowerZ = 122,
+  ByteOrderMark = 0xfeff,
 }

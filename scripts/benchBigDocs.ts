@@ -61,7 +61,7 @@ export async function bigDocumentRows(shared: string, benchDir: string): Promise
   const validated = server.diagnosticsOf(uri, 1 + EDITS);
   for (let i = 0; i < EDITS; i++) {
     const position = { line: subjectAt.line, character };
-    server.connection.sendNotification('textDocument/didChange', {
+    void server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: ++version },
       contentChanges: [{ range: { start: position, end: position }, text: 'abcdefghij'[i % 10] }],
     });

@@ -25,7 +25,7 @@ async function tokenize(scopeName: string, lines: readonly string[]): Promise<{ 
   let state = textmate.INITIAL;
   for (const line of lines.slice(0, 2000)) state = grammar.tokenizeLine2(line, state).ruleStack;
   state = textmate.INITIAL;
-  const perLine: number[] = new Array(lines.length);
+  const perLine = new Array<number>(lines.length);
   const start = performance.now();
   for (let i = 0; i < lines.length; i++) {
     const t = performance.now();

@@ -19,7 +19,7 @@ export class LspSession {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ hover: { detail: 'full' }, diagnostics: { enable: true, maxProblems: 1000 } })));
     this.connection.listen();
     await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
-    this.connection.sendNotification('initialized', {});
+    void this.connection.sendNotification('initialized', {});
   }
 
   /** Resolves with the number of problems when diagnostics of `uri` (of `version`, when given) are published. */
@@ -31,13 +31,13 @@ export class LspSession {
   async openAndWait(uri: string, text: string): Promise<{ ms: number; count: number }> {
     const published = this.diagnosticsOf(uri, 1);
     const start = performance.now();
-    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'exchange-tracking-log', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'exchange-tracking-log', version: 1, text } });
     const count = await published;
     return { ms: performance.now() - start, count };
   }
 
   close(uri: string): void {
-    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   /** Peak and current resident memory of the server process, in MB (Linux /proc). */
@@ -49,7 +49,7 @@ export class LspSession {
 
   async stop(): Promise<void> {
     await this.connection.sendRequest('shutdown');
-    this.connection.sendNotification('exit');
+    void this.connection.sendNotification('exit');
     await new Promise((done) => this.server.once('exit', done));
     this.connection.dispose();
   }

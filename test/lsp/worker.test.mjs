@@ -15,9 +15,9 @@ describe('language server in a worker thread', () => {
     try {
       const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
       assert.equal(init.capabilities.hoverProvider, true);
-      connection.sendNotification('initialized', {});
+      void connection.sendNotification('initialized', {});
       const uri = 'file:///w/mail.log';
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 1, text: 'host mx said: 550 5.1.1 user unknown' } });
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 1, text: 'host mx said: 550 5.1.1 user unknown' } });
       const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
       assert.match(hover.contents.value, /Bad destination mailbox address/);
       const { diagnostics } = await published;
@@ -26,7 +26,7 @@ describe('language server in a worker thread', () => {
       // shutdown then exit ends the worker thread, with code 0 because shutdown came first.
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       assert.equal(await connection.sendRequest('shutdown'), null);
-      connection.sendNotification('exit');
+      void connection.sendNotification('exit');
       assert.equal(await exited, 0);
     } finally {
       connection.dispose();

@@ -21,8 +21,8 @@ async function startServer() {
   }));
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  connection.sendNotification('initialized', {});
-  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 1, text: 'host mx said: 550 5.1.1 user unknown' } });
+  void connection.sendNotification('initialized', {});
+  void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 1, text: 'host mx said: 550 5.1.1 user unknown' } });
   return { worker, connection, closed };
 }
 
@@ -49,7 +49,7 @@ describe('worker connection to the language server', () => {
   it('closes when the server exits without a shutdown (exit code 1)', { timeout: 20_000 }, async () => {
     const { worker, connection, closed } = await startServer();
     const exitCode = new Promise((resolve) => worker.once('exit', resolve));
-    connection.sendNotification('exit');
+    void connection.sendNotification('exit');
     await closed;
     assert.equal(await exitCode, 1);
   });

@@ -26,7 +26,7 @@ export async function startSession({ configuration, capabilities }) {
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.listen();
   const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities });
-  connection.sendNotification('initialized', {});
+  void connection.sendNotification('initialized', {});
   let version = 0;
 
   return {
@@ -36,7 +36,7 @@ export async function startSession({ configuration, capabilities }) {
     /** Opens a document; returns its uri and version. */
     open(uri, languageId, text) {
       version++;
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
       return { uri, version };
     },
     nextVersion: () => ++version,
@@ -54,7 +54,7 @@ export async function startSession({ configuration, capabilities }) {
     },
     async stop() {
       await connection.sendRequest('shutdown');
-      connection.sendNotification('exit');
+      void connection.sendNotification('exit');
       await new Promise((resolve) => server.once('exit', resolve));
       connection.dispose();
     },

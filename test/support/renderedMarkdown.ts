@@ -75,7 +75,7 @@ function linkProblem(href: string, text: string, expected: readonly ExpectedLink
     return 'command arguments that are not JSON';
   }
   if (!Array.isArray(args) || args.length !== 1 || typeof args[0] !== 'object' || args[0] === null
-    || Object.keys(args[0]).join() !== 'snippet' || typeof (args[0] as { snippet: unknown }).snippet !== 'string') {
+    || Object.keys(args[0] as object).join() !== 'snippet' || typeof (args[0] as { snippet: unknown }).snippet !== 'string') {
     return 'command arguments not of the form [{ snippet: string }]';
   }
   const snippet = (args[0] as { snippet: string }).snippet;

@@ -140,7 +140,8 @@ describe('the outline of a big log stays within its budget', () => {
  * the test fires the timers, and each validation stops at its first yield until the test lets it go.
  */
 function diagnosticsHarness() {
-  const handlers = { open: [] as ((e: { document: TextDocument }) => void)[], change: [] as ((e: { document: TextDocument }) => void)[], close: [] as ((e: { document: TextDocument }) => void)[] };
+  type DocumentListener = (e: { document: TextDocument }) => void;
+  const handlers = { open: [] as DocumentListener[], change: [] as DocumentListener[], close: [] as DocumentListener[] };
   const open = new Map<string, TextDocument>();
   const documents = {
     onDidOpen: (h: (e: { document: TextDocument }) => void) => handlers.open.push(h),
@@ -150,7 +151,10 @@ function diagnosticsHarness() {
     all: () => [...open.values()],
   };
   const sent: { uri: string; version?: number; diagnostics: unknown[] }[] = [];
-  const connection = { sendDiagnostics: async (p: { uri: string; version?: number; diagnostics: unknown[] }) => { sent.push(p); }, console: { error: (m: string) => assert.fail(m) } };
+  const connection = {
+    sendDiagnostics: async (p: { uri: string; version?: number; diagnostics: unknown[] }) => { sent.push(p); },
+    console: { error: (m: string) => assert.fail(m) },
+  };
   const timers: (() => void)[] = [];
   const runtime = {
     timer: {

@@ -23,7 +23,8 @@ const HANG_GUARD = { timeout: 120_000 };
 
 /** Every span the analysis returns lies inside the text. */
 function assertSpansInside(analysis: BounceAnalysis, length: number): void {
-  const spans = analysis.recipients.flatMap((r) => [r.recipient.span, r.anchor, r.status?.span, r.diagnostic?.span, r.remoteMta?.span].filter((s) => s !== undefined));
+  const spans = analysis.recipients.flatMap((r) =>
+    [r.recipient.span, r.anchor, r.status?.span, r.diagnostic?.span, r.remoteMta?.span].filter((s) => s !== undefined));
   for (const span of spans) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= length, `span ${span.start}-${span.end} outside 0-${length}`);
 }
 

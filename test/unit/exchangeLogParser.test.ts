@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { CharCode } from '../../server/src/common/charCode';
 import {
   columnValue, directiveAtLine, fieldAtOffset, fieldOf, fieldRange, isValidTimestamp, parseExchangeLog, positionInRow, rowAtLine, valueOf,
 } from '../../server/src/formats/exchangeLog';
@@ -94,7 +95,7 @@ describe('tracking log parser', () => {
 
   it('reads the real Exchange 2010 file: byte order mark, CRLF, 26 fields, a quoted source-context with commas', () => {
     const text = readShared('corpus/exchange-logs/elastic-beats/bom8.log');
-    assert.equal(text.charCodeAt(0), 0xfeff);
+    assert.equal(text.charCodeAt(0), CharCode.ByteOrderMark);
     const log = parseExchangeLog(text, 'tracking');
     assert.equal(log.directives[0]!.name, 'Software');
     assert.equal(log.blocks[0]!.schema!.names.length, 26);
@@ -217,10 +218,10 @@ describe('tracking log parser', () => {
 });
 
 describe('protocol log parser', () => {
-  const RECV = readFileSync('test/e2e/fixtures/RECV2026112310-1.LOG', 'utf8');
+  const receiveLog = readFileSync('test/e2e/fixtures/RECV2026112310-1.LOG', 'utf8');
 
   it('reads the nine columns and groups lines into sessions by session-id', () => {
-    const log = parseExchangeLog(RECV, 'protocol');
+    const log = parseExchangeLog(receiveLog, 'protocol');
     assert.equal(log.kind, 'protocol');
     assert.equal(log.rows.length, 12);
     assert.equal(columnValue(log, log.rows[2]!, 'data'), '220 EX01.contoso.com Microsoft ESMTP MAIL Service ready at Mon, 23 Nov 2026 10:00:00 +0000');
@@ -242,7 +243,7 @@ describe('protocol log parser', () => {
   });
 
   it('names the log type from #Log-type, whatever the document was opened as', () => {
-    assert.equal(parseExchangeLog(RECV, 'tracking').kind, 'protocol');
+    assert.equal(parseExchangeLog(receiveLog, 'tracking').kind, 'protocol');
     assert.equal(parseExchangeLog(FIXTURE, 'protocol').kind, 'tracking');
     assert.equal(parseExchangeLog('no header at all', 'protocol').kind, 'protocol');
   });

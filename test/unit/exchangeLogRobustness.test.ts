@@ -19,7 +19,8 @@ const open = (text: string, languageId = 'exchange-tracking-log') => TextDocumen
 
 function inside(document: TextDocument, range: Range): boolean {
   const end = document.positionAt(document.getText().length);
-  const ok = (p: { line: number; character: number }) => p.line >= 0 && p.character >= 0 && (p.line < end.line || (p.line === end.line && p.character <= end.character));
+  const ok = (p: { line: number; character: number }) =>
+    p.line >= 0 && p.character >= 0 && (p.line < end.line || (p.line === end.line && p.character <= end.character));
   return ok(range.start) && ok(range.end);
 }
 
@@ -87,7 +88,10 @@ describe('every log feature survives random edits of real rows (fuzz)', () => {
   const mutatedLog = fc.array(fc.tuple(
     fc.constantFrom(...lines),
     fc.array(fc.tuple(fc.nat(), fc.nat(4), fc.string({ unit: fc.constantFrom(',', '"', ';', '\r', '\n', '#', ' ', '5', '.', ':', '<', '>', '@', 'F', '\u0000', '\uFEFF') })), { maxLength: 5 }),
-  ).map(([line, edits]) => edits.reduce((s, [at, del, ins]) => { const i = at % (s.length + 1); return s.slice(0, i) + ins + s.slice(i + del); }, line)), { maxLength: 12 });
+  ).map(([line, edits]) => edits.reduce((s, [at, del, ins]) => {
+    const i = at % (s.length + 1);
+    return s.slice(0, i) + ins + s.slice(i + del);
+  }, line)), { maxLength: 12 });
 
   it('validation, hover, outline, references, highlights, folding and quick fixes never throw and stay inside the document', async () => {
     await fc.assert(fc.asyncProperty(mutatedLog, fc.constantFrom('exchange-tracking-log', 'exchange-protocol-log'), fc.nat(), fc.nat(600), async (log, languageId, line, character) => {

@@ -84,7 +84,7 @@ describe('investigations: which snippets investigate a code', () => {
 });
 
 describe('investigations: the data is consistent with the snippets and the knowledge base', () => {
-  const SOURCE_DEFAULT: Readonly<Record<FillSource, RegExp>> = {
+  const sourcePattern: Readonly<Record<FillSource, RegExp>> = {
     recipient: /^[a-z]+@contoso\.com$/,
     sender: /^[a-z]+@contoso\.com$/,
     messageId: /^<[^<>]+@contoso\.com>$/,
@@ -112,7 +112,7 @@ describe('investigations: the data is consistent with the snippets and the knowl
         for (const [index, source] of Object.entries(step.fills ?? {})) {
           const example = defaults.get(Number(index));
           assert.ok(example !== undefined, `${step.prefix} has no placeholder ${index} with a default`);
-          assert.match(example, SOURCE_DEFAULT[source], `${step.prefix} placeholder ${index} holds ${example}, not a ${source}`);
+          assert.match(example, sourcePattern[source], `${step.prefix} placeholder ${index} holds ${example}, not a ${source}`);
           assert.ok(!choicesOf(snippet.body).has(Number(index)), `${step.prefix} placeholder ${index} is a choice`);
         }
       }

@@ -26,7 +26,8 @@ describe('manifest', () => {
   });
 
   it('bounds every numeric setting', () => {
-    const numeric = Object.entries(manifest.contributes.configuration.properties as Record<string, { type: string; minimum?: number; maximum?: number; default: unknown }>)
+    type Property = { type: string; minimum?: number; maximum?: number; default: unknown };
+    const numeric = Object.entries(manifest.contributes.configuration.properties as Record<string, Property>)
       .filter(([, schema]) => schema.type === 'number');
     assert.deepEqual(numeric.map(([name]) => name).sort(), ['mailflowLens.diagnostics.maxProblems', 'mailflowLens.hops.slowHopSeconds']);
     for (const [name, schema] of numeric) {

@@ -88,6 +88,7 @@ function checkPreview(markdown: string, where: string): string {
 }
 
 /** A value's text as the renderers show it: control characters and line breaks are spaces. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const shownAs = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 
 const email = (content: string, version = 1) => TextDocument.create(`file:///hostile${version}.eml`, 'email', version, content);

@@ -44,7 +44,10 @@ describe('piece-list documents', () => {
 
   it('answers ranges and positions between edits without reading the whole text in between', () => {
     const document = pieceTextDocuments.create('file:///synthetic.LOG', 'log', 1, 'row one\nrow two\nrow three\n');
-    for (let i = 0; i < 5; i++) pieceTextDocuments.update(document, [{ range: { start: { line: 1, character: 3 + i }, end: { line: 1, character: 3 + i } }, text: String(i) }], i + 2);
+    for (let i = 0; i < 5; i++) {
+      const at = { line: 1, character: 3 + i };
+      pieceTextDocuments.update(document, [{ range: { start: at, end: at }, text: String(i) }], i + 2);
+    }
     assert.equal(document.getText({ start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }), 'row01234 two\n');
     assert.deepEqual(document.positionAt(document.getText().indexOf('three')), { line: 2, character: 4 });
   });

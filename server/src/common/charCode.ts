@@ -7,6 +7,8 @@ export const enum CharCode {
   Null = 0,
   Tab = 9,
   LineFeed = 10,
+  VerticalTab = 11,
+  FormFeed = 12,
   CarriageReturn = 13,
   Space = 32,
   DoubleQuote = 34,
@@ -42,4 +44,5 @@ export const enum CharCode {
   LowerR = 114,
   LowerT = 116,
   LowerZ = 122,
+  ByteOrderMark = 0xfeff,
 }

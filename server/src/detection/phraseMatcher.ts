@@ -4,6 +4,13 @@
 // per recipient; this reads each character of a text once, with one table lookup. Matching ignores
 // ASCII case and reads any run of blanks and line breaks as one space, so texts need no copying.
 
+import { CharCode } from '../common/charCode';
+
+/** From an ASCII upper-case letter to its lower case. */
+const CASE_OFFSET = CharCode.LowerA - CharCode.UpperA;
+/** Tab, line feed, vertical tab, form feed and carriage return: each reads as a space. */
+const BLANKS: readonly number[] = [CharCode.Tab, CharCode.LineFeed, CharCode.VerticalTab, CharCode.FormFeed, CharCode.CarriageReturn];
+
 export class PhraseMatcher {
   /** Character class of each UTF-16 code unit; 0 means "in no phrase". 64 KiB, read once per character. */
   private readonly classOfUnit = new Uint16Array(65536);
@@ -27,9 +34,9 @@ export class PhraseMatcher {
       }
     }
     // Upper-case letters read as lower case; tabs and line breaks as a space.
-    for (let c = 65; c <= 90; c++) table[c] = table[c + 32]!;
-    for (const c of [9, 10, 11, 12, 13]) table[c] = table[32]!;
-    this.space = table[32]!;
+    for (let c: number = CharCode.UpperA; c <= CharCode.UpperZ; c++) table[c] = table[c + CASE_OFFSET]!;
+    for (const c of BLANKS) table[c] = table[CharCode.Space]!;
+    this.space = table[CharCode.Space]!;
     this.classes = classes;
     // The trie, with -1 for "no edge".
     const edges: number[] = new Array<number>(classes).fill(-1);
@@ -97,6 +104,6 @@ export class PhraseMatcher {
 
 /** Blanks and line breaks as a space, ASCII upper case as lower case: how phrases and texts are compared. */
 function fold(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 ? 32 : c;
+  if (c >= CharCode.UpperA && c <= CharCode.UpperZ) return c + CASE_OFFSET;
+  return BLANKS.includes(c) ? CharCode.Space : c;
 }

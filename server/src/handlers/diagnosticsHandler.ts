@@ -30,27 +30,30 @@ export function registerDiagnosticsHandler(
     pending.delete(uri);
   };
 
+  const validate = async (document: TextDocument, source: CancellationTokenSource, collectFirst: boolean): Promise<void> => {
+    // On a timer of its own, the message that carried the document is no longer referenced.
+    if (collectFirst) runtime.collectGarbage?.();
+    const version = document.version;
+    try {
+      const documentSettings = await settings.get(document.uri);
+      // Closed or superseded while the settings were read: the parse is not started at all.
+      if (source.token.isCancellationRequested) return;
+      const diagnostics = await (await service).doValidation(document, documentSettings, source.token);
+      if (!source.token.isCancellationRequested && documents.get(document.uri)?.version === version) {
+        await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+      }
+    } catch (error) {
+      connection.console.error(`Mailflow Lens: validating ${document.uri} failed: ${String(error)}`);
+    } finally {
+      if (pending.get(document.uri)?.cancel === source) pending.delete(document.uri);
+    }
+  };
+
   const schedule = (document: TextDocument, delay: number, collectFirst = false): void => {
     cancel(document.uri);
     const source = new CancellationTokenSource();
-    const timer = runtime.timer.setTimeout(async () => {
-      // On a timer of its own, the message that carried the document is no longer referenced.
-      if (collectFirst) runtime.collectGarbage?.();
-      const version = document.version;
-      try {
-        const documentSettings = await settings.get(document.uri);
-        // Closed or superseded while the settings were read: the parse is not started at all.
-        if (source.token.isCancellationRequested) return;
-        const diagnostics = await (await service).doValidation(document, documentSettings, source.token);
-        if (!source.token.isCancellationRequested && documents.get(document.uri)?.version === version) {
-          await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
-        }
-      } catch (error) {
-        connection.console.error(`Mailflow Lens: validating ${document.uri} failed: ${String(error)}`);
-      } finally {
-        if (pending.get(document.uri)?.cancel === source) pending.delete(document.uri);
-      }
-    }, delay);
+    // Every failure is caught and logged inside, so the timer need not await it.
+    const timer = runtime.timer.setTimeout(() => void validate(document, source, collectFirst), delay);
     pending.set(document.uri, { timer, cancel: source, version: document.version });
   };
 

@@ -5,7 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../languageService';
 import type { SettingsCache } from './settings';
 
-export function registerInlayHintHandler(connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>, settings: SettingsCache): void {
+export function registerInlayHintHandler(
+  connection: Connection, documents: TextDocuments<TextDocument>, service: Promise<LanguageService>, settings: SettingsCache,
+): void {
   connection.languages.inlayHint.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import manifest from '../../../package.json';
 import { languageOfFile } from '../common/languages';
 import { getLanguageService } from '../languageService';
@@ -52,7 +52,7 @@ async function check(files: string[]): Promise<number> {
     const document = TextDocument.create(pathToFileURL(resolve(file)).href, languageId, 1, text);
     for (const d of await service.doValidation(document)) {
       if (d.severity === DiagnosticSeverity.Error) errors++;
-      process.stdout.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? DiagnosticSeverity.Error]}: ${d.message}\n`);
+      process.stdout.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? DiagnosticSeverity.Error]}: ${Diagnostic.getMessageString(d)}\n`);
     }
   }
   return unreadable ? 2 : errors ? 1 : 0;

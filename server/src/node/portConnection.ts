@@ -19,9 +19,9 @@ function installPortRuntime(): void {
     messageBuffer: { create: unused },
     console,
     timer: {
-      setTimeout: (callback, ms, ...args) => nodeTimer.setTimeout(() => callback(...args), ms),
-      setImmediate: (callback, ...args) => nodeTimer.setImmediate(() => callback(...args)),
-      setInterval(callback, ms, ...args) {
+      setTimeout: (callback, ms, ...args: unknown[]) => nodeTimer.setTimeout(() => callback(...args), ms),
+      setImmediate: (callback, ...args: unknown[]) => nodeTimer.setImmediate(() => callback(...args)),
+      setInterval(callback, ms, ...args: unknown[]) {
         const handle = setInterval(callback, ms, ...args);
         return { dispose: () => clearInterval(handle) };
       },
@@ -34,7 +34,9 @@ class PortReader extends AbstractMessageReader {
 
   constructor(port: MessagePort) {
     super();
-    port.on('message', (message: Message) => this.received.fire(message));
+    port.on('message', (message: Message) => {
+      this.received.fire(message);
+    });
     port.on('close', () => this.fireClose());
     port.on('messageerror', (error) => this.fireError(error));
   }

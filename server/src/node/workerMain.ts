@@ -13,5 +13,7 @@ import { createPortConnection } from './portConnection';
 if (!parentPort) throw new Error('dist/serverWorker.js runs as a worker thread; use dist/server.js as a process');
 startServer(createPortConnection(parentPort), {
   timer: nodeTimer,
+  // The engine is a CommonJS bundle beside this one, read by path at run time so esbuild leaves it out of this bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loadLanguageService: async () => require(join(__dirname, 'languageService.js')) as typeof languageService,
 });

@@ -49,6 +49,7 @@ function inline(value: Interpolation): string {
 }
 
 /** Line breaks, tabs and other control characters (C0, DEL, C1, Unicode line and paragraph separators). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 

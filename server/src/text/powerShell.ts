@@ -11,6 +11,7 @@ export const POWERSHELL_SINGLE_QUOTES: readonly string[] = ['\u0027', '\u2018', 
 const SINGLE_QUOTE = /['\u2018\u2019\u201A\u201B]/g;
 
 /** C0 controls (CR, LF, NUL and the rest), DEL, C1 controls (NEL among them), line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
 /**

@@ -6,6 +6,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // Define describe/it before the test modules are evaluated: esbuild's require() runs them lazily.
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
+  /* eslint-disable @typescript-eslint/no-require-imports -- evaluated here, after describe/it exist; an import would run first */
   require('./activation.test');
   require('./languages.test');
   require('./hover.test');
@@ -16,6 +17,7 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./restart.test');
   require('./markdownSafety.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;

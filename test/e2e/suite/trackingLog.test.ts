@@ -18,7 +18,7 @@ describe('message tracking log', () => {
   });
 
   it('lists the failed recipient as an error, the DSN as information and the deferral as a warning, on exact ranges', () => {
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.severity, String(d.code), document.getText(d.range)]), [
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.severity, String(typeof d.code === 'object' ? d.code.value : d.code), document.getText(d.range)]), [
       [7, vscode.DiagnosticSeverity.Error, 'FAIL', '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'],
       [8, vscode.DiagnosticSeverity.Information, 'DSN', MESSAGE_ID],
       [10, vscode.DiagnosticSeverity.Warning, 'DEFER', '451 4.4.316 Connection refused [Message=Socket error code 10061]'],

@@ -10,7 +10,10 @@ const javaScriptFiles = ['eslint.config.mjs', 'scripts/*.mjs', 'scripts/e2e/*.mj
 
 // Node's globals, and the page's in the callbacks screenshots.mjs runs inside the browser page.
 const javaScriptGlobals = Object.fromEntries(
-  ['process', 'console', 'fetch', 'setTimeout', 'clearTimeout', 'URL', 'document', 'NodeFilter', 'getComputedStyle'].map((name) => [name, 'readonly']),
+  [
+    'process', 'console', 'fetch', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'structuredClone',
+    'TextDecoder', 'TextEncoder', 'URL', 'document', 'NodeFilter', 'getComputedStyle',
+  ].map((name) => [name, 'readonly']),
 );
 
 // Property names that belong to other programs' formats and options, which keep their spelling.

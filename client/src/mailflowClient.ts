@@ -232,7 +232,8 @@ async function explainBounceCommand(): Promise<void> {
     void vscode.window.showInformationMessage('Open a bounce message (.eml) to explain it.');
     return;
   }
-  const result = await (await readyClient()).sendRequest<ExplainBounceResult | null>(EXPLAIN_BOUNCE_REQUEST, { uri: document.uri.toString() } satisfies ExplainBounceParams);
+  const params: ExplainBounceParams = { uri: document.uri.toString() };
+  const result = await (await readyClient()).sendRequest<ExplainBounceResult | null>(EXPLAIN_BOUNCE_REQUEST, params);
   if (!result) return;
   const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.commands.executeCommand('markdown.showPreview', preview.uri);

@@ -129,8 +129,8 @@ describe('the web worker server, with a worker\'s globals only', () => {
     const init = await worker.sendRequest('initialize', { processId: null, rootUri: null, capabilities: CAPABILITIES });
     assert.equal(init.serverInfo.name, 'Mailflow Lens');
     assert.equal(init.capabilities.hoverProvider, true);
-    worker.sendNotification('initialized', {});
-    for (const d of DOCUMENTS) worker.sendNotification('textDocument/didOpen', { textDocument: { ...d, version: 1 } });
+    void worker.sendNotification('initialized', {});
+    for (const d of DOCUMENTS) void worker.sendNotification('textDocument/didOpen', { textDocument: { ...d, version: 1 } });
     fromWorker = await editorSession(worker);
 
     node = await startSession({ configuration: () => SETTINGS, capabilities: CAPABILITIES });

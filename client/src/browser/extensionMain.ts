@@ -1,12 +1,16 @@
 // The extension in a browser's web worker extension host (vscode.dev, github.dev, code-server's web
 // extensions): the language server runs in a web worker of its own (dist/browser/serverMain.js).
 
+/* eslint-disable @typescript-eslint/no-redundant-type-constituents, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return,
+   @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access --
+   vscode-languageclient/browser types its transports with DOM's Worker, and the client is typechecked without DOM types. */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateClient, type ConnectServer, deactivateClient, type MailflowLensApi } from '../mailflowClient';
 
 /** The extension host's Worker; the client is typechecked without DOM types. */
 type WebWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
+// eslint-disable-next-line @typescript-eslint/naming-convention -- the global's own name
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
 
 export function activate(context: vscode.ExtensionContext): MailflowLensApi {

@@ -13,7 +13,9 @@ export class WorkerMessageReader extends AbstractMessageReader {
 
   constructor(worker: Worker) {
     super();
-    worker.on('message', (message: Message) => this.received.fire(message));
+    worker.on('message', (message: Message) => {
+      this.received.fire(message);
+    });
     // An uncaught exception or running out of memory in the thread; 'exit' follows.
     worker.on('error', (error) => this.fireError(error));
     worker.on('messageerror', (error) => this.fireError(error));

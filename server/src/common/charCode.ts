@@ -2,8 +2,6 @@
 // compiler writes the numbers inline, so naming them costs nothing at run time.
 
 export const enum CharCode {
-  /** The bit that tells an ASCII letter's lower case from its upper case: `c | CaseBit` lower-cases a letter. */
-  CaseBit = 0x20,
   Null = 0,
   Tab = 9,
   LineFeed = 10,
@@ -38,11 +36,17 @@ export const enum CharCode {
   OpenBracket = 91,
   Backslash = 92,
   CloseBracket = 93,
+  Underscore = 95,
   LowerA = 97,
   LowerG = 103,
   LowerH = 104,
   LowerR = 114,
   LowerT = 116,
   LowerZ = 122,
+  /** The first code beyond ASCII. */
+  FirstNonAscii = 0x80,
   ByteOrderMark = 0xfeff,
 }
+
+/** The bit that tells an ASCII letter's lower case from its upper case: `c | ASCII_CASE_BIT` lower-cases a letter. */
+export const ASCII_CASE_BIT = 0x20;

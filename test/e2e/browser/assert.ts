@@ -33,7 +33,8 @@ function deepStrictEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => deepStrictEqual(item, (b as unknown[])[i]));
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length
-    && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepStrictEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key)
+      && deepStrictEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 export function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {

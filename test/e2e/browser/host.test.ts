@@ -19,7 +19,7 @@ describe('the browser host', () => {
   it('runs the extension from its browser entry, its server in a web worker that publishes problems', async () => {
     const document = await openFixture('mail.log');
     const extension = await activeExtension();
-    assert.equal(extension.packageJSON.browser, './dist/browser/extension.js');
+    assert.equal((extension.packageJSON as { browser?: string }).browser, './dist/browser/extension.js');
     assert.ok((await diagnosticsOf(document.uri)).length > 0);
     // The node entry reports its worker thread's id while the server runs; a web worker has none.
     assert.equal((extension.exports as MailflowLensApi).testing.serverThreadId(), undefined);

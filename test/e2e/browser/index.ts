@@ -13,6 +13,8 @@ declare const mocha: BrowserMocha;
 
 export function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // The test files call describe() as they load, so they are loaded here, after setup, in this order.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   require('./host.test');
   require('../suite/languages.test');
   require('../suite/hover.test');
@@ -22,6 +24,7 @@ export function run(): Promise<void> {
   require('../suite/bounce.test');
   require('../suite/commands.test');
   require('../suite/markdownSafety.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;

@@ -5,7 +5,7 @@
 // This file is the pipeline: what kind of message it is (messageKind.ts), its recipients
 // (recipients.ts), and who wrote the report (writerOf.ts).
 
-import { CharCode } from '../../common/charCode';
+import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
 import { decodedValue, header } from '../../formats/mime/headers';
 import { lineAt } from '../../formats/mime/lines';
 import type { MappedText } from '../../formats/mime/mappedText';
@@ -96,8 +96,9 @@ function firstReportingHost(reports: readonly MappedText[]): Located | undefined
     while (pos < text.length && count++ < 80) {
       const line = lineAt(text, pos);
       // The phrases start with "Generating server", "This is the", "Hi. This is" or "Reporting-MTA".
-      const first = text.charCodeAt(line.start) | CharCode.CaseBit;
-      const host = first === CharCode.LowerG || first === CharCode.LowerT || first === CharCode.LowerH || first === CharCode.LowerR ? reportingHostIn(text.slice(line.start, line.end)) : undefined;
+      const first = text.charCodeAt(line.start) | ASCII_CASE_BIT;
+      const startsLikeOne = first === CharCode.LowerG || first === CharCode.LowerT || first === CharCode.LowerH || first === CharCode.LowerR;
+      const host = startsLikeOne ? reportingHostIn(text.slice(line.start, line.end)) : undefined;
       if (host) {
         const at = text.indexOf(host, line.start);
         return { value: host, span: { start: report.toRaw(at), end: report.toRaw(at + host.length) } };

@@ -17,7 +17,10 @@ export interface RecipientReading {
 
 export function readRecipient(document: TextDocument, outcome: RecipientOutcome): RecipientReading {
   const explanation = outcome.status || outcome.replyCode
-    ? explainReply({ enhanced: outcome.status?.value, basic: outcome.replyCode?.value, transport: outcome.transport?.value }, { prefer: productsFor(document, outcome) })
+    ? explainReply(
+      { enhanced: outcome.status?.value, basic: outcome.replyCode?.value, transport: outcome.transport?.value },
+      { prefer: productsFor(document, outcome) },
+    )
     : undefined;
   return { explanation, message: recipientMessage(outcome, explanation) };
 }

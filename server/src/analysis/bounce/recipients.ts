@@ -156,7 +156,9 @@ const ACTIONS: readonly DeliveryAction[] = ['failed', 'delayed', 'delivered', 'r
 function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: Located): RecipientOutcome {
   const originalAddress = locatedAddress(fields.originalRecipient);
   let finalAddress = named ?? locatedAddress(fields.finalRecipient) ?? locatedAddress(fields.actualRecipient) ?? originalAddress!;
-  if (originalAddress && isRoutedAddress(fields.finalRecipient, finalAddress) && !isRoutedAddress(fields.originalRecipient, originalAddress)) finalAddress = originalAddress;
+  if (originalAddress && isRoutedAddress(fields.finalRecipient, finalAddress) && !isRoutedAddress(fields.originalRecipient, originalAddress)) {
+    finalAddress = originalAddress;
+  }
   const actionWord = fields.action?.value.toLowerCase().split(/[\s(]/, 1)[0] ?? '';
   const blocks = blocksOf(context, finalAddress.value, originalAddress?.value);
 
@@ -210,7 +212,9 @@ function failedRecipientsSpan(view: MessageView, address: string): Span {
 const DELAY_WORDS = /\bdelayed\b|will be retried|will retry|still trying|continue (?:to try|trying)|not yet been delivered|warning: could not send|still undelivered|delivery attempts will continue/i;
 const GIVEN_UP = /giving up|gave up|given up|permanent|will not be retried|i'm not going to try again|deleted from queue|failed permanently/i;
 
-function inferAction(evidence: readonly CodeEvidence[], context: RecipientContext, blocks: readonly { block: RecipientBlock; report: MappedText }[]): DeliveryAction {
+function inferAction(
+  evidence: readonly CodeEvidence[], context: RecipientContext, blocks: readonly { block: RecipientBlock; report: MappedText }[],
+): DeliveryAction {
   const sample = [context.subject, ...blocks.map((b) => b.report.text.slice(b.block.start, Math.min(b.block.end, b.block.start + 1500))), context.view.reportTexts[0]?.text.slice(0, 1500) ?? ''].join('\n');
   if (GIVEN_UP.test(sample)) return 'failed';
   const classes = evidence.map((e) => (e.enhanced?.value ?? e.basic?.value ?? '')[0]);
@@ -337,7 +341,10 @@ function remoteFromBlocks(blocks: readonly { block: RecipientBlock; report: Mapp
       const line = lineAt(text, pos, block.end);
       const content = text.slice(line.start, line.end);
       const found = remoteHostIn(content);
-      if (found) return { value: found.host, span: { start: report.toRaw(line.start + found.start), end: report.toRaw(line.start + found.start + found.host.length) } };
+      if (found) {
+        const start = line.start + found.start;
+        return { value: found.host, span: { start: report.toRaw(start), end: report.toRaw(start + found.host.length) } };
+      }
       // Exchange prints the remote server alone on the line after the recipient.
       if (index === 1 && bareHostLine(content)) {
         const lead = content.length - content.trimStart().length;

@@ -1,6 +1,8 @@
 // Finding e-mail addresses in free text with a hand-written scanner: expand left and right from
 // each "@" over the characters an address may hold. Linear, with bounded parts.
 
+import { CharCode } from '../../common/charCode';
+
 export interface AddressHit {
   readonly address: string;
   /** Offsets of the address itself (no brackets or quotes around it). */
@@ -15,7 +17,8 @@ const isAtext = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
   || c === 33 || (c >= 35 && c <= 39) || c === 42 || c === 43 || c === 45 || c === 46 || c === 47 || c === 61 || c === 63
   || c === 94 || c === 95 || c === 96 || (c >= 123 && c <= 126);
-const isDomainChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95 || c >= 0x80;
+const isDomainChar = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
+  || (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Dash || c === CharCode.Dot || c === CharCode.Underscore || c >= CharCode.FirstNonAscii;
 
 /** Every address in `text[from, to)`, in order. */
 export function findAddresses(text: string, from = 0, to = text.length): AddressHit[] {
@@ -36,26 +39,26 @@ export function findAddresses(text: string, from = 0, to = text.length): Address
 /** The address whose "@" is at `at`, looking no further left than `floor`. */
 function addressAround(text: string, at: number, floor: number, to: number): AddressHit | undefined {
   let start = at;
-  if (at > floor && text.charCodeAt(at - 1) === 34 /* quoted local part: "a b"@example.com */) {
+  if (at > floor && text.charCodeAt(at - 1) === CharCode.DoubleQuote /* quoted local part: "a b"@example.com */) {
     for (let k = at - 2; k >= floor && at - k <= MAX_LOCAL; k--) {
-      if (text.charCodeAt(k) === 34) { start = k; break; }
+      if (text.charCodeAt(k) === CharCode.DoubleQuote) { start = k; break; }
     }
   }
   if (start === at) {
     while (start > floor && at - start < MAX_LOCAL && isAtext(text.charCodeAt(start - 1))) start--;
     // Leading dots, and "mailto:" glued on by HTML conversions, are not part of the address.
-    while (start < at && text.charCodeAt(start) === 46) start++;
+    while (start < at && text.charCodeAt(start) === CharCode.Dot) start++;
   }
   if (start === at) return undefined;
   let end = at + 1;
-  if (text.charCodeAt(end) === 91 /* [ip literal] */) {
+  if (text.charCodeAt(end) === CharCode.OpenBracket /* [ip literal] */) {
     let close = end + 1;
-    while (close < to && close - end <= 64 && text.charCodeAt(close) !== 93) close++;
-    if (text.charCodeAt(close) !== 93) return undefined;
+    while (close < to && close - end <= 64 && text.charCodeAt(close) !== CharCode.CloseBracket) close++;
+    if (text.charCodeAt(close) !== CharCode.CloseBracket) return undefined;
     end = close + 1;
   } else {
     while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
-    while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+    while (end > at + 1 && (text.charCodeAt(end - 1) === CharCode.Dot || text.charCodeAt(end - 1) === CharCode.Dash)) end--;
   }
   if (end <= at + 1) return undefined;
   let address = text.slice(start, end);

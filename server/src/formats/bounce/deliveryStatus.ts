@@ -2,6 +2,7 @@
 // per-message fields, then one group of fields per recipient. Read leniently: groups that are not
 // separated by blank lines, recipients run together, and stray lines are all handled.
 
+import { CharCode } from '../../common/charCode';
 import { parseHeaderBlock, valueOffsetToRaw, type HeaderField } from '../mime/headers';
 import { LineBreakFinder, lineAt } from '../mime/lines';
 import type { MappedText } from '../mime/mappedText';
@@ -117,9 +118,9 @@ function dsnValue(field: HeaderField, body: MappedText): DsnValue {
       offset = semicolon + 1;
     }
   }
-  while (offset < value.length && (value.charCodeAt(offset) === 32 || value.charCodeAt(offset) === 9)) offset++;
+  while (offset < value.length && (value.charCodeAt(offset) === CharCode.Space || value.charCodeAt(offset) === CharCode.Tab)) offset++;
   let stop = value.length;
-  while (stop > offset && (value.charCodeAt(stop - 1) === 32 || value.charCodeAt(stop - 1) === 9)) stop--;
+  while (stop > offset && (value.charCodeAt(stop - 1) === CharCode.Space || value.charCodeAt(stop - 1) === CharCode.Tab)) stop--;
   const toRaw = (at: number): number => body.toRaw(valueOffsetToRaw(field, offset + at));
   return { value: value.slice(offset, stop), type, start: toRaw(0), end: toRaw(stop - offset), toRaw };
 }

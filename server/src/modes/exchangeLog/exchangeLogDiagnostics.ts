@@ -4,8 +4,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import type { CancellationToken } from '../../common/cancellation';
-import type { YieldControl } from '../../common/cancellation';
+import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import { ProblemList } from '../shared/problemList';
 import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
 import { explainMention } from '../../analysis/replyExplanation';
@@ -81,6 +80,7 @@ export async function validateExchangeLog(
   const replies = new ReplyCache(productPreference(document));
   const reportedBlocks = new Set<HeaderBlock | undefined>();
   const overrides = normalizeOverrides(settings.eventSeverity);
+  const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
   for (let i = 0; i < log.rows.length; i++) {
     const row = log.rows[i]!;
     if (row.schemaInferred && !reportedBlocks.has(row.block)) {
@@ -92,10 +92,7 @@ export async function validateExchangeLog(
       if (log.kind === 'protocol') checkProtocolRow(log, row, problems, replies);
       else checkTrackingRow(log, row, problems, replies, overrides);
     }
-    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) {
-      await yieldControl();
-      if (token?.isCancellationRequested) return [];
-    }
+    if (slices.step() && !(await slices.next())) return [];
   }
   return problems.finish();
 }

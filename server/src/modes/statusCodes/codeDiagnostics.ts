@@ -2,13 +2,12 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { CancellationToken, YieldControl } from '../../common/cancellation';
+import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import { scanReplies } from '../../detection/replyScanner';
 import type { Product } from '../../knowledge/model';
 import { productPreferenceOnLine } from '../../analysis/productContext';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
 import { explainMention } from '../../analysis/replyExplanation';
-
 
 const LINES_PER_SLICE = 5000;
 
@@ -17,6 +16,7 @@ export async function validateCodes(
 ): Promise<Diagnostic[]> {
   const text = document.getText();
   const problems = new ProblemList(settings.maxProblems);
+  const slices = new SlicedWork(LINES_PER_SLICE, token, yieldControl);
   let line = 0;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -36,10 +36,7 @@ export async function validateCodes(
       });
     }
     start = end + 1;
-    if (line % LINES_PER_SLICE === LINES_PER_SLICE - 1) {
-      await yieldControl();
-      if (token?.isCancellationRequested) return [];
-    }
+    if (slices.step() && !(await slices.next())) return [];
   }
   return problems.finish();
 }

@@ -36,4 +36,5 @@ export const enum CharCode {
   CloseBracket = 93,
   LowerA = 97,
   LowerZ = 122,
+  ByteOrderMark = 0xfeff,
 }

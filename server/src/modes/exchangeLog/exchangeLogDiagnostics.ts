@@ -11,9 +11,8 @@ import { explainMention } from '../../analysis/replyExplanation';
 import { productPreference } from '../../analysis/productContext';
 import { scanReplies } from '../../detection/replyScanner';
 import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
-import {
-  type ExchangeLog, fieldOf, fieldRange, fieldValueRange, type HeaderBlock, isValidTimestamp, type LogRow, valueOf,
-} from '../../formats/exchangeLog';
+import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
+import { fieldOf, fieldRange, fieldValueRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
 import { type FieldItem, recipientOutcomes } from '../../formats/trackingLog';
 import type { EventSeverity } from '../../common/settings';
 import { lookupProtocolEvent, lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';

@@ -3,9 +3,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { PROTOCOL_LOG, TRACKING_LOG } from '../../common/languages';
-import {
-  type Directive, directiveAtLine, type ExchangeLog, fieldAtOffset, type LogRow, offsetInRow, parseExchangeLog, positionInRow, reparseExchangeLog, rowAtLine,
-} from '../../formats/exchangeLog';
+import { type Directive, type ExchangeLog, type LogRow, parseExchangeLog } from '../../formats/exchangeLog';
+import { directiveAtLine, fieldAtOffset, offsetInRow, positionInRow, rowAtLine } from '../../formats/exchangeLogLookups';
+import { reparseExchangeLog } from '../../formats/exchangeLogReparse';
 import { perVersion } from '../../common/perVersion';
 
 export function isExchangeLogLanguage(languageId: string): boolean {

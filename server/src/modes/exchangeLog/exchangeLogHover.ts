@@ -7,9 +7,9 @@ import type { CancellationToken } from '../../common/cancellation';
 import { columnName, exchangeLogOf, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
 import { doCodeHover } from '../statusCodes/codeHover';
 import type { DetailLevel } from '../../common/settings';
-import {
-  type Directive, type ExchangeLog, fieldOf, fieldRange, isValidTimestamp, type LogRow, rowsByColumnValue, valueOf,
-} from '../../formats/exchangeLog';
+import type { Directive, ExchangeLog, LogRow } from '../../formats/exchangeLog';
+import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
+import { fieldOf, fieldRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
 import { customDataItems, type FieldItem, recipientOutcomes, splitItems } from '../../formats/trackingLog';
 import type { EventOutcome, LogFieldEntry } from '../../knowledge/exchangeLogModel';
 import {
@@ -144,7 +144,7 @@ function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string,
 }
 
 function rowCount(log: ExchangeLog, column: string, value: string, noun: string): Markdown {
-  const count = rowsByColumnValue(log, column).get(value)?.length ?? 0;
+  const count = rowGroups(log, columnKey(column)).get(value)?.length ?? 0;
   return md`${count} ${noun}${count === 1 ? '' : 's'} in this file carry this ${column}; Find All References lists them.`;
 }
 

@@ -6,7 +6,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentHighlight, DocumentHighlightKind, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
 import { columnName, exchangeLogOf, locateInLog, rowRange } from './exchangeLogDocument';
-import { type ExchangeLog, fieldOf, fieldValueRange, rowsByColumnValue, valueOf } from '../../formats/exchangeLog';
+import type { ExchangeLog } from '../../formats/exchangeLog';
+import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
+import { fieldOf, fieldValueRange, valueOf } from '../../formats/exchangeLogLookups';
 
 /** For each linking column, the columns searched for the same value. */
 const LINKED_COLUMNS: Readonly<Record<'tracking' | 'protocol', Readonly<Record<string, readonly string[]>>>> = {
@@ -40,7 +42,7 @@ const ROWS_PER_CHECK = 1024;
 /** The ranges, in file order; only those found so far once the request is cancelled. */
 function rangesOf(log: ExchangeLog, columns: readonly string[], value: string, token: CancellationToken | undefined): Range[] {
   const rowIndexes = new Set<number>();
-  for (const column of columns) for (const i of rowsByColumnValue(log, column).get(value) ?? []) rowIndexes.add(i);
+  for (const column of columns) for (const i of rowGroups(log, columnKey(column)).get(value) ?? []) rowIndexes.add(i);
   const ranges: Range[] = [];
   const sorted = [...rowIndexes].sort((a, b) => a - b);
   for (let k = 0; k < sorted.length; k++) {

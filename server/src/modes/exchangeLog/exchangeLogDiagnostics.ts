@@ -7,11 +7,13 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import { ProblemList } from '../shared/problemList';
 import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
+import { groupingsOf } from './exchangeLogLinks';
 import { explainMention } from '../../analysis/replyExplanation';
 import { productPreference } from '../../analysis/productContext';
 import { scanReplies } from '../../detection/replyScanner';
 import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
 import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
+import { RowGroupsBuilder } from '../../formats/exchangeLogIndex';
 import { fieldOf, fieldRange, fieldValueRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
 import { type FieldItem, recipientOutcomes } from '../../formats/trackingLog';
 import type { EventSeverity } from '../../common/settings';
@@ -80,6 +82,8 @@ export async function validateExchangeLog(
   const reportedBlocks = new Set<HeaderBlock | undefined>();
   const overrides = normalizeOverrides(settings.eventSeverity);
   const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
+  // Grouped here, in the same slices, so that no request after the diagnostics waits for it.
+  const groupings = new RowGroupsBuilder(log, groupingsOf(log.kind));
   for (let i = 0; i < log.rows.length; i++) {
     const row = log.rows[i]!;
     if (row.schemaInferred && !reportedBlocks.has(row.block)) {
@@ -91,6 +95,7 @@ export async function validateExchangeLog(
       if (log.kind === 'protocol') checkProtocolRow(log, row, problems, replies);
       else checkTrackingRow(log, row, problems, replies, overrides);
     }
+    groupings.addRow(i);
     if (slices.step() && !(await slices.next())) return [];
   }
   return problems.finish();

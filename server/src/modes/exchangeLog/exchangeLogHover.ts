@@ -4,8 +4,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
-import { columnName, exchangeLogOf, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
-import { doCodeHover } from '../statusCodes/codeHover';
+import { columnName, exchangeLogOf, lineAround, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
+import { CODE_HOVER_WINDOW, codeHoverInLine, doCodeHover } from '../statusCodes/codeHover';
 import type { DetailLevel } from '../../common/settings';
 import type { Directive, ExchangeLog, LogRow } from '../../formats/exchangeLog';
 import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
@@ -38,7 +38,7 @@ export function doLogHover(document: TextDocument, position: Position, level: De
   const name = columnName(location);
   const field = name ? lookupLogField(log.kind ?? 'tracking', name) : undefined;
   if (!field || !NUMERIC_KINDS.has(field.kind)) {
-    const code = doCodeHover(document, position, level, token);
+    const code = codeHoverInLine(document, position, lineAround(log, location.row, position, CODE_HOVER_WINDOW), level);
     if (code) return code;
   }
   return fieldHover(log, location, name, field);

@@ -6,22 +6,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentHighlight, DocumentHighlightKind, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
 import { columnName, exchangeLogOf, locateInLog, rowRange } from './exchangeLogDocument';
+import { LINKED_COLUMNS } from './exchangeLogLinks';
 import type { ExchangeLog } from '../../formats/exchangeLog';
 import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
 import { fieldOf, fieldValueRange, valueOf } from '../../formats/exchangeLogLookups';
-
-/** For each linking column, the columns searched for the same value. */
-const LINKED_COLUMNS: Readonly<Record<'tracking' | 'protocol', Readonly<Record<string, readonly string[]>>>> = {
-  tracking: {
-    'message-id': ['message-id', 'reference'],
-    'reference': ['message-id', 'reference'],
-    'internal-message-id': ['internal-message-id'],
-    'network-message-id': ['network-message-id'],
-  },
-  protocol: {
-    'session-id': ['session-id'],
-  },
-};
 
 /** Ranges of every occurrence of the linking value at `position`, in file order; empty elsewhere. */
 function occurrences(document: TextDocument, position: Position, token?: CancellationToken): Range[] {

@@ -10,12 +10,14 @@ import { rowReuseOf } from './exchangeLogReparse';
 /** Row indexes of each key, in file order. */
 export type RowGroups = ReadonlyMap<string, readonly number[]>;
 
-/** What rows are grouped by: `keyOf` reads a well-formed row's key, "" when it has none. */
-export interface RowKey {
+/**
+ * What rows are grouped by: `keyOf` reads a well-formed row's key, "" when it has none; or, with
+ * `firstOf`, the first non-empty key of other groupings, which are then built too and nothing is read twice.
+ */
+export type RowKey = {
   /** Names the grouping: keys with the same id group the same way. */
   readonly id: string;
-  readonly keyOf: (log: ExchangeLog, row: LogRow) => string;
-}
+} & ({ readonly keyOf: (log: ExchangeLog, row: LogRow) => string } | { readonly firstOf: readonly RowKey[] });
 
 const columnKeys = new Map<string, RowKey>();
 
@@ -52,7 +54,7 @@ function advance(log: ExchangeLog, key: RowKey, grouping: Grouping, end: number)
   for (let i = grouping.next; i < end; i++) {
     const row = log.rows[i]!;
     let value = carried?.[i];
-    if (value === undefined) value = isWellFormed(row) ? key.keyOf(log, row) : '';
+    if (value === undefined) value = isWellFormed(row) ? keyOfRow(log, key, row, i) : '';
     if (value) {
       const rows = groups.get(value);
       if (rows) {
@@ -64,6 +66,17 @@ function advance(log: ExchangeLog, key: RowKey, grouping: Grouping, end: number)
   }
   grouping.next = end;
   if (end === log.rows.length) grouping.carried = undefined;
+}
+
+function keyOfRow(log: ExchangeLog, key: RowKey, row: LogRow, index: number): string {
+  if ('keyOf' in key) return key.keyOf(log, row);
+  for (const part of key.firstOf) {
+    const grouping = groupingOf(log, part);
+    if (grouping.next <= index) advance(log, part, grouping, index + 1);
+    const value = grouping.keys[index]!;
+    if (value) return value;
+  }
+  return '';
 }
 
 /** The rows of each key (well-formed rows with a key only); grouped now if nothing built it yet. */

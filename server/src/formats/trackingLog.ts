@@ -4,7 +4,7 @@
 import { CharCode } from '../common/charCode';
 import type { ExchangeLog, LogRow } from './exchangeLog';
 import { fieldOf, fieldValueRange, valueOf } from './exchangeLogLookups';
-import { type RowGroups, rowGroups, type RowKey } from './exchangeLogIndex';
+import { columnKey, type RowGroups, rowGroups, type RowKey } from './exchangeLogIndex';
 import { ESCAPED_QUOTES, indexWithin } from './csv';
 
 /** One item of a multi-valued field, with its exact offsets. */
@@ -113,8 +113,8 @@ export function messageKey(log: ExchangeLog, row: LogRow): string {
   return valueOf(log, fieldOf(row, 'message-id')) || valueOf(log, fieldOf(row, 'network-message-id')) || valueOf(log, fieldOf(row, 'internal-message-id'));
 }
 
-/** Rows grouped by their message. */
-export const MESSAGE_KEY: RowKey = { id: 'message', keyOf: messageKey };
+/** Rows grouped by their message, as `messageKey` names it. */
+export const MESSAGE_KEY: RowKey = { id: 'message', firstOf: ['message-id', 'network-message-id', 'internal-message-id'].map(columnKey) };
 
 /** Row indexes of each message (well-formed rows only), in file order. */
 export function messageRows(log: ExchangeLog): RowGroups {

@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
+import { CharCode } from '../../common/charCode';
 import { ProblemList } from '../shared/problemList';
 import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
 import { groupingsOf } from './exchangeLogLinks';
@@ -109,7 +110,7 @@ function normalizeOverrides(raw: Readonly<Record<string, EventSeverity>> | undef
 
 function firstLineRange(log: ExchangeLog, row: LogRow): Range {
   let end = row.start;
-  while (end < row.end && log.text.charCodeAt(end) !== 10 && log.text.charCodeAt(end) !== 13) end++;
+  while (end < row.end && log.text.charCodeAt(end) !== CharCode.LineFeed && log.text.charCodeAt(end) !== CharCode.CarriageReturn) end++;
   return rowRange(log, row, row.start, end);
 }
 
@@ -210,7 +211,7 @@ function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
     const reply = replies.get(data);
     const direction = event === '>' ? `sent to ${remote || 'the peer'}` : `received from ${remote || 'the peer'}`;
     const what = reply ? `${reply.label}: ${reply.summary}` : clip(data);
-    addProblem(problems, dataRange(), data.charCodeAt(0) === 53 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    addProblem(problems, dataRange(), data.charCodeAt(0) === CharCode.Digit5 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       `${what} (reply ${direction})`, reply?.code || data.slice(0, 3));
     return;
   }
@@ -234,11 +235,11 @@ function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
 /** "4xx ..." or "5xx ...": a final transient or permanent reply ("550-..." continuation lines are skipped). */
 function isFinalFailureReply(data: string): boolean {
   const c0 = data.charCodeAt(0);
-  if (c0 !== 52 && c0 !== 53) return false;
+  if (c0 !== CharCode.Digit4 && c0 !== CharCode.Digit5) return false;
   const c1 = data.charCodeAt(1);
   const c2 = data.charCodeAt(2);
-  if (!(c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57)) return false;
-  return data.length === 3 || data.charCodeAt(3) === 32;
+  if (!(c1 >= CharCode.Digit0 && c1 <= CharCode.Digit9 && c2 >= CharCode.Digit0 && c2 <= CharCode.Digit9)) return false;
+  return data.length === 3 || data.charCodeAt(3) === CharCode.Space;
 }
 
 /** Values quoted in messages are kept short: a hostile field may be megabytes long. */

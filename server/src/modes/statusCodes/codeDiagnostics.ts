@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
+import { CharCode } from '../../common/charCode';
 import { scanReplies } from '../../detection/replyScanner';
 import type { Product } from '../../knowledge/model';
 import { productPreferenceOnLine } from '../../analysis/productContext';
@@ -21,11 +22,11 @@ export async function validateCodes(
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const lineText = text.charCodeAt(end - 1) === CharCode.CarriageReturn ? text.slice(start, end - 1) : text.slice(start, end);
     let prefer: readonly Product[] | undefined; // once per line: a huge line may hold many codes
     for (const mention of scanReplies(lineText)) {
       // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
-      if (mention.basic && lineText.charCodeAt(mention.basic.end) === 45) continue;
+      if (mention.basic && lineText.charCodeAt(mention.basic.end) === CharCode.Dash) continue;
       const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)) });
       if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) continue;
       problems.add({

@@ -5,7 +5,7 @@
 
 import type { ExchangeLog, LogRow } from './exchangeLog';
 import { fieldOf, isWellFormed, valueOf } from './exchangeLogLookups';
-import { rowReuseOf } from './exchangeLogReparse';
+import { type RowReuse, rowReuseOf } from './exchangeLogReparse';
 
 /** Row indexes of each key, in file order. */
 export type RowGroups = ReadonlyMap<string, readonly number[]>;
@@ -34,8 +34,8 @@ interface Grouping {
   readonly groups: Map<string, number[]>;
   /** The key of each grouped row ("" for none), the same string as its group's: what the next version carries over. */
   readonly keys: string[];
-  /** Keys carried over from the version before, by row; undefined where the row is read. */
-  carried: (string | undefined)[] | undefined;
+  /** The keys of the version before, for the rows the reparse kept; dropped once every row is grouped. */
+  carried: { readonly keys: readonly string[]; readonly reuse: RowReuse } | undefined;
 }
 
 const groupings = new WeakMap<ExchangeLog, Map<string, Grouping>>();
@@ -53,7 +53,7 @@ function advance(log: ExchangeLog, key: RowKey, grouping: Grouping, end: number)
   const { groups, keys, carried } = grouping;
   for (let i = grouping.next; i < end; i++) {
     const row = log.rows[i]!;
-    let value = carried?.[i];
+    let value = carried ? carriedKey(carried.keys, carried.reuse, i) : undefined;
     if (value === undefined) value = isWellFormed(row) ? keyOfRow(log, key, row, i) : '';
     if (value) {
       const rows = groups.get(value);
@@ -66,6 +66,12 @@ function advance(log: ExchangeLog, key: RowKey, grouping: Grouping, end: number)
   }
   grouping.next = end;
   if (end === log.rows.length) grouping.carried = undefined;
+}
+
+/** The key the version before read for row `index`, if the reparse kept that row and it was grouped there. */
+function carriedKey(keys: readonly string[], reuse: RowReuse, index: number): string | undefined {
+  const from = index < reuse.keptBefore ? index : index >= reuse.freshEnd ? index - reuse.freshEnd + reuse.resumedFrom : -1;
+  return from >= 0 && from < keys.length ? keys[from] : undefined;
 }
 
 function keyOfRow(log: ExchangeLog, key: RowKey, row: LogRow, index: number): string {
@@ -107,21 +113,14 @@ export class RowGroupsBuilder {
 
 /**
  * Carries to `log`, reparsed from `previous`, the keys `previous` had read for the rows the reparse
- * kept, so grouping `log` reads only the rows the edit touched.
+ * kept, so grouping `log` reads only the rows the edit touched. Only the key lists are kept, not
+ * `previous` itself, and only until `log` is grouped.
  */
 export function carryRowKeys(previous: ExchangeLog, log: ExchangeLog): void {
   const reuse = rowReuseOf(log);
   const before = groupings.get(previous);
   if (!reuse || !before || log === previous) return;
   const perKey = new Map<string, Grouping>();
-  const count = log.rows.length;
-  for (const [id, old] of before) {
-    const carried: (string | undefined)[] = [];
-    for (let i = 0; i < count; i++) {
-      const from = i < reuse.keptBefore ? i : i >= reuse.freshEnd ? i - reuse.freshEnd + reuse.resumedFrom : -1;
-      carried.push(from >= 0 && from < old.next ? old.keys[from] : undefined);
-    }
-    perKey.set(id, { next: 0, groups: new Map(), keys: [], carried });
-  }
+  for (const [id, old] of before) perKey.set(id, { next: 0, groups: new Map(), keys: [], carried: { keys: old.keys, reuse } });
   groupings.set(log, perKey);
 }

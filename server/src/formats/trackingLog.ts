@@ -108,13 +108,20 @@ export function customDataItems(log: ExchangeLog, row: LogRow): CustomDataItem[]
   });
 }
 
-/** What identifies a row's message: message-id, else network-message-id, else internal-message-id. */
+/** What identifies a row's message, in order: message-id, else network-message-id, else internal-message-id. */
+const MESSAGE_ID_COLUMNS = ['message-id', 'network-message-id', 'internal-message-id'];
+
+/** What identifies a row's message: the first of MESSAGE_ID_COLUMNS with a value. */
 export function messageKey(log: ExchangeLog, row: LogRow): string {
-  return valueOf(log, fieldOf(row, 'message-id')) || valueOf(log, fieldOf(row, 'network-message-id')) || valueOf(log, fieldOf(row, 'internal-message-id'));
+  for (const column of MESSAGE_ID_COLUMNS) {
+    const value = valueOf(log, fieldOf(row, column));
+    if (value) return value;
+  }
+  return '';
 }
 
 /** Rows grouped by their message, as `messageKey` names it. */
-export const MESSAGE_KEY: RowKey = { id: 'message', firstOf: ['message-id', 'network-message-id', 'internal-message-id'].map(columnKey) };
+export const MESSAGE_KEY: RowKey = { id: 'message', firstOf: MESSAGE_ID_COLUMNS.map(columnKey) };
 
 /** Row indexes of each message (well-formed rows only), in file order. */
 export function messageRows(log: ExchangeLog): RowGroups {

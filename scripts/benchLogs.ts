@@ -9,6 +9,7 @@ import { parse as csvParse } from 'csv-parse/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../server/src/languageService';
 import { loadGrammar, textmate } from '../test/support/textmate';
+import { unescapeMarkdown } from '../test/support/markdownText.mjs';
 import { LspSession } from './benchServer';
 
 export type BenchRow = [measure: string, result: string, target: string, ok: boolean | undefined];
@@ -87,6 +88,7 @@ export async function lspRows(text: string): Promise<BenchRow[]> {
   const uri = 'file:///bench/hover.LOG';
   await session.openAndWait(uri, text);
   const lines = text.split('\n');
+  rows.push(...await firstRequestRows(session, uri, lines));
   const positions: { line: number; character: number }[] = [];
   for (let line = 5; line < lines.length; line += 7) {
     const row = lines[line]!;
@@ -109,6 +111,27 @@ export async function lspRows(text: string): Promise<BenchRow[]> {
   rows.push([`server memory with the 10 MB log open: peak resident (now ${memory.now.toFixed(0)} MB)`, `${memory.peak.toFixed(0)} MB`, '<= 250 MB', memory.peak <= 250]);
   await session.stop();
   return rows;
+}
+
+/**
+ * The first hover and the first references request on a message-id once diagnostics are published:
+ * whatever they look up must already be built, not built on their account.
+ */
+async function firstRequestRows(session: LspSession, uri: string, lines: readonly string[]): Promise<BenchRow[]> {
+  const line = lines.findIndex((l, i) => i > lines.length / 2 && /,<[0-9A-F]{16}@/.test(l));
+  const position = { line, character: lines[line]!.search(/,<[0-9A-F]{16}@/) + 3 };
+  const textDocument = { uri };
+  let t = performance.now();
+  const hover = await session.connection.sendRequest('textDocument/hover', { textDocument, position }) as { contents: { value: string } } | null;
+  const hoverMs = performance.now() - t;
+  t = performance.now();
+  const references = await session.connection.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }) as unknown[] | null;
+  const referencesMs = performance.now() - t;
+  const onMessageId = unescapeMarkdown(hover?.contents.value ?? '').startsWith('**message-id**');
+  return [
+    [`first hover after diagnostics of the 10 MB log, on a message-id (${onMessageId ? 'answered' : 'WRONG ANSWER'})`, ms(hoverMs), '<= 20 ms', onMessageId && hoverMs <= 20],
+    [`  first references request after it (${references?.length ?? 0} locations)`, ms(referencesMs), '<= 20 ms', (references?.length ?? 0) > 0 && referencesMs <= 20],
+  ];
 }
 
 export async function scalingRows(text10: string, shared: string, benchDir: string): Promise<BenchRow[]> {

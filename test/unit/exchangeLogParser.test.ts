@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CharCode } from '../../server/src/common/charCode';
+import { parseExchangeLog } from '../../server/src/formats/exchangeLog';
 import {
-  columnValue, directiveAtLine, fieldAtOffset, fieldOf, fieldRange, isValidTimestamp, parseExchangeLog, positionInRow, rowAtLine, valueOf,
-} from '../../server/src/formats/exchangeLog';
+  columnValue, directiveAtLine, fieldAtOffset, fieldOf, fieldRange, isValidTimestamp, positionInRow, rowAtLine, valueOf,
+} from '../../server/src/formats/exchangeLogLookups';
 import { customDataItems, messageRows, recipientOutcomes, statusGroups } from '../../server/src/formats/trackingLog';
 import { sessionRows, sessionRuns } from '../../server/src/formats/protocolLog';
 import {

@@ -2,6 +2,8 @@
 // copied until a value is asked for, and hostile input (an unclosed quote, a million commas, binary)
 // costs linear time.
 
+import { CharCode } from '../common/charCode';
+
 /** Field flags, OR-ed together. */
 export const QUOTED = 1;
 /** The quoted value holds doubled quotes ("") that stand for one quote each. */
@@ -12,11 +14,6 @@ export const UNTERMINATED = 4;
 export const TEXT_AFTER_QUOTE = 8;
 /** The value holds a line break (only possible inside quotes). */
 export const MULTILINE = 16;
-
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
 
 /** Field offsets of many records in growable typed arrays: a field is an index into them. */
 export class FieldStore {
@@ -98,7 +95,7 @@ export function scanRecord(text: string, start: number, store: FieldStore, isRec
   for (;;) {
     const fieldStart = pos;
     let flags = 0;
-    if (pos < n && text.charCodeAt(pos) === QUOTE) {
+    if (pos < n && text.charCodeAt(pos) === CharCode.DoubleQuote) {
       flags = QUOTED;
       let k = pos + 1;
       let breaks = 0;
@@ -106,14 +103,14 @@ export function scanRecord(text: string, start: number, store: FieldStore, isRec
       let stoppedAtRecord = false;
       while (k < n) {
         const c = text.charCodeAt(k);
-        if (c === QUOTE) {
-          if (k + 1 < n && text.charCodeAt(k + 1) === QUOTE) { flags |= ESCAPED_QUOTES; k += 2; continue; }
+        if (c === CharCode.DoubleQuote) {
+          if (k + 1 < n && text.charCodeAt(k + 1) === CharCode.DoubleQuote) { flags |= ESCAPED_QUOTES; k += 2; continue; }
           closed = true;
           k++;
           break;
         }
-        if (c === LF || c === CR) {
-          const after = c === CR && k + 1 < n && text.charCodeAt(k + 1) === LF ? k + 2 : k + 1;
+        if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
+          const after = c === CharCode.CarriageReturn && k + 1 < n && text.charCodeAt(k + 1) === CharCode.LineFeed ? k + 2 : k + 1;
           if (isRecordStart?.(text, after)) { stoppedAtRecord = true; break; }
           breaks++;
           k = after;
@@ -136,19 +133,19 @@ export function scanRecord(text: string, start: number, store: FieldStore, isRec
       // Anything between the closing quote and the next separator stays in this field.
       while (pos < n) {
         const c = text.charCodeAt(pos);
-        if (c === COMMA || c === LF || c === CR) break;
+        if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
         flags |= TEXT_AFTER_QUOTE;
         pos++;
       }
     } else {
       while (pos < n) {
         const c = text.charCodeAt(pos);
-        if (c === COMMA || c === LF || c === CR) break;
+        if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
         pos++;
       }
     }
     store.push(fieldStart, pos, flags);
-    if (pos < n && text.charCodeAt(pos) === COMMA) { pos++; continue; }
+    if (pos < n && text.charCodeAt(pos) === CharCode.Comma) { pos++; continue; }
     return { end: pos, next: afterLineBreak(text, pos), innerLineBreaks };
   }
 }
@@ -159,7 +156,7 @@ export function lineEnd(text: string, from: number): number {
   let k = from;
   while (k < n) {
     const c = text.charCodeAt(k);
-    if (c === LF || c === CR) return k;
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return k;
     k++;
   }
   return n;
@@ -168,14 +165,14 @@ export function lineEnd(text: string, from: number): number {
 /** Offset after the line break at `pos` (CRLF counts as one), or `pos` at the end of the text. */
 export function afterLineBreak(text: string, pos: number): number {
   const c = text.charCodeAt(pos);
-  if (c === CR) return text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1;
-  if (c === LF) return pos + 1;
+  if (c === CharCode.CarriageReturn) return text.charCodeAt(pos + 1) === CharCode.LineFeed ? pos + 2 : pos + 1;
+  if (c === CharCode.LineFeed) return pos + 1;
   return pos;
 }
 
 function hasDoubledQuote(text: string, from: number, to: number): boolean {
-  for (let k = indexWithin(text, QUOTE, from, to); k >= 0 && k + 1 < to; k = indexWithin(text, QUOTE, k + 1, to)) {
-    if (text.charCodeAt(k + 1) === QUOTE) return true;
+  for (let k = indexWithin(text, CharCode.DoubleQuote, from, to); k >= 0 && k + 1 < to; k = indexWithin(text, CharCode.DoubleQuote, k + 1, to)) {
+    if (text.charCodeAt(k + 1) === CharCode.DoubleQuote) return true;
   }
   return false;
 }
@@ -207,8 +204,8 @@ export function valueRange(text: string, start: number, end: number, flags: numb
   // Find the closing quote again: the first lone quote after the opening one.
   let k = start + 1;
   while (k < end) {
-    if (text.charCodeAt(k) === QUOTE) {
-      if (text.charCodeAt(k + 1) === QUOTE) { k += 2; continue; }
+    if (text.charCodeAt(k) === CharCode.DoubleQuote) {
+      if (text.charCodeAt(k + 1) === CharCode.DoubleQuote) { k += 2; continue; }
       return { start: start + 1, end: k };
     }
     k++;
@@ -220,7 +217,7 @@ export function valueRange(text: string, start: number, end: number, flags: numb
 export function parseCsv(text: string): string[][] {
   const store = new FieldStore();
   const records: string[][] = [];
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = text.charCodeAt(0) === CharCode.ByteOrderMark ? 1 : 0;
   while (pos < text.length) {
     const first = store.length;
     const { next } = scanRecord(text, pos, store);

@@ -1,10 +1,11 @@
 // SMTP protocol log specifics: lines grouped into sessions by session-id.
 
-import { type ExchangeLog, rowsByColumnValue } from './exchangeLog';
+import type { ExchangeLog } from './exchangeLog';
+import { columnKey, type RowGroups, rowGroups } from './exchangeLogIndex';
 
 /** Row indexes of each session, in file order. */
-export function sessionRows(log: ExchangeLog): ReadonlyMap<string, readonly number[]> {
-  return rowsByColumnValue(log, 'session-id');
+export function sessionRows(log: ExchangeLog): RowGroups {
+  return rowGroups(log, columnKey('session-id'));
 }
 
 /** A stretch of consecutive rows of one session: sessions interleave, so one session may have several. */

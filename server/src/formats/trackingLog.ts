@@ -1,10 +1,11 @@
 // Message tracking specifics on top of the generic log: the multi-valued recipient fields paired by
 // position, custom-data's S:key=value items, and the rows of each message.
 
-import { type ExchangeLog, fieldOf, fieldValueRange, isWellFormed, type LogRow, valueOf } from './exchangeLog';
+import { CharCode } from '../common/charCode';
+import type { ExchangeLog, LogRow } from './exchangeLog';
+import { fieldOf, fieldValueRange, valueOf } from './exchangeLogLookups';
+import { columnKey, type RowGroups, rowGroups, type RowKey } from './exchangeLogIndex';
 import { ESCAPED_QUOTES, indexWithin } from './csv';
-
-const SEMICOLON = 59;
 
 /** One item of a multi-valued field, with its exact offsets. */
 export interface FieldItem {
@@ -27,7 +28,7 @@ export function splitItems(log: ExchangeLog, field: number): FieldItem[] {
   const items: FieldItem[] = [];
   let from = start;
   while (from <= end) {
-    let to = indexWithin(text, SEMICOLON, from, end);
+    let to = indexWithin(text, CharCode.Semicolon, from, end);
     if (to < 0) to = end;
     let s = from;
     let e = to;
@@ -42,7 +43,7 @@ export function splitItems(log: ExchangeLog, field: number): FieldItem[] {
   return items;
 }
 
-const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isBlank = (c: number): boolean => c === CharCode.Space || c === CharCode.Tab;
 
 /**
  * recipient-status items grouped into one status per recipient. A status may itself contain ";"
@@ -61,13 +62,15 @@ export function statusGroups(log: ExchangeLog, row: LogRow): FieldItem[] {
   return groups;
 }
 
+const isDigit = (c: number): boolean => c >= CharCode.Digit0 && c <= CharCode.Digit9;
+
 function startsWithReplyCode(text: string): boolean {
   const c0 = text.charCodeAt(0);
-  if (c0 < 50 || c0 > 53) return false;
+  if (c0 < CharCode.Digit2 || c0 > CharCode.Digit5) return false;
   const c1 = text.charCodeAt(1);
   const c2 = text.charCodeAt(2);
   const after = text.charCodeAt(3);
-  return c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57 && (text.length === 3 || after === 32 || after === 45);
+  return isDigit(c1) && isDigit(c2) && (text.length === 3 || after === CharCode.Space || after === CharCode.Dash);
 }
 
 /**
@@ -105,26 +108,22 @@ export function customDataItems(log: ExchangeLog, row: LogRow): CustomDataItem[]
   });
 }
 
-/** What identifies a row's message: message-id, else network-message-id, else internal-message-id. */
+/** What identifies a row's message, in order: message-id, else network-message-id, else internal-message-id. */
+const MESSAGE_ID_COLUMNS = ['message-id', 'network-message-id', 'internal-message-id'];
+
+/** What identifies a row's message: the first of MESSAGE_ID_COLUMNS with a value. */
 export function messageKey(log: ExchangeLog, row: LogRow): string {
-  return valueOf(log, fieldOf(row, 'message-id')) || valueOf(log, fieldOf(row, 'network-message-id')) || valueOf(log, fieldOf(row, 'internal-message-id'));
+  for (const column of MESSAGE_ID_COLUMNS) {
+    const value = valueOf(log, fieldOf(row, column));
+    if (value) return value;
+  }
+  return '';
 }
 
-const messageIndexes = new WeakMap<ExchangeLog, Map<string, number[]>>();
+/** Rows grouped by their message, as `messageKey` names it. */
+export const MESSAGE_KEY: RowKey = { id: 'message', firstOf: MESSAGE_ID_COLUMNS.map(columnKey) };
 
-/** Row indexes of each message (well-formed rows only), in file order; built once per parsed log. */
-export function messageRows(log: ExchangeLog): ReadonlyMap<string, readonly number[]> {
-  let index = messageIndexes.get(log);
-  if (!index) {
-    index = new Map();
-    log.rows.forEach((row, i) => {
-      if (!isWellFormed(row)) return;
-      const key = messageKey(log, row);
-      if (!key) return;
-      const list = index!.get(key);
-      if (list) list.push(i); else index!.set(key, [i]);
-    });
-    messageIndexes.set(log, index);
-  }
-  return index;
+/** Row indexes of each message (well-formed rows only), in file order. */
+export function messageRows(log: ExchangeLog): RowGroups {
+  return rowGroups(log, MESSAGE_KEY);
 }

@@ -5,9 +5,8 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { CharCode } from '../common/charCode';
 
-const LF = 10;
-const CR = 13;
 /** Pieces kept before they are joined anyway: finding an offset walks the list. */
 const MAX_PIECES = 512;
 
@@ -87,8 +86,8 @@ class PieceTextDocument implements TextDocument {
       this.replace(startOffset, endOffset, change.text);
       const insertedEnd = startOffset + change.text.length;
       // A CR and an LF that the edit joins into one line break: count the lines again.
-      const crlfAtStart = this.charCodeAt(startOffset - 1) === CR && this.charCodeAt(startOffset) === LF;
-      const crlfAtEnd = this.charCodeAt(insertedEnd - 1) === CR && this.charCodeAt(insertedEnd) === LF;
+      const crlfAtStart = this.charCodeAt(startOffset - 1) === CharCode.CarriageReturn && this.charCodeAt(startOffset) === CharCode.LineFeed;
+      const crlfAtEnd = this.charCodeAt(insertedEnd - 1) === CharCode.CarriageReturn && this.charCodeAt(insertedEnd) === CharCode.LineFeed;
       if (crlfAtStart || crlfAtEnd || !this.lineOffsets) {
         this.lineOffsets = undefined;
         continue;
@@ -165,7 +164,7 @@ class PieceTextDocument implements TextDocument {
   }
 }
 
-const isLineBreak = (c: number): boolean => c === CR || c === LF;
+const isLineBreak = (c: number): boolean => c === CharCode.CarriageReturn || c === CharCode.LineFeed;
 
 function ordered(range: Range): Range {
   const { start, end } = range;
@@ -182,8 +181,8 @@ function lineStarts(text: string, base: number): number[] {
   }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === CR || c === LF) {
-      if (c === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
+    if (c === CharCode.CarriageReturn || c === CharCode.LineFeed) {
+      if (c === CharCode.CarriageReturn && i + 1 < text.length && text.charCodeAt(i + 1) === CharCode.LineFeed) i++;
       starts.push(base + i + 1);
     }
   }

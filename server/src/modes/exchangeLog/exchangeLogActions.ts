@@ -8,7 +8,8 @@ import { DIAGNOSTIC_SOURCE } from '../shared/problemList';
 import { exchangeLogOf } from './exchangeLogDocument';
 import { messageTraceScript, type MessageTraceTarget } from '../shared/traceMessageScript';
 import { OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs } from '../../common/protocol';
-import { columnValue, type ExchangeLog, fieldOf, fieldRange, isValidTimestamp, type LogRow, rowAtLine } from '../../formats/exchangeLog';
+import type { ExchangeLog, LogRow } from '../../formats/exchangeLog';
+import { columnValue, fieldOf, fieldRange, isValidTimestamp, rowAtLine } from '../../formats/exchangeLogLookups';
 import { messageKey, messageRows } from '../../formats/trackingLog';
 
 export const TRACE_ACTION_TITLE = 'Trace this message in PowerShell';

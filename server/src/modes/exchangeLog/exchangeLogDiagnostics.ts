@@ -4,17 +4,18 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import type { CancellationToken } from '../../common/cancellation';
-import type { YieldControl } from '../../common/cancellation';
+import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
+import { CharCode } from '../../common/charCode';
 import { ProblemList } from '../shared/problemList';
 import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
+import { groupingsOf } from './exchangeLogLinks';
 import { explainMention } from '../../analysis/replyExplanation';
 import { productPreference } from '../../analysis/productContext';
 import { scanReplies } from '../../detection/replyScanner';
 import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
-import {
-  type ExchangeLog, fieldOf, fieldRange, fieldValueRange, type HeaderBlock, isValidTimestamp, type LogRow, valueOf,
-} from '../../formats/exchangeLog';
+import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
+import { RowGroupsBuilder } from '../../formats/exchangeLogIndex';
+import { fieldOf, fieldRange, fieldValueRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
 import { type FieldItem, recipientOutcomes } from '../../formats/trackingLog';
 import type { EventSeverity } from '../../common/settings';
 import { lookupProtocolEvent, lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';
@@ -81,6 +82,9 @@ export async function validateExchangeLog(
   const replies = new ReplyCache(productPreference(document));
   const reportedBlocks = new Set<HeaderBlock | undefined>();
   const overrides = normalizeOverrides(settings.eventSeverity);
+  const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
+  // Grouped here, in the same slices, so that no request after the diagnostics waits for it.
+  const groupings = new RowGroupsBuilder(log, groupingsOf(log.kind));
   for (let i = 0; i < log.rows.length; i++) {
     const row = log.rows[i]!;
     if (row.schemaInferred && !reportedBlocks.has(row.block)) {
@@ -92,10 +96,8 @@ export async function validateExchangeLog(
       if (log.kind === 'protocol') checkProtocolRow(log, row, problems, replies);
       else checkTrackingRow(log, row, problems, replies, overrides);
     }
-    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) {
-      await yieldControl();
-      if (token?.isCancellationRequested) return [];
-    }
+    groupings.addRow(i);
+    if (slices.step() && !(await slices.next())) return [];
   }
   return problems.finish();
 }
@@ -108,7 +110,7 @@ function normalizeOverrides(raw: Readonly<Record<string, EventSeverity>> | undef
 
 function firstLineRange(log: ExchangeLog, row: LogRow): Range {
   let end = row.start;
-  while (end < row.end && log.text.charCodeAt(end) !== 10 && log.text.charCodeAt(end) !== 13) end++;
+  while (end < row.end && log.text.charCodeAt(end) !== CharCode.LineFeed && log.text.charCodeAt(end) !== CharCode.CarriageReturn) end++;
   return rowRange(log, row, row.start, end);
 }
 
@@ -209,7 +211,7 @@ function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
     const reply = replies.get(data);
     const direction = event === '>' ? `sent to ${remote || 'the peer'}` : `received from ${remote || 'the peer'}`;
     const what = reply ? `${reply.label}: ${reply.summary}` : clip(data);
-    addProblem(problems, dataRange(), data.charCodeAt(0) === 53 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    addProblem(problems, dataRange(), data.charCodeAt(0) === CharCode.Digit5 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       `${what} (reply ${direction})`, reply?.code || data.slice(0, 3));
     return;
   }
@@ -233,11 +235,11 @@ function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
 /** "4xx ..." or "5xx ...": a final transient or permanent reply ("550-..." continuation lines are skipped). */
 function isFinalFailureReply(data: string): boolean {
   const c0 = data.charCodeAt(0);
-  if (c0 !== 52 && c0 !== 53) return false;
+  if (c0 !== CharCode.Digit4 && c0 !== CharCode.Digit5) return false;
   const c1 = data.charCodeAt(1);
   const c2 = data.charCodeAt(2);
-  if (!(c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57)) return false;
-  return data.length === 3 || data.charCodeAt(3) === 32;
+  if (!(c1 >= CharCode.Digit0 && c1 <= CharCode.Digit9 && c2 >= CharCode.Digit0 && c2 <= CharCode.Digit9)) return false;
+  return data.length === 3 || data.charCodeAt(3) === CharCode.Space;
 }
 
 /** Values quoted in messages are kept short: a hostile field may be megabytes long. */

@@ -3,10 +3,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { PROTOCOL_LOG, TRACKING_LOG } from '../../common/languages';
-import {
-  type Directive, directiveAtLine, type ExchangeLog, fieldAtOffset, type LogRow, offsetInRow, parseExchangeLog, positionInRow, reparseExchangeLog, rowAtLine,
-} from '../../formats/exchangeLog';
+import { type Directive, type ExchangeLog, type LogRow, parseExchangeLog } from '../../formats/exchangeLog';
+import { directiveAtLine, fieldAtOffset, offsetInRow, positionInRow, rowAtLine } from '../../formats/exchangeLogLookups';
+import { reparseExchangeLog } from '../../formats/exchangeLogReparse';
+import { carryRowKeys } from '../../formats/exchangeLogIndex';
 import { perVersion } from '../../common/perVersion';
+import { lineEnd } from '../../formats/csv';
 
 export function isExchangeLogLanguage(languageId: string): boolean {
   return languageId === TRACKING_LOG || languageId === PROTOCOL_LOG;
@@ -14,7 +16,10 @@ export function isExchangeLogLanguage(languageId: string): boolean {
 
 const parsedLog = perVersion((document, previous: ExchangeLog | undefined) => {
   const kind = document.languageId === PROTOCOL_LOG ? 'protocol' : 'tracking';
-  return previous ? reparseExchangeLog(previous, document.getText(), kind) : parseExchangeLog(document.getText(), kind);
+  if (!previous) return parseExchangeLog(document.getText(), kind);
+  const log = reparseExchangeLog(previous, document.getText(), kind);
+  carryRowKeys(previous, log);
+  return log;
 });
 
 /** The parsed log, or undefined when the document is not an Exchange log. Parsed once per version. */
@@ -68,4 +73,16 @@ export function locateInLog(log: ExchangeLog, position: Position, touching = fal
 /** The column name of a field location; undefined for fields past the ones #Fields names. */
 export function columnName(location: { row: LogRow; column: number }): string | undefined {
   return location.row.schema.names[location.column];
+}
+
+/**
+ * The text of a row's line from `radius` characters before a position to `radius` after it, cut at
+ * the line's ends, as the document reads it; read from the log, so no line table is needed.
+ */
+export function lineAround(log: ExchangeLog, row: LogRow, position: Position, radius: number): { from: number; text: string } {
+  const lineStart = offsetInRow(log, row, position.line, 0);
+  // A row's last line ends where the row does; its other lines end at a line break inside a quoted field.
+  const end = position.line >= row.line + row.lineCount - 1 ? row.end : Math.min(lineEnd(log.text, lineStart), row.end);
+  const from = Math.max(0, position.character - radius);
+  return { from, text: log.text.slice(Math.min(lineStart + from, end), Math.min(lineStart + position.character + radius, end)) };
 }

@@ -4,12 +4,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
-import { columnName, exchangeLogOf, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
-import { doCodeHover } from '../statusCodes/codeHover';
+import { columnName, exchangeLogOf, lineAround, type LogLocation, locateInLog, rowRange } from './exchangeLogDocument';
+import { CODE_HOVER_WINDOW, codeHoverInLine, doCodeHover } from '../statusCodes/codeHover';
 import type { DetailLevel } from '../../common/settings';
-import {
-  type Directive, type ExchangeLog, fieldOf, fieldRange, isValidTimestamp, type LogRow, rowsByColumnValue, valueOf,
-} from '../../formats/exchangeLog';
+import type { Directive, ExchangeLog, LogRow } from '../../formats/exchangeLog';
+import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
+import { fieldOf, fieldRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
 import { customDataItems, type FieldItem, recipientOutcomes, splitItems } from '../../formats/trackingLog';
 import type { EventOutcome, LogFieldEntry } from '../../knowledge/exchangeLogModel';
 import {
@@ -38,7 +38,7 @@ export function doLogHover(document: TextDocument, position: Position, level: De
   const name = columnName(location);
   const field = name ? lookupLogField(log.kind ?? 'tracking', name) : undefined;
   if (!field || !NUMERIC_KINDS.has(field.kind)) {
-    const code = doCodeHover(document, position, level, token);
+    const code = codeHoverInLine(document, position, lineAround(log, location.row, position, CODE_HOVER_WINDOW), level);
     if (code) return code;
   }
   return fieldHover(log, location, name, field);
@@ -144,7 +144,7 @@ function valueDetail(log: ExchangeLog, row: LogRow, name: string, value: string,
 }
 
 function rowCount(log: ExchangeLog, column: string, value: string, noun: string): Markdown {
-  const count = rowsByColumnValue(log, column).get(value)?.length ?? 0;
+  const count = rowGroups(log, columnKey(column)).get(value)?.length ?? 0;
   return md`${count} ${noun}${count === 1 ? '' : 's'} in this file carry this ${column}; Find All References lists them.`;
 }
 

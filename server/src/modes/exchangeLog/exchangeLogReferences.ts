@@ -6,20 +6,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentHighlight, DocumentHighlightKind, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
 import { columnName, exchangeLogOf, locateInLog, rowRange } from './exchangeLogDocument';
-import { type ExchangeLog, fieldOf, fieldValueRange, rowsByColumnValue, valueOf } from '../../formats/exchangeLog';
-
-/** For each linking column, the columns searched for the same value. */
-const LINKED_COLUMNS: Readonly<Record<'tracking' | 'protocol', Readonly<Record<string, readonly string[]>>>> = {
-  tracking: {
-    'message-id': ['message-id', 'reference'],
-    'reference': ['message-id', 'reference'],
-    'internal-message-id': ['internal-message-id'],
-    'network-message-id': ['network-message-id'],
-  },
-  protocol: {
-    'session-id': ['session-id'],
-  },
-};
+import { LINKED_COLUMNS } from './exchangeLogLinks';
+import type { ExchangeLog } from '../../formats/exchangeLog';
+import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
+import { fieldOf, fieldValueRange, valueOf } from '../../formats/exchangeLogLookups';
 
 /** Ranges of every occurrence of the linking value at `position`, in file order; empty elsewhere. */
 function occurrences(document: TextDocument, position: Position, token?: CancellationToken): Range[] {
@@ -40,7 +30,7 @@ const ROWS_PER_CHECK = 1024;
 /** The ranges, in file order; only those found so far once the request is cancelled. */
 function rangesOf(log: ExchangeLog, columns: readonly string[], value: string, token: CancellationToken | undefined): Range[] {
   const rowIndexes = new Set<number>();
-  for (const column of columns) for (const i of rowsByColumnValue(log, column).get(value) ?? []) rowIndexes.add(i);
+  for (const column of columns) for (const i of rowGroups(log, columnKey(column)).get(value) ?? []) rowIndexes.add(i);
   const ranges: Range[] = [];
   const sorted = [...rowIndexes].sort((a, b) => a - b);
   for (let k = 0; k < sorted.length; k++) {

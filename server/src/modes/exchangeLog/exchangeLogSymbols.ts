@@ -5,7 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
 import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
-import { type ExchangeLog, fieldOf, fieldRange, type LogRow, valueOf } from '../../formats/exchangeLog';
+import type { ExchangeLog, LogRow } from '../../formats/exchangeLog';
+import { fieldOf, fieldRange, valueOf } from '../../formats/exchangeLogLookups';
 import { sessionRows } from '../../formats/protocolLog';
 import { messageRows } from '../../formats/trackingLog';
 

@@ -2,13 +2,13 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { CancellationToken, YieldControl } from '../../common/cancellation';
+import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
+import { CharCode } from '../../common/charCode';
 import { scanReplies } from '../../detection/replyScanner';
 import type { Product } from '../../knowledge/model';
 import { productPreferenceOnLine } from '../../analysis/productContext';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
 import { explainMention } from '../../analysis/replyExplanation';
-
 
 const LINES_PER_SLICE = 5000;
 
@@ -17,15 +17,16 @@ export async function validateCodes(
 ): Promise<Diagnostic[]> {
   const text = document.getText();
   const problems = new ProblemList(settings.maxProblems);
+  const slices = new SlicedWork(LINES_PER_SLICE, token, yieldControl);
   let line = 0;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const lineText = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const lineText = text.charCodeAt(end - 1) === CharCode.CarriageReturn ? text.slice(start, end - 1) : text.slice(start, end);
     let prefer: readonly Product[] | undefined; // once per line: a huge line may hold many codes
     for (const mention of scanReplies(lineText)) {
       // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
-      if (mention.basic && lineText.charCodeAt(mention.basic.end) === 45) continue;
+      if (mention.basic && lineText.charCodeAt(mention.basic.end) === CharCode.Dash) continue;
       const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)) });
       if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) continue;
       problems.add({
@@ -36,10 +37,7 @@ export async function validateCodes(
       });
     }
     start = end + 1;
-    if (line % LINES_PER_SLICE === LINES_PER_SLICE - 1) {
-      await yieldControl();
-      if (token?.isCancellationRequested) return [];
-    }
+    if (slices.step() && !(await slices.next())) return [];
   }
   return problems.finish();
 }

@@ -13,15 +13,24 @@ import { markupContent } from '../../text/markdown';
 
 /** Characters read on each side of the cursor: enough for any reply and its context, and
  * independent of the line's length, so a 5 MB line hovers as fast as a short one. */
-const WINDOW = 512;
+export const CODE_HOVER_WINDOW = 512;
 
 export function doCodeHover(document: TextDocument, position: Position, level: DetailLevel, token?: CancellationToken): Hover | null {
   if (token?.isCancellationRequested) return null;
-  const from = Math.max(0, position.character - WINDOW);
+  const from = Math.max(0, position.character - CODE_HOVER_WINDOW);
   const text = document.getText({
     start: { line: position.line, character: from },
-    end: { line: position.line, character: position.character + WINDOW },
+    end: { line: position.line, character: position.character + CODE_HOVER_WINDOW },
   }).replace(/[\r\n]+$/, '');
+  return codeHoverInLine(document, position, { from, text }, level);
+}
+
+/**
+ * The code hover at `position`, given its line's text from character `from` on, up to
+ * CODE_HOVER_WINDOW characters past the position: for callers that know the line without asking the document.
+ */
+export function codeHoverInLine(document: TextDocument, position: Position, line: { from: number; text: string }, level: DetailLevel): Hover | null {
+  const { from, text } = line;
   const cursor = position.character - from;
   const mention = scanReplies(text, from === 0).find((m) => m.start <= cursor && cursor < m.end);
   if (!mention) return null;

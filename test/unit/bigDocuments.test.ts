@@ -58,6 +58,18 @@ describe('a new version of a log is parsed again only where it changed', () => {
     }), { numRuns: 400 });
   });
 
+  it('reads the same log as a full parse after a quote replaces the start, then a character goes in after it', () => {
+    // A case the random edits found: an unclosed quote at the start swallows the rows, and the next edit must not resume inside it.
+    let text = base;
+    let log = parseExchangeLog(text, 'tracking');
+    for (const { at, remove, insert } of [{ at: 0, remove: 507, insert: '"' }, { at: 0.00506638714185884, remove: 0, insert: 'a' }]) {
+      const from = Math.floor(at * text.length);
+      text = edit(text, from, Math.min(text.length, from + remove), insert);
+      log = reparseExchangeLog(log, text, 'tracking');
+      assert.deepEqual(observable(log), observable(parseExchangeLog(text, 'tracking')));
+    }
+  });
+
   it('keeps the rows before the edit as they are and moves the rows after it', () => {
     const log = parseExchangeLog(base, 'tracking');
     const target = log.rows[20]!;

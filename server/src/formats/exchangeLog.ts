@@ -178,6 +178,9 @@ function fieldCapacity(text: string): number {
  * Lines that can only begin a record or a header: a directive or a row's timestamp. A quote left
  * open never runs past them (Exchange writes no line breaks inside its quoted fields).
  */
+/** How many characters from a line's start startsRecord reads ("2026-11-23T"). */
+export const RECORD_START_SPAN = 11;
+
 function startsRecord(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   if (c === CharCode.Hash) return true;

@@ -3,7 +3,7 @@
 
 import { afterLineBreak, FieldStore } from './csv';
 import { CharCode } from '../common/charCode';
-import { type ExchangeLog, type LogKind, type LogRow, parseExchangeLog, type ParseState, parseStateOf, readRow, rememberParseState } from './exchangeLog';
+import { type ExchangeLog, type LogKind, type LogRow, parseExchangeLog, type ParseState, parseStateOf, readRow, RECORD_START_SPAN, rememberParseState } from './exchangeLog';
 import { lastIndexWhere } from './exchangeLogLookups';
 
 /**
@@ -60,8 +60,11 @@ export function reparseExchangeLog(previous: ExchangeLog, text: string, fallback
   const shift = text.length - old.length;
   const changedEnd = text.length - suffix; // in the new text
 
-  // The first row that may change: the one holding the character before the edit.
-  const first = lastRowStartingBefore(rows, prefix);
+  // The first row that may change: the one holding the character before the edit, or the one
+  // before it when the edit is where startsRecord looks: it may decide whether that line starts a
+  // record, and so where an unclosed quote in the row before ends.
+  const touched = lastRowStartingBefore(rows, prefix);
+  const first = touched > 0 && prefix < rows[touched]!.start + RECORD_START_SPAN ? touched - 1 : touched;
   const lastDirective = previous.directives[previous.directives.length - 1];
   if (first < 0 || (lastDirective && lastDirective.end >= rows[first]!.start)) return parseExchangeLog(text, fallbackKind);
 

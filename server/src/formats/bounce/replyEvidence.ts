@@ -3,7 +3,7 @@
 // (detection/replyScanner). The most specific one wins, and a reply quoted inside another reply
 // (the remote server's own words inside a relay's summary) beats the summary.
 
-import { scanReplies, type ReplyMention } from '../../detection/replyScanner';
+import { forEachReply, type ReplyMention } from '../../detection/replyScanner';
 import { parseEnhancedCode } from '../../knowledge/statusCode';
 import { lineAt } from '../mime/lines';
 import type { Located } from './model';
@@ -25,23 +25,38 @@ export interface CodeEvidence {
   readonly order: number;
 }
 
-/** Codes on one line of text; `toRaw` maps offsets in `line` to the raw document. */
+/**
+ * Codes on one line of text; `toRaw` maps offsets in `line` to the raw document. A reply repeated on
+ * the line with the same codes and the same standing (nested, continuation, remote) is kept once, at
+ * its first place: every choice made from the evidence takes the first of equal ones, and a line of
+ * thousands of replies would otherwise keep thousands of copies alive while the report is read.
+ */
 export function evidenceInLine(line: string, toRaw: (offset: number) => number, source: EvidenceSource, orderBase: number): CodeEvidence[] {
   const found: CodeEvidence[] = [];
-  const mentions = scanReplies(line);
-  mentions.forEach((mention, i) => {
-    const located = (token: ReplyMention['basic']): Located | undefined =>
-      token ? { value: token.text, span: { start: toRaw(token.start), end: toRaw(token.end) } } : undefined;
-    const previous = mentions[i - 1];
-    const before = line.slice(Math.max(0, mention.start - 60), mention.start);
+  const seen = new Set<string>();
+  // Once per line, not per reply: a line of thousands of replies would read its leading blanks again each time.
+  const transcriptLine = /^\s*<<</.test(line);
+  const located = (token: ReplyMention['basic']): Located | undefined =>
+    token ? { value: token.text, span: { start: toRaw(token.start), end: toRaw(token.end) } } : undefined;
+  let previous: ReplyMention | undefined;
+  let index = 0;
+  forEachReply(line, (mention) => {
+    const i = index++;
+    const nested = previous !== undefined && isNestedAfter(line, previous.end, mention.start);
+    previous = mention;
+    const continuation = mention.basic !== undefined && line.charCodeAt(mention.basic.end) === 45;
+    const remote = transcriptLine || REMOTE_LEAD.test(line.slice(Math.max(0, mention.start - 60), mention.start));
+    const key = `${mention.enhanced?.text ?? ''}|${mention.basic?.text ?? ''}|${mention.transport?.text ?? ''}|${nested}|${continuation}|${remote}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     found.push({
       source,
       enhanced: located(mention.enhanced),
       basic: located(mention.basic),
       transport: located(mention.transport),
-      nested: previous !== undefined && isNestedAfter(line, previous.end, mention.start),
-      continuation: mention.basic !== undefined && line.charCodeAt(mention.basic.end) === 45,
-      remote: /^\s*<<</.test(line) || REMOTE_LEAD.test(before),
+      nested,
+      continuation,
+      remote,
       order: orderBase + i,
     });
   });
@@ -86,11 +101,20 @@ function isNestedAfter(line: string, from: number, to: number): boolean {
   return /[<([{'"]\s*$/.test(between) || /(?:said|returned|responded|reply|error|response)\s*:?\s*['"]?\s*$/i.test(between.slice(-40));
 }
 
+/** Specificity of the codes seen, by their text: a report repeats a few codes thousands of times. Emptied when full. */
+const specificityOf = new Map<string, number>();
+const MAX_SPECIFICITIES = 1024;
+
 /** 0 for x.0.0, 1 when subject or detail is set, 2 when both are. */
 export function specificity(code: string): number {
-  const parsed = parseEnhancedCode(code);
-  if (!parsed) return -1;
-  return (parsed.subject > 0 ? 1 : 0) + (parsed.detail > 0 ? 1 : 0);
+  let known = specificityOf.get(code);
+  if (known === undefined) {
+    const parsed = parseEnhancedCode(code);
+    known = parsed ? (parsed.subject > 0 ? 1 : 0) + (parsed.detail > 0 ? 1 : 0) : -1;
+    if (specificityOf.size >= MAX_SPECIFICITIES) specificityOf.clear();
+    specificityOf.set(code, known);
+  }
+  return known;
 }
 
 export interface ChosenCodes {
@@ -130,8 +154,10 @@ export function chooseCodes(evidence: readonly CodeEvidence[], expectClass: '2' 
     return s;
   };
   let best: CodeEvidence | undefined;
+  let bestScore = -Infinity;
   for (const e of withEnhanced) {
-    if (!best || score(e) > score(best) || (score(e) === score(best) && e.order < best.order)) best = e;
+    const s = score(e);
+    if (!best || s > bestScore || (s === bestScore && e.order < best.order)) { best = e; bestScore = s; }
   }
   const status = usable.find((e) => e.source === 'status-field' && e.enhanced);
   let conflict: string | undefined;

@@ -33,7 +33,9 @@ export interface CodeEvidence {
  */
 export function evidenceInLine(line: string, toRaw: (offset: number) => number, source: EvidenceSource, orderBase: number): CodeEvidence[] {
   const found: CodeEvidence[] = [];
-  const seen = new Set<string>();
+  // Made at the second reply: most lines hold one at most.
+  let seen: Set<string> | undefined;
+  let firstKey: string | undefined;
   // Once per line, not per reply: a line of thousands of replies would read its leading blanks again each time.
   const transcriptLine = /^\s*<<</.test(line);
   const located = (token: ReplyMention['basic']): Located | undefined =>
@@ -47,8 +49,12 @@ export function evidenceInLine(line: string, toRaw: (offset: number) => number, 
     const continuation = mention.basic !== undefined && line.charCodeAt(mention.basic.end) === 45;
     const remote = transcriptLine || REMOTE_LEAD.test(line.slice(Math.max(0, mention.start - 60), mention.start));
     const key = `${mention.enhanced?.text ?? ''}|${mention.basic?.text ?? ''}|${mention.transport?.text ?? ''}|${nested}|${continuation}|${remote}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (i === 0) firstKey = key;
+    else {
+      seen ??= new Set([firstKey!]);
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     found.push({
       source,
       enhanced: located(mention.enhanced),

@@ -34,7 +34,7 @@ describe('forEachReply', () => {
 });
 
 describe('a Diagnostic-Code repeating one reply', () => {
-  const at = (text: string, located: Located | undefined): [number, number] | undefined => (located ? [located.span.start, located.span.end] : undefined);
+  const spanOf = (located: Located | undefined): [number, number] | undefined => (located ? [located.span.start, located.span.end] : undefined);
   const message = (diagnostic: string): string => [
     'From: MAILER-DAEMON@mx.example.org', 'To: alice@example.com', 'Subject: Undelivered Mail Returned to Sender',
     'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
@@ -48,15 +48,15 @@ describe('a Diagnostic-Code repeating one reply', () => {
     const recipient = analyzeBounce(text).recipients[0]!;
     // 5.7.1 comes after a "said:", the remote server's own words: it beats the repeated 5.1.1.
     const remote = text.indexOf('5.7.1');
-    assert.deepEqual(at(text, recipient.status), [remote, remote + 5]);
-    assert.deepEqual(at(text, recipient.replyCode), [remote - 4, remote - 1]);
+    assert.deepEqual(spanOf(recipient.status), [remote, remote + 5]);
+    assert.deepEqual(spanOf(recipient.replyCode), [remote - 4, remote - 1]);
   });
 
   it('with only one reply repeated, the status and reply code are those of its first place', () => {
     const text = message('550 5.1.1 unknown; '.repeat(3000));
     const recipient = analyzeBounce(text).recipients[0]!;
     const first = text.indexOf('550 5.1.1');
-    assert.deepEqual(at(text, recipient.replyCode), [first, first + 3]);
-    assert.deepEqual(at(text, recipient.status), [first + 4, first + 9]);
+    assert.deepEqual(spanOf(recipient.replyCode), [first, first + 3]);
+    assert.deepEqual(spanOf(recipient.status), [first + 4, first + 9]);
   });
 });

@@ -1,14 +1,17 @@
 // The superlinearity sweep of issue #10 as bench rows: every hostile payload family through each
 // entry point it targets at 25k, 50k, 100k and 200k characters, and the worst time ratio of a
-// doubling. The unit test asserts the same sweep (test/support/superlinearity.ts).
+// single doubling. The unit test asserts the same sweep (test/support/superlinearity.ts).
 import { MAX_RATIO, PAYLOAD_FAMILIES, SWEEP_SIZES, sweepAll, type SweepResult } from '../test/support/superlinearity';
 import type { BenchRow } from './benchLogs';
 
 const sizes = SWEEP_SIZES.map((n) => `${n / 1000}k`).join(' / ');
 
+const milliseconds = (ms: readonly number[]): string => ms.map((t) => t.toFixed(t < 10 ? 2 : 0)).join(' / ');
+
 function row(result: SweepResult): BenchRow {
-  const times = result.ms.map((t) => t.toFixed(t < 10 ? 2 : 0)).join(' / ');
-  return [`  ${result.family} → ${result.entry}: ${times} ms`, `${result.worstRatio.toFixed(2)}x`, `<= ${MAX_RATIO}x`, result.ok];
+  // A miss that stayed after measuring again is judged at twice the sizes: said so, with those times.
+  const confirmed = result.atDoubleSize ? ` (measured again at 50k to 400k: ${milliseconds(result.atDoubleSize)} ms)` : '';
+  return [`  ${result.family} → ${result.entry}: ${milliseconds(result.ms)} ms${confirmed}`, `${result.worstRatio.toFixed(2)}x`, `<= ${MAX_RATIO}x`, result.ok];
 }
 
 export async function sweepRows(onResult?: (result: SweepResult) => void, families = PAYLOAD_FAMILIES): Promise<BenchRow[]> {

@@ -5,7 +5,7 @@ import {
   basicPermanence, isRangeEntry, lookupBasic, lookupEnhanced, lookupTransport, REPLY_DIGITS_SOURCE, replyFirstDigit, replySecondDigit,
 } from '../knowledge/knowledgeBase';
 import type { Actor, Explanation, Permanence, Product, VendorCodeEntry } from '../knowledge/model';
-import { scanReplies, type ReplyMention } from '../detection/replyScanner';
+import { forEachReply, type ReplyMention } from '../detection/replyScanner';
 
 /** One reading of the reply: the standard one, a product's, the transport string's or the basic code's. */
 export interface ReadingSection {
@@ -65,10 +65,10 @@ export function explainMention(mention: ReplyMention, context: ExplainContext = 
 export function explainText(text: string): ReplyExplanation[] {
   const found: ReplyExplanation[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
-    for (const mention of scanReplies(line.trim())) {
+    forEachReply(line.trim(), (mention) => {
       const explanation = explainMention(mention);
       if (explanation) found.push(explanation);
-    }
+    });
   }
   return found;
 }

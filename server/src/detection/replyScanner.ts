@@ -40,8 +40,32 @@ const isWordChar = (c: number): boolean => isDigit(c) || isLetter(c) || c === 95
  * code counts at the start of a line only.
  */
 export function scanReplies(text: string, atLineStart = true): ReplyMention[] {
-  if (atLineStart && VERSION_LINE.test(text)) return [];
-  return groupReplies(scanTokens(text, atLineStart), text);
+  const replies: ReplyMention[] = [];
+  forEachReply(text, (reply) => { replies.push(reply); }, atLineStart);
+  return replies;
+}
+
+/**
+ * Calls `visit` with each reply of `text`, in order, as soon as it is complete. Nothing is kept
+ * behind it: a caller that needs only what each reply means (an explanation, a problem) holds no
+ * list of a long line's thousands of replies, which the garbage collector would copy again and
+ * again while the line is read.
+ */
+export function forEachReply(text: string, visit: (reply: ReplyMention) => void, atLineStart = true): void {
+  if (atLineStart && VERSION_LINE.test(text)) return;
+  let current: { start: number; end: number; basic?: CodeToken; enhanced?: CodeToken; transport?: CodeToken } | undefined;
+  readTokens(text, atLineStart, (token) => {
+    // Joins adjacent tokens of one reply: "550 5.1.1 RESOLVER.ADR.RecipNotFound", "#550 5.1.1", "550-5.1.1".
+    if (current && !current[token.kind] && order(token.kind) > lastKind(current) && gapJoins(text, current.end, token.start)) {
+      current[token.kind] = token;
+      current.end = token.end;
+      return;
+    }
+    if (current) visit(current);
+    current = token.kind === 'basic' ? { start: token.start, end: token.end, basic: token }
+      : token.kind === 'enhanced' ? { start: token.start, end: token.end, enhanced: token } : { start: token.start, end: token.end, transport: token };
+  });
+  if (current) visit(current);
 }
 
 /**
@@ -55,6 +79,14 @@ const VERSION_LINE = new RegExp('^(?:(?:X-Mailer|User-Agent|X-MLServer|Server|X-
 
 export function scanTokens(text: string, atLineStart = true): CodeToken[] {
   const tokens: CodeToken[] = [];
+  readTokens(text, atLineStart, (token) => { tokens.push(token); });
+  return tokens;
+}
+
+/** Calls `found` with each code token of `text`, in order. */
+function readTokens(text: string, atLineStart: boolean, found: (token: CodeToken) => void): void {
+  // Only the last token is looked back at ("550 ... 550" on one line).
+  let last: CodeToken | undefined;
   const roots = transportRoots();
   const n = text.length;
   let i = 0;
@@ -65,8 +97,8 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
       let j = i;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       if (prev === 46 /* . */ || isWordChar(prev)) { i = j; continue; }
-      const token = readNumberCode(text, i, j, atLineStart, tokens);
-      if (token) { tokens.push(token); i = token.end; } else i = j;
+      const token = readNumberCode(text, i, j, atLineStart, last);
+      if (token) { found(last = token); i = token.end; } else i = j;
       continue;
     }
     if (isUpper(c) && !isWordChar(prev) && prev !== 46) {
@@ -76,7 +108,7 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
         const name = readDottedName(text, j);
         // A run longer than any transport string is not one: it is skipped whole, read once.
         if (name.parts > MAX_TRANSPORT_PARTS || name.end - i > MAX_TRANSPORT_LENGTH) { i = name.end; continue; }
-        if (name.end > j + 1) { tokens.push({ kind: 'transport', text: text.slice(i, name.end), start: i, end: name.end }); i = name.end; continue; }
+        if (name.end > j + 1) { found(last = { kind: 'transport', text: text.slice(i, name.end), start: i, end: name.end }); i = name.end; continue; }
       }
       while (j < n && isWordChar(text.charCodeAt(j))) j++;
       i = j;
@@ -84,7 +116,6 @@ export function scanTokens(text: string, atLineStart = true): CodeToken[] {
     }
     i++;
   }
-  return tokens;
 }
 
 /** Reads ".Part.Part" after a transport root: its end offset and its number of parts, the root included. */
@@ -102,7 +133,7 @@ function readDottedName(text: string, dot: number): { end: number; parts: number
 }
 
 /** `start..digitsEnd` is a digit run not glued to a word or a dot on its left. */
-function readNumberCode(text: string, start: number, digitsEnd: number, atLineStart: boolean, before: CodeToken[]): CodeToken | undefined {
+function readNumberCode(text: string, start: number, digitsEnd: number, atLineStart: boolean, last: CodeToken | undefined): CodeToken | undefined {
   const len = digitsEnd - start;
   const n = text.length;
   if (len === 1) {
@@ -130,7 +161,7 @@ function readNumberCode(text: string, start: number, digitsEnd: number, atLineSt
   // A reply code ends the line or is followed by a space, a tab or "-" (multi-line replies).
   if (next !== -1 && next !== 32 && next !== 9 && next !== 45) return undefined;
   const token: CodeToken = { kind: 'basic', text: code, start, end: digitsEnd };
-  if (startsEnhancedCode(text, digitsEnd) || isReplyContext(text, start, atLineStart, before)) return token;
+  if (startsEnhancedCode(text, digitsEnd) || isReplyContext(text, start, atLineStart, last)) return token;
   return undefined;
 }
 
@@ -144,7 +175,7 @@ function startsEnhancedCode(text: string, pos: number): boolean {
 }
 
 /** Where a bare 3-digit number is an SMTP reply: line start, "smtp;", "said:", "returned '", ... */
-function isReplyContext(text: string, start: number, atLineStart: boolean, before: CodeToken[]): boolean {
+function isReplyContext(text: string, start: number, atLineStart: boolean, last: CodeToken | undefined): boolean {
   const from = Math.max(0, start - LOOK_BEHIND);
   // Start of a reply line, possibly indented or quoted as in a session transcript ("<<< 550 ...").
   if (atLineStart && from === 0 && onlyBlanksAndAngles(text, 0, start)) return true;
@@ -169,7 +200,6 @@ function isReplyContext(text: string, start: number, atLineStart: boolean, befor
     if (tail.endsWith(']:') && /(^|\s)host \S+ \[[^\]]{1,60}\]:$/.test(tail)) return true;
   }
   // A second reply line right after another reply on the same line ("... 550-5.1.1 ... 550 5.1.1").
-  const last = before[before.length - 1];
   return last !== undefined && last.kind === 'basic' && start - last.end < 3;
 }
 
@@ -200,23 +230,6 @@ function followsVersionWord(text: string, start: number): boolean {
   let w = k;
   while (w > 0 && w > k - 10 && isLetter(text.charCodeAt(w - 1))) w--;
   return w < k && VERSION_WORDS.includes(text.slice(w, k).toLowerCase());
-}
-
-/** Joins adjacent tokens of one reply: "550 5.1.1 RESOLVER.ADR.RecipNotFound", "#550 5.1.1", "550-5.1.1". */
-function groupReplies(tokens: CodeToken[], text: string): ReplyMention[] {
-  const replies: ReplyMention[] = [];
-  let current: { start: number; end: number; basic?: CodeToken; enhanced?: CodeToken; transport?: CodeToken } | undefined;
-  for (const token of tokens) {
-    if (current && !current[token.kind] && order(token.kind) > lastKind(current) && gapJoins(text, current.end, token.start)) {
-      current[token.kind] = token;
-      current.end = token.end;
-      continue;
-    }
-    if (current) replies.push(current);
-    current = { start: token.start, end: token.end, [token.kind]: token };
-  }
-  if (current) replies.push(current);
-  return replies;
 }
 
 const order = (kind: CodeKind): number => (kind === 'basic' ? 0 : kind === 'enhanced' ? 1 : 2);

@@ -6,11 +6,20 @@ import { parseEnhancedCode } from '../../knowledge/statusCode';
 import type { Located } from '../../formats/bounce/model';
 import type { CodeEvidence } from '../../formats/bounce/replyEvidence';
 
+/** Specificity of the codes seen, by their text: a report repeats a few codes thousands of times. Emptied when full. */
+const specificityOf = new Map<string, number>();
+const MAX_SPECIFICITIES = 1024;
+
 /** 0 for x.0.0, 1 when subject or detail is set, 2 when both are. */
 export function specificity(code: string): number {
-  const parsed = parseEnhancedCode(code);
-  if (!parsed) return -1;
-  return (parsed.subject > 0 ? 1 : 0) + (parsed.detail > 0 ? 1 : 0);
+  let known = specificityOf.get(code);
+  if (known === undefined) {
+    const parsed = parseEnhancedCode(code);
+    known = parsed ? (parsed.subject > 0 ? 1 : 0) + (parsed.detail > 0 ? 1 : 0) : -1;
+    if (specificityOf.size >= MAX_SPECIFICITIES) specificityOf.clear();
+    specificityOf.set(code, known);
+  }
+  return known;
 }
 
 export interface ChosenCodes {
@@ -50,8 +59,10 @@ export function chooseCodes(evidence: readonly CodeEvidence[], expectClass: '2' 
     return s;
   };
   let best: CodeEvidence | undefined;
+  let bestScore = -Infinity;
   for (const e of withEnhanced) {
-    if (!best || score(e) > score(best) || (score(e) === score(best) && e.order < best.order)) best = e;
+    const s = score(e);
+    if (!best || s > bestScore || (s === bestScore && e.order < best.order)) { best = e; bestScore = s; }
   }
   const status = usable.find((e) => e.source === 'status-field' && e.enhanced);
   let conflict: string | undefined;

@@ -3,7 +3,7 @@
 // (detection/replyScanner). analysis/bounce/chooseCodes.ts decides which one describes the failure.
 
 import { CharCode } from '../../common/charCode';
-import { scanReplies, type ReplyMention } from '../../detection/replyScanner';
+import { forEachReply, type ReplyMention } from '../../detection/replyScanner';
 import { lineAt } from '../mime/lines';
 import type { Located } from './model';
 
@@ -24,23 +24,44 @@ export interface CodeEvidence {
   readonly order: number;
 }
 
-/** Codes on one line of text; `toRaw` maps offsets in `line` to the raw document. */
+/**
+ * Codes on one line of text; `toRaw` maps offsets in `line` to the raw document. A reply repeated on
+ * the line with the same codes and the same standing (nested, continuation, remote) is kept once, at
+ * its first place: every choice made from the evidence takes the first of equal ones, and a line of
+ * thousands of replies would otherwise keep thousands of copies alive while the report is read.
+ */
 export function evidenceInLine(line: string, toRaw: (offset: number) => number, source: EvidenceSource, orderBase: number): CodeEvidence[] {
   const found: CodeEvidence[] = [];
-  const mentions = scanReplies(line);
-  mentions.forEach((mention, i) => {
-    const located = (token: ReplyMention['basic']): Located | undefined =>
-      token ? { value: token.text, span: { start: toRaw(token.start), end: toRaw(token.end) } } : undefined;
-    const previous = mentions[i - 1];
-    const before = line.slice(Math.max(0, mention.start - 60), mention.start);
+  // Made at the second reply: most lines hold one at most.
+  let seen: Set<string> | undefined;
+  let firstKey: string | undefined;
+  // Once per line, not per reply: a line of thousands of replies would read its leading blanks again each time.
+  const transcriptLine = /^\s*<<</.test(line);
+  const located = (token: ReplyMention['basic']): Located | undefined =>
+    token ? { value: token.text, span: { start: toRaw(token.start), end: toRaw(token.end) } } : undefined;
+  let previous: ReplyMention | undefined;
+  let index = 0;
+  forEachReply(line, (mention) => {
+    const i = index++;
+    const nested = previous !== undefined && isNestedAfter(line, previous.end, mention.start);
+    previous = mention;
+    const continuation = mention.basic !== undefined && line.charCodeAt(mention.basic.end) === CharCode.Dash;
+    const remote = transcriptLine || REMOTE_LEAD.test(line.slice(Math.max(0, mention.start - 60), mention.start));
+    const key = `${mention.enhanced?.text ?? ''}|${mention.basic?.text ?? ''}|${mention.transport?.text ?? ''}|${nested}|${continuation}|${remote}`;
+    if (i === 0) firstKey = key;
+    else {
+      seen ??= new Set([firstKey!]);
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     found.push({
       source,
       enhanced: located(mention.enhanced),
       basic: located(mention.basic),
       transport: located(mention.transport),
-      nested: previous !== undefined && isNestedAfter(line, previous.end, mention.start),
-      continuation: mention.basic !== undefined && line.charCodeAt(mention.basic.end) === CharCode.Dash,
-      remote: /^\s*<<</.test(line) || REMOTE_LEAD.test(before),
+      nested,
+      continuation,
+      remote,
       order: orderBase + i,
     });
   });

@@ -181,7 +181,9 @@ export function valueOffsetToRaw(field: HeaderField, offset: number): number {
 const named = (field: HeaderField, key: string): boolean => (field instanceof ParsedField ? field.is(key) : field.key === key);
 
 export function header(block: Pick<HeaderBlock, 'fields'> | undefined, key: string): HeaderField | undefined {
-  return block?.fields.find((f) => named(f, key));
+  // A plain loop: asked several times for each of a message's parts, a callback would be made each time.
+  if (block) for (const field of block.fields) if (named(field, key)) return field;
+  return undefined;
 }
 
 export function headers(block: Pick<HeaderBlock, 'fields'> | undefined, key: string): HeaderField[] {

@@ -105,8 +105,9 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
   };
 
   const breaks = new LineBreakFinder(text);
+  const isDelimiter = (line: LineSpan): boolean => delimiterOf(line) !== undefined;
   const openEntity = (start: number, parent: MimeNode | undefined, defaultType: string): MimeNode => {
-    const headers = parseHeaderBlock(text, start, n, (line) => delimiterOf(line) !== undefined, breaks);
+    const headers = parseHeaderBlock(text, start, n, isDelimiter, breaks);
     // Content-Type values hold no encoded words; parseStructured copes with the folding blanks.
     const typeField = header(headers, 'content-type');
     const type = typeField ? parseStructured(typeField.value) : NO_TYPE;

@@ -35,8 +35,8 @@ export interface HopChain {
   readonly totalMs?: number;
 }
 
-/** A host name, an address literal ("[192.0.2.1]") or another single word. */
-const WORD = /^(?:\[[^\]\s]{1,60}\]|[^\s;()[\]]{1,255})/;
+/** A host name, an address literal ("[192.0.2.1]") or another single word, read where lastIndex is. */
+const WORD = /\[[^\]\s]{1,60}\]|[^\s;()[\]]{1,255}/y;
 
 /** The Received chain of a header block whose offsets `map` turns into raw offsets. */
 export function readReceivedChain(block: { readonly fields: readonly HeaderField[] }, map: MappedText): HopChain {
@@ -68,15 +68,17 @@ function parseReceived(field: HeaderField, map: MappedText): Hop {
   const path = semicolon >= 0 ? value.slice(0, semicolon) : value;
   const time = semicolon >= 0 ? parseMailDate(value.slice(semicolon + 1)) : undefined;
   const lower = path.toLowerCase();
-  const after = (keyword: string): string | undefined => {
-    const at = keywordAt(lower, keyword);
-    if (at < 0) return undefined;
-    const rest = path.slice(at + keyword.length).trimStart();
-    const m = WORD.exec(rest);
-    return m ? m[0].replace(/^<|>$/g, '') : undefined;
-  };
   const fromAt = keywordAt(lower, 'from');
   const byAt = keywordAt(lower, 'by');
+  // The word after the keyword, read in place (a header repeated thousands of times would otherwise copy its rest five times).
+  const after = (keyword: string, at = keywordAt(lower, keyword)): string | undefined => {
+    if (at < 0) return undefined;
+    let wordStart = at + keyword.length;
+    while (wordStart < path.length && BLANK.test(path[wordStart]!)) wordStart++;
+    WORD.lastIndex = wordStart;
+    const m = WORD.exec(path);
+    return m ? m[0].replace(/^<|>$/g, '') : undefined;
+  };
   const fromPart = fromAt >= 0 ? path.slice(fromAt, byAt > fromAt ? byAt : path.length) : '';
   // The connecting address sits in the parenthesised TCP information; a bracket before it is the HELO literal.
   const ip = /\([^()[\]]{0,200}\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]/.exec(fromPart)?.[1]
@@ -88,9 +90,12 @@ function parseReceived(field: HeaderField, map: MappedText): Hop {
     start: map.toRaw(field.start),
     end: map.toRaw(field.end),
     firstLineEnd: map.toRaw(field.folds.length > 0 ? endOfLineBefore(field, firstBreak) : field.end),
-    from: after('from'), fromIp: ip, by: after('by'), with: after('with'), id: after('id'), for: after('for'), time,
+    from: after('from', fromAt), fromIp: ip, by: after('by', byAt), with: after('with'), id: after('id'), for: after('for'), time,
   };
 }
+
+/** What trimStart removes. */
+const BLANK = /\s/;
 
 /** Offset of `keyword` as a whole word outside parentheses, or -1. */
 function keywordAt(lower: string, keyword: string): number {

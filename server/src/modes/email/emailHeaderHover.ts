@@ -28,9 +28,10 @@ interface FieldAt {
   readonly nameEnd: number;
   readonly valueStart: number;
   readonly end: number;
-  /** The value with its line breaks and folding blanks collapsed to one space, and the raw offset of each of its characters. */
+  /** The value with its line breaks and folding blanks collapsed to one space. */
   readonly value: string;
-  readonly rawAt: readonly number[];
+  /** The raw offset of the value's character at `offset`; undefined past its end. */
+  rawAt(offset: number): number | undefined;
 }
 
 const FACTS = new Map(headerFacts.map((f) => [f.name, f]));
@@ -76,17 +77,29 @@ function unfolded(field: HeaderField, map: MappedText): FieldAt {
   const raw = field.value;
   const folds = field.folds;
   let value = '';
-  const rawAt: number[] = [];
-  // Each line of the value in turn: the first, then each continuation after one joining space.
+  // Where each line's part of the value came from: (value offset, offset in the mapped text) pairs,
+  // one for each joining space and one for each line's text, mapped to raw offsets only when asked.
+  const segments: number[] = [];
   for (let line = 0; line <= folds.length && value.length < MAX_VALUE; line++) {
     const from = line === 0 ? 0 : folds[line - 1]![0];
     const to = line < folds.length ? folds[line]![0] : raw.length;
     const lineStart = line === 0 ? field.valueStart : folds[line - 1]![1];
-    if (line > 0) { value += ' '; rawAt.push(map.toRaw(lineStart)); }
+    if (line > 0) { segments.push(value.length, lineStart); value += ' '; }
     const stop = Math.min(to, from + MAX_VALUE - value.length);
+    segments.push(value.length, lineStart);
     value += raw.slice(from, stop);
-    for (let i = from; i < stop; i++) rawAt.push(map.toRaw(lineStart + (i - from)));
   }
+  const rawAt = (offset: number): number | undefined => {
+    if (offset < 0 || offset >= value.length) return undefined;
+    // The last segment starting at or before the offset (segments start in increasing order).
+    let lo = 0;
+    let hi = segments.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[2 * mid]! <= offset) lo = mid + 1; else hi = mid;
+    }
+    return map.toRaw(segments[2 * lo - 1]! + (offset - segments[2 * lo - 2]!));
+  };
   return {
     key: field.key, name: field.name, start: map.toRaw(field.start), nameEnd: map.toRaw(field.nameEnd),
     valueStart: map.toRaw(field.valueStart), end: map.toRaw(field.end), value, rawAt,
@@ -157,7 +170,14 @@ function detailsFor(email: EmailDocument, field: FieldAt, offset: number): Markd
   if (AUTH_HEADERS.has(field.key) || field.key === 'received-spf') {
     const verdicts = authItems(field);
     if (verdicts.length === 0) return [];
-    return [lines(verdicts.map((v) => md`- ${code(`${v.key}=${v.value}`)}${FAILING_RESULTS.has(v.value) ? ' ⚠' : ''}: ${authResultMeanings[v.value] ?? 'a result this hover does not know'}`))];
+    // A header repeating one verdict thousands of times renders each distinct line once.
+    const rendered = new Map<string, Markdown>();
+    return [lines(verdicts.map((v) => {
+      const pair = `${v.key}=${v.value}`;
+      let line = rendered.get(pair);
+      if (!line) rendered.set(pair, line = md`- ${code(pair)}${FAILING_RESULTS.has(v.value) ? ' ⚠' : ''}: ${authResultMeanings[v.value] ?? 'a result this hover does not know'}`);
+      return line;
+    }))];
   }
   if (field.key === 'x-ms-exchange-organization-scl') {
     const scl = Number.parseInt(field.value.trim(), 10);
@@ -183,7 +203,7 @@ function antispamItems(field: FieldAt): Item[] {
   for (let m = pattern.exec(field.value); m; m = pattern.exec(field.value)) {
     const before = field.value[m.index - 1];
     if (before !== undefined && before !== ';' && before !== ' ') continue;
-    items.push({ key: m[1]!.toUpperCase(), value: m[2]!.trim(), start: field.rawAt[m.index]!, end: (field.rawAt[m.index + m[0].length - 1] ?? field.end) + 1 });
+    items.push({ key: m[1]!.toUpperCase(), value: m[2]!.trim(), start: field.rawAt(m.index)!, end: (field.rawAt(m.index + m[0].length - 1) ?? field.end) + 1 });
   }
   return items;
 }
@@ -216,8 +236,13 @@ export function bclMeaning(bcl: number): string {
   return 'bulk mail from a sender with many complaints';
 }
 
+/** Read once per field: a hover off every verdict asks for them again to list them all. */
+const authItemsOf = new WeakMap<FieldAt, Item[]>();
+
 function authItems(field: FieldAt): Item[] {
-  return authVerdicts(field).map((v) => ({ key: v.method, value: v.result, start: field.rawAt[v.start]!, end: (field.rawAt[v.end - 1] ?? field.end) + 1 }));
+  let items = authItemsOf.get(field);
+  if (!items) authItemsOf.set(field, items = authVerdicts(field).map((v) => ({ key: v.method, value: v.result, start: field.rawAt(v.start)!, end: (field.rawAt(v.end - 1) ?? field.end) + 1 })));
+  return items;
 }
 
 function authItemAt(field: FieldAt, offset: number): { method: string; result: string; start: number; end: number } | undefined {

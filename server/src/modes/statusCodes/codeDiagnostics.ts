@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import { CharCode } from '../../common/charCode';
-import { scanReplies } from '../../detection/replyScanner';
+import { forEachReply } from '../../detection/replyScanner';
 import type { Product } from '../../knowledge/model';
 import { productPreferenceOnLine } from '../../analysis/productContext';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
@@ -24,18 +24,18 @@ export async function validateCodes(
     if (end < 0) end = text.length;
     const lineText = text.charCodeAt(end - 1) === CharCode.CarriageReturn ? text.slice(start, end - 1) : text.slice(start, end);
     let prefer: readonly Product[] | undefined; // once per line: a huge line may hold many codes
-    for (const mention of scanReplies(lineText)) {
+    forEachReply(lineText, (mention) => {
       // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
-      if (mention.basic && lineText.charCodeAt(mention.basic.end) === CharCode.Dash) continue;
+      if (mention.basic && lineText.charCodeAt(mention.basic.end) === CharCode.Dash) return;
       const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)) });
-      if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) continue;
+      if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) return;
       problems.add({
         range: { start: { line, character: mention.start }, end: { line, character: mention.end } },
         severity: explanation.permanence === 'permanent' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text,
         message: `${explanation.label}: ${explanation.summary} (${explanation.permanence})`,
       });
-    }
+    });
     start = end + 1;
     if (slices.step() && !(await slices.next())) return [];
   }

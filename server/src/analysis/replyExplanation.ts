@@ -6,6 +6,7 @@ import {
 } from '../knowledge/knowledgeBase';
 import type { Actor, Explanation, Permanence, Product, VendorCodeEntry } from '../knowledge/model';
 import { forEachReply, type ReplyMention } from '../detection/replyScanner';
+import { lowerCaseLead } from '../text/sentences';
 
 /** One reading of the reply: the standard one, a product's, the transport string's or the basic code's. */
 export interface ReadingSection {
@@ -174,12 +175,9 @@ function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExpl
   };
 }
 
-const LOWERCASE_STARTS = new Set(['The', 'A', 'An', 'This', 'That', 'Your', 'Its', 'No', 'One', 'Some', 'There', 'Either']);
-
 /** "The mailbox does not exist. It may..." -> "the mailbox does not exist"; names keep their capital. */
 function firstSentence(text: string): string {
   const end = text.search(/\.(\s|$)/);
   const sentence = end >= 0 ? text.slice(0, end) : text;
-  const firstWord = sentence.split(' ', 1)[0]!;
-  return LOWERCASE_STARTS.has(firstWord) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
+  return lowerCaseLead(sentence);
 }

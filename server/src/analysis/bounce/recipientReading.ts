@@ -8,6 +8,7 @@ import { productPreference } from '../productContext';
 import { explainReply, type ReplyExplanation } from '../replyExplanation';
 import { productsOf } from '../writerOf';
 import type { RecipientOutcome } from './bounceAnalysis';
+import { lowerCaseLead } from '../../text/sentences';
 
 export interface RecipientReading {
   readonly explanation: ReplyExplanation | undefined;
@@ -42,7 +43,7 @@ function recipientMessage(outcome: RecipientOutcome, explanation: ReplyExplanati
   const code = outcome.status?.value ?? outcome.replyCode?.value;
   // A bare "5.0.0" only says "failed": the reason found in the reply's words says more.
   const generic = outcome.status !== undefined && /^\d\.0\.0$/.test(outcome.status.value) && outcome.reason !== 'undefined';
-  const what = explanation && !generic ? lowerFirst(explanation.title) : entry.title;
+  const what = explanation && !generic ? lowerCaseLead(explanation.title) : entry.title;
   const head = `${outcome.recipient.value}: ${code ? `${code} ` : ''}${what}`;
   if (outcome.action !== 'failed' && outcome.action !== 'delayed') return `${head} (${outcome.action})`;
   const bounce = outcome.action === 'delayed' ? 'delayed, still retrying' : `${outcome.hard ? 'hard' : 'soft'} bounce`;
@@ -51,6 +52,4 @@ function recipientMessage(outcome: RecipientOutcome, explanation: ReplyExplanati
 }
 
 /** "Recipient not found" -> "recipient not found"; acronyms ("DMARC failed") keep their case. */
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
+

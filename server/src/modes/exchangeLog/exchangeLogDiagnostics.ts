@@ -20,6 +20,7 @@ import { type FieldItem, recipientOutcomes } from '../../formats/trackingLog';
 import type { EventSeverity } from '../../common/settings';
 import { lookupProtocolEvent, lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';
 import type { Product } from '../../knowledge/model';
+import { lowerCaseLead } from '../../text/sentences';
 
 export interface LogDiagnosticsSettings {
   readonly maxProblems: number;
@@ -179,7 +180,7 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemList, 
     }
     return;
   }
-  addProblem(problems, eventRange(), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerFirst(entry.meaning)}`, entry.id);
+  addProblem(problems, eventRange(), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerCaseLead(entry.meaning.replace(/\.$/, ''))}`, entry.id);
 }
 
 function recipientMessage(recipient: FieldItem | undefined, status: FieldItem, replies: ReplyCache): string {
@@ -247,7 +248,4 @@ function clip(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-function lowerFirst(text: string): string {
-  const sentence = text.replace(/\.$/, '');
-  return /^(A|An|The)\b/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
-}
+

@@ -1,6 +1,6 @@
 // The layers of the server, read from the import statements of its files: no import runs upward,
 // a document family's mode uses only shared code and the status-code mode it embeds, and the
-// client shares only the protocol and language rules with the server.
+// client shares only the protocol and language rules with the server; no logic file grows past 400 lines.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -99,6 +99,12 @@ describe('architecture', () => {
       .map((target) => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`));
     assert.deepEqual(reaching, []);
     assert.ok(clientFiles.some((file) => importsOf(file).some((target) => relative(SERVER, target) === 'common/protocol')));
+  });
+
+  it('no logic file is over 400 lines (the fact tables in knowledge/data aside)', () => {
+    const logic = [...serverFiles, ...filesUnder(join(ROOT, 'client/src'))].filter((file) => !file.startsWith(join(SERVER, 'knowledge/data') + '/'));
+    const long = logic.filter((file) => readFileSync(file, 'utf8').split('\n').length > 400).map((file) => relative(ROOT, file));
+    assert.deepEqual(long, []);
   });
 
   it('what the client shares imports nothing', () => {

@@ -28,9 +28,10 @@ describe('lowerCaseLead', () => {
       '',
     ].join('\n');
     const diagnostics = await getLanguageService().doValidation(TextDocument.create('file:///MSGTRK1.LOG', 'exchange-tracking-log', 1, text));
-    const fail = diagnostics.find((d) => d.message.startsWith('FAIL <m1@synthetic.example>: '));
-    assert.ok(fail, JSON.stringify(diagnostics.map((d) => d.message)));
-    const after = fail.message.slice('FAIL <m1@synthetic.example>: '.length);
+    const messages = diagnostics.map((d) => d.message as string);
+    const fail = messages.find((message) => message.startsWith('FAIL <m1@synthetic.example>: '));
+    assert.ok(fail, JSON.stringify(messages));
+    const after = fail.slice('FAIL <m1@synthetic.example>: '.length);
     assert.match(after, /^[a-z]/);
     assert.doesNotMatch(after, /\.$/);
   });

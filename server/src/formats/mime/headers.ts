@@ -3,7 +3,7 @@
 
 import { decodeWords } from 'postal-mime';
 import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
-import { LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
+import { isSpaceOrTab, LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
 
 export interface HeaderField {
   /** The name as written ("Received"). */
@@ -163,9 +163,6 @@ function fieldColon(text: string, lineStart: number, lineEnd: number): number {
   }
   return -1;
 }
-
-/** A space or a tab: the blanks that fold a field and may surround its colon. */
-const isSpaceOrTab = (c: number): boolean => c === CharCode.Space || c === CharCode.Tab;
 
 /** Raw offset of the character at `offset` in the field's unfolded value. */
 export function valueOffsetToRaw(field: HeaderField, offset: number): number {

@@ -76,10 +76,10 @@ export function endBeforeBreak(text: string, lineStart: number, floor: number): 
   return end;
 }
 
+/** A space or a tab: the blanks of a mail line (folding, padding around a colon or a soft break). */
+export const isSpaceOrTab = (c: number): boolean => c === CharCode.Space || c === CharCode.Tab;
+
 export const isBlank = (text: string, span: LineSpan): boolean => {
-  for (let i = span.start; i < span.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== CharCode.Space && c !== CharCode.Tab) return false;
-  }
+  for (let i = span.start; i < span.end; i++) if (!isSpaceOrTab(text.charCodeAt(i))) return false;
   return true;
 };

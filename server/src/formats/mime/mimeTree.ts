@@ -7,7 +7,7 @@
 import { parseStructured } from './contentType';
 import { header, parseHeaderBlock, type HeaderBlock } from './headers';
 import { CharCode } from '../../common/charCode';
-import { endBeforeBreak, LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
+import { endBeforeBreak, isSpaceOrTab, LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
 
 export interface MimeNode {
   /** Position in document order, 0 for the message itself. */
@@ -94,7 +94,7 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
   const delimiterOf = (line: LineSpan): { at: number; closing: boolean } | undefined => {
     if (open.length === 0 || line.end - line.start < 3 || !startsWithTwoDashes(text, line.start)) return undefined;
     let stop = line.end;
-    while (stop > line.start + 2 && (text.charCodeAt(stop - 1) === CharCode.Space || text.charCodeAt(stop - 1) === CharCode.Tab)) stop--;
+    while (stop > line.start + 2 && isSpaceOrTab(text.charCodeAt(stop - 1))) stop--;
     if (stop - line.start - 2 > longestBoundary + 2) return undefined;
     const candidate = text.slice(line.start + 2, stop);
     for (let k = open.length - 1; k >= 0; k--) {

@@ -56,7 +56,7 @@ class LineDecoder {
     const { bytes, raw, count } = this;
     if (count === 0) return;
     let ascii = true;
-    for (let i = 0; i < count; i++) if (bytes[i]! >= 0x80 || bytes[i] === 0x1b) { ascii = false; break; }
+    for (let i = 0; i < count; i++) if (bytes[i]! >= CharCode.FirstNonAscii || bytes[i] === CharCode.Escape) { ascii = false; break; }
     if (this.coarse || (!ascii && !this.charset.asciiSafe)) {
       const line = ascii ? latin1(bytes, 0, count) : this.charset.decode(bytes.subarray(0, count));
       this.out.push(line, raw[0]!, raw[count - 1]! + 1);
@@ -65,11 +65,11 @@ class LineDecoder {
     }
     let i = 0;
     while (i < count) {
-      const high = bytes[i]! >= 0x80;
+      const high = bytes[i]! >= CharCode.FirstNonAscii;
       let j = i + 1;
       // ASCII runs map one to one while their raw offsets are consecutive; high-byte runs decode together.
-      if (high) while (j < count && bytes[j]! >= 0x80) j++;
-      else while (j < count && bytes[j]! < 0x80 && raw[j] === raw[j - 1]! + 1) j++;
+      if (high) while (j < count && bytes[j]! >= CharCode.FirstNonAscii) j++;
+      else while (j < count && bytes[j]! < CharCode.FirstNonAscii && raw[j] === raw[j - 1]! + 1) j++;
       const piece = high ? this.charset.decode(bytes.subarray(i, j)) : latin1(bytes, i, j);
       this.out.push(piece, raw[i]!, raw[j - 1]! + 1);
       i = j;

@@ -2,6 +2,7 @@
 // A hand-written scanner rather than regexes: one pass, constant look-behind, so hostile
 // lines (megabytes long, binary) cost linear time.
 
+import { ASCII_CASE_BIT, CharCode } from '../common/charCode';
 import { MAX_TRANSPORT_LENGTH, MAX_TRANSPORT_PARTS, transportRoots } from '../knowledge/knowledgeBase';
 import { isBasicReplyCode } from '../knowledge/statusCode';
 
@@ -29,10 +30,12 @@ const LOOK_BEHIND = 200;
 /** Words that make a following a.b.c a version number, not a status code. */
 const VERSION_WORDS = ['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'kernel'];
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isWordChar = (c: number): boolean => isDigit(c) || isLetter(c) || c === 95;
+const isDigit = (c: number): boolean => c >= CharCode.Digit0 && c <= CharCode.Digit9;
+const isUpper = (c: number): boolean => c >= CharCode.UpperA && c <= CharCode.UpperZ;
+const isLetter = (c: number): boolean => isUpper(c) || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
+const isWordChar = (c: number): boolean => isDigit(c) || isLetter(c) || c === CharCode.Underscore;
+/** The classes an SMTP reply can have: 2 (success), 4 (transient), 5 (permanent). */
+const isReplyClass = (c: number): boolean => c === CharCode.Digit2 || c === CharCode.Digit4 || c === CharCode.Digit5;
 
 /**
  * Scans `text` (a line, or a window of one) for replies.
@@ -96,15 +99,15 @@ function readTokens(text: string, atLineStart: boolean, found: (token: CodeToken
     if (isDigit(c)) {
       let j = i;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
-      if (prev === 46 /* . */ || isWordChar(prev)) { i = j; continue; }
+      if (prev === CharCode.Dot || isWordChar(prev)) { i = j; continue; }
       const token = readNumberCode(text, i, j, atLineStart, last);
       if (token) { found(last = token); i = token.end; } else i = j;
       continue;
     }
-    if (isUpper(c) && !isWordChar(prev) && prev !== 46) {
+    if (isUpper(c) && !isWordChar(prev) && prev !== CharCode.Dot) {
       let j = i;
       while (j < n && isUpper(text.charCodeAt(j))) j++;
-      if (j < n && text.charCodeAt(j) === 46 && j - i <= MAX_TRANSPORT_LENGTH && roots.has(text.slice(i, j))) {
+      if (j < n && text.charCodeAt(j) === CharCode.Dot && j - i <= MAX_TRANSPORT_LENGTH && roots.has(text.slice(i, j))) {
         const name = readDottedName(text, j);
         // A run longer than any transport string is not one: it is skipped whole, read once.
         if (name.parts > MAX_TRANSPORT_PARTS || name.end - i > MAX_TRANSPORT_LENGTH) { i = name.end; continue; }
@@ -123,7 +126,7 @@ function readDottedName(text: string, dot: number): { end: number; parts: number
   let end = dot;
   let k = dot;
   let parts = 1;
-  while (k < text.length && text.charCodeAt(k) === 46 && k + 1 < text.length && isLetter(text.charCodeAt(k + 1))) {
+  while (k < text.length && text.charCodeAt(k) === CharCode.Dot && k + 1 < text.length && isLetter(text.charCodeAt(k + 1))) {
     k++;
     while (k < text.length && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;
     end = k;
@@ -137,20 +140,19 @@ function readNumberCode(text: string, start: number, digitsEnd: number, atLineSt
   const len = digitsEnd - start;
   const n = text.length;
   if (len === 1) {
-    const cls = text.charCodeAt(start);
-    if (cls !== 50 && cls !== 52 && cls !== 53) return undefined; // 2, 4, 5
+    if (!isReplyClass(text.charCodeAt(start))) return undefined;
     // class "." subject(0-7) "." detail(1-3 digits), not followed by more dotted numbers
-    if (text.charCodeAt(start + 1) !== 46) return undefined;
+    if (text.charCodeAt(start + 1) !== CharCode.Dot) return undefined;
     const subject = text.charCodeAt(start + 2);
-    if (!(subject >= 48 && subject <= 55) || text.charCodeAt(start + 3) !== 46) return undefined;
+    if (!(subject >= CharCode.Digit0 && subject <= CharCode.Digit7) || text.charCodeAt(start + 3) !== CharCode.Dot) return undefined;
     let k = start + 4;
     while (k < n && k < start + 8 && isDigit(text.charCodeAt(k))) k++;
     const detailLen = k - (start + 4);
     if (detailLen < 1 || detailLen > 3) return undefined;
-    if (k < n && (isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1))))) return undefined;
+    if (k < n && (isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === CharCode.Dot && isDigit(text.charCodeAt(k + 1))))) return undefined;
     // "4.1.8-GA", "mta-5.5.0-3", "(20011202/4.0.3)": version strings, not codes.
-    if (text.charCodeAt(k) === 45 && isWordChar(text.charCodeAt(k + 1))) return undefined;
-    if (start > 0 && text.charCodeAt(start - 1) === 47) return undefined;
+    if (text.charCodeAt(k) === CharCode.Dash && isWordChar(text.charCodeAt(k + 1))) return undefined;
+    if (start > 0 && text.charCodeAt(start - 1) === CharCode.Slash) return undefined;
     if (followsVersionWord(text, start)) return undefined;
     return { kind: 'enhanced', text: text.slice(start, k), start, end: k };
   }
@@ -159,7 +161,7 @@ function readNumberCode(text: string, start: number, digitsEnd: number, atLineSt
   if (!isBasicReplyCode(code)) return undefined;
   const next = digitsEnd < n ? text.charCodeAt(digitsEnd) : -1;
   // A reply code ends the line or is followed by a space, a tab or "-" (multi-line replies).
-  if (next !== -1 && next !== 32 && next !== 9 && next !== 45) return undefined;
+  if (next !== -1 && next !== CharCode.Space && next !== CharCode.Tab && next !== CharCode.Dash) return undefined;
   const token: CodeToken = { kind: 'basic', text: code, start, end: digitsEnd };
   if (startsEnhancedCode(text, digitsEnd) || isReplyContext(text, start, atLineStart, last)) return token;
   return undefined;
@@ -168,10 +170,10 @@ function readNumberCode(text: string, start: number, digitsEnd: number, atLineSt
 /** True when an enhanced code follows at `pos` after a single separator (" ", "-"). */
 function startsEnhancedCode(text: string, pos: number): boolean {
   let k = pos;
-  while (k < text.length && k < pos + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45)) k++;
+  while (k < text.length && k < pos + 3 && (text.charCodeAt(k) === CharCode.Space || text.charCodeAt(k) === CharCode.Dash)) k++;
   if (k === pos) return false;
-  const c = text.charCodeAt(k);
-  return (c === 50 || c === 52 || c === 53) && text.charCodeAt(k + 1) === 46 && isDigit(text.charCodeAt(k + 2)) && text.charCodeAt(k + 3) === 46;
+  return isReplyClass(text.charCodeAt(k)) && text.charCodeAt(k + 1) === CharCode.Dot && isDigit(text.charCodeAt(k + 2))
+    && text.charCodeAt(k + 3) === CharCode.Dot;
 }
 
 /** Where a bare 3-digit number is an SMTP reply: line start, "smtp;", "said:", "returned '", ... */
@@ -191,7 +193,7 @@ function isReplyContext(text: string, start: number, atLineStart: boolean, last:
   // Exchange protocol log data field: ...,<,550 ... or ...,>,250 ...
   if ([',<,', ',>,', ',<,"', ',>,"'].some((mark) => endsWithCaseless(text, from, start, mark))) return true;
   // "reject: RCPT from host[ip]: 554 ..." (Postfix), "after RCPT TO:<a@b>: 550 ..." (Exim).
-  if (tailEnd > from && text.charCodeAt(tailEnd - 1) === 58 /* : */) {
+  if (tailEnd > from && text.charCodeAt(tailEnd - 1) === CharCode.Colon) {
     const behind = text.slice(from, start);
     const tail = behind.trimEnd().toLowerCase();
     const lower = behind.toLowerCase();
@@ -204,12 +206,13 @@ function isReplyContext(text: string, start: number, atLineStart: boolean, last:
 }
 
 /** What `\s` matches, without a string per character for ASCII. */
-const isBlank = (c: number): boolean => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
+const isBlank = (c: number): boolean =>
+  (c < CharCode.FirstNonAscii ? c === CharCode.Space || (c >= CharCode.Tab && c <= CharCode.CarriageReturn) : /\s/.test(String.fromCharCode(c)));
 
 function onlyBlanksAndAngles(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (!isBlank(c) && c !== 60 && c !== 62) return false;
+    if (!isBlank(c) && c !== CharCode.LessThan && c !== CharCode.GreaterThan) return false;
   }
   return true;
 }
@@ -219,14 +222,14 @@ function endsWithCaseless(text: string, from: number, end: number, word: string)
   if (end - from < word.length) return false;
   for (let k = 0; k < word.length; k++) {
     const c = text.charCodeAt(end - word.length + k);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false;
+    if ((isUpper(c) ? c | ASCII_CASE_BIT : c) !== word.charCodeAt(k)) return false;
   }
   return true;
 }
 
 function followsVersionWord(text: string, start: number): boolean {
   let k = start;
-  while (k > 0 && k > start - 3 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 58)) k--;
+  while (k > 0 && k > start - 3 && (text.charCodeAt(k - 1) === CharCode.Space || text.charCodeAt(k - 1) === CharCode.Colon)) k--;
   let w = k;
   while (w > 0 && w > k - 10 && isLetter(text.charCodeAt(w - 1))) w--;
   return w < k && VERSION_WORDS.includes(text.slice(w, k).toLowerCase());
@@ -243,7 +246,7 @@ function gapJoins(text: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c !== 32 && c !== 45 && c !== 9) return false;
+    if (c !== CharCode.Space && c !== CharCode.Dash && c !== CharCode.Tab) return false;
   }
   return true;
 }

@@ -42,7 +42,7 @@ const groupings = new WeakMap<ExchangeLog, Map<string, Grouping>>();
 
 function groupingOf(log: ExchangeLog, key: RowKey): Grouping {
   let perKey = groupings.get(log);
-  if (!perKey) groupings.set(log, perKey = new Map());
+  if (!perKey) groupings.set(log, perKey = new Map<string, Grouping>());
   let grouping = perKey.get(key.id);
   if (!grouping) perKey.set(key.id, grouping = { next: 0, groups: new Map(), keys: [], carried: undefined });
   return grouping;

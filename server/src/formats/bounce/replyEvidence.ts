@@ -72,7 +72,9 @@ export function evidenceInLine(line: string, toRaw: (offset: number) => number, 
 const MAX_EVIDENCE_LINES = 80;
 
 /** Codes on the lines of `text[from, to)` (the first MAX_EVIDENCE_LINES of them). */
-export function evidenceInText(text: string, from: number, to: number, toRaw: (offset: number) => number, source: EvidenceSource, orderBase: number): CodeEvidence[] {
+export function evidenceInText(
+  text: string, from: number, to: number, toRaw: (offset: number) => number, source: EvidenceSource, orderBase: number,
+): CodeEvidence[] {
   const found: CodeEvidence[] = [];
   let pos = from;
   let lines = 0;
@@ -88,7 +90,7 @@ export function evidenceInText(text: string, from: number, to: number, toRaw: (o
 }
 
 /** Words that introduce the remote server's reply on the same line. */
-const REMOTE_LEAD = /(?:said|returned|responded with|reason|response|error|failed with|failure)\s{0,3}:?\s{0,3}['"(\[]?\s{0,3}$|\]:\s{0,3}$|@[\w.-]{1,100}>?:\s{0,3}$/i;
+const REMOTE_LEAD = /(?:said|returned|responded with|reason|response|error|failed with|failure)\s{0,3}:?\s{0,3}['"([]?\s{0,3}$|\]:\s{0,3}$|@[\w.-]{1,100}>?:\s{0,3}$/i;
 
 /** False when a line has neither a digit nor an upper-case word followed by a dot: no code or transport string can be on it. */
 function mayHoldCode(text: string, from: number, to: number): boolean {

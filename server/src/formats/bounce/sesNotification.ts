@@ -70,20 +70,20 @@ export function readSesNotification(report: MappedText): SesNotification | undef
   const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : []);
   const objects = (list: unknown): Record<string, unknown>[] =>
     (Array.isArray(list) ? list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : []);
-  const text_ = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-  const mta = (v: unknown): string | undefined => text_(v)?.replace(/^dsn;\s*/i, '');
+  const nonEmptyString = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const mta = (v: unknown): string | undefined => nonEmptyString(v)?.replace(/^dsn;\s*/i, '');
 
   switch (json.notificationType) {
     case 'Bounce': {
       const recipients: SesRecipient[] = [];
       for (const entry of objects(json.bounce?.bouncedRecipients).slice(0, MAX_RECIPIENTS)) {
-        const address = text_(entry.emailAddress);
+        const address = nonEmptyString(entry.emailAddress);
         const recipient = address ? locateNext(address) : undefined;
         if (!recipient) continue;
         const after = cursor;
-        const status = text_(entry.status);
-        const diagnostic = text_(entry.diagnosticCode);
-        const action = text_(entry.action)?.toLowerCase();
+        const status = nonEmptyString(entry.status);
+        const diagnostic = nonEmptyString(entry.diagnosticCode);
+        const action = nonEmptyString(entry.action)?.toLowerCase();
         recipients.push({
           recipient,
           action: action === 'delayed' || action === 'delivered' ? action : 'failed',
@@ -95,13 +95,13 @@ export function readSesNotification(report: MappedText): SesNotification | undef
     }
     case 'Complaint': {
       const recipients = objects(json.complaint?.complainedRecipients).slice(0, MAX_RECIPIENTS)
-        .map((e) => text_(e.emailAddress)).filter((a): a is string => a !== undefined)
+        .map((e) => nonEmptyString(e.emailAddress)).filter((a): a is string => a !== undefined)
         .map(locateNext).filter((l): l is Located => l !== undefined)
         .map((recipient): SesRecipient => ({ recipient, action: 'delivered' }));
       return { type: 'complaint', recipients };
     }
     case 'Delivery': {
-      const response = text_(json.delivery?.smtpResponse);
+      const response = nonEmptyString(json.delivery?.smtpResponse);
       const located = response ? locate(response, start) : undefined;
       const code = response ? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(response) : null;
       const status: Located | undefined = located && code

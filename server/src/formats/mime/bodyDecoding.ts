@@ -2,7 +2,9 @@
 // every decoded character. Quoted-printable soft breaks are joined, so a reply split across two
 // encoded lines reads as one line; base64 that is not valid is decoded as far as it goes.
 
+import { CharCode } from '../../common/charCode';
 import { charsetFor, type Charset } from './charset';
+import { isSpaceOrTab, pastBreak } from './lines';
 import { MappedText, MappedTextBuilder } from './mappedText';
 
 /** Decoded characters kept per body; bounce reports are a few kilobytes, attachments are not read whole. */
@@ -54,7 +56,7 @@ class LineDecoder {
     const { bytes, raw, count } = this;
     if (count === 0) return;
     let ascii = true;
-    for (let i = 0; i < count; i++) if (bytes[i]! >= 0x80 || bytes[i] === 0x1b) { ascii = false; break; }
+    for (let i = 0; i < count; i++) if (bytes[i]! >= CharCode.FirstNonAscii || bytes[i] === CharCode.Escape) { ascii = false; break; }
     if (this.coarse || (!ascii && !this.charset.asciiSafe)) {
       const line = ascii ? latin1(bytes, 0, count) : this.charset.decode(bytes.subarray(0, count));
       this.out.push(line, raw[0]!, raw[count - 1]! + 1);
@@ -63,11 +65,11 @@ class LineDecoder {
     }
     let i = 0;
     while (i < count) {
-      const high = bytes[i]! >= 0x80;
+      const high = bytes[i]! >= CharCode.FirstNonAscii;
       let j = i + 1;
       // ASCII runs map one to one while their raw offsets are consecutive; high-byte runs decode together.
-      if (high) while (j < count && bytes[j]! >= 0x80) j++;
-      else while (j < count && bytes[j]! < 0x80 && raw[j] === raw[j - 1]! + 1) j++;
+      if (high) while (j < count && bytes[j]! >= CharCode.FirstNonAscii) j++;
+      else while (j < count && bytes[j]! < CharCode.FirstNonAscii && raw[j] === raw[j - 1]! + 1) j++;
       const piece = high ? this.charset.decode(bytes.subarray(i, j)) : latin1(bytes, i, j);
       this.out.push(piece, raw[i]!, raw[j - 1]! + 1);
       i = j;
@@ -95,29 +97,32 @@ function decodePlain(text: string, start: number, end: number, charset: Charset)
   const decoder = new LineDecoder(charset);
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
       decoder.endLine(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === CharCode.CarriageReturn && text.charCodeAt(i + 1) === CharCode.LineFeed) i++;
       continue;
     }
-    decoder.byte(c > 0xff ? 0x3f : c, i);
+    decoder.byte(asByte(c), i);
   }
   return decoder.result();
 }
 
+/** A character as the byte it stood for: beyond one byte, it was never a byte, and reads as "?". */
+const asByte = (c: number): number => (c > CharCode.LastByte ? CharCode.QuestionMark : c);
+
 function needsRedecoding(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0xff) return false; // already real text
-    if (c === 0x1b || c >= 0x80) return true;
+    if (c > CharCode.LastByte) return false; // already real text
+    if (c === CharCode.Escape || c >= CharCode.FirstNonAscii) return true;
   }
   return false;
 }
 
 function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= CharCode.Digit0 && c <= CharCode.Digit9) return c - CharCode.Digit0;
+  if (c >= CharCode.UpperA && c <= CharCode.UpperF) return c - CharCode.UpperA + 10;
+  if (c >= CharCode.LowerA && c <= CharCode.LowerF) return c - CharCode.LowerA + 10;
   return -1;
 }
 
@@ -127,14 +132,14 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
   let i = start;
   while (i < end && produced < maxChars) {
     const c = text.charCodeAt(i);
-    if (c === 61 /* = */) {
+    if (c === CharCode.Equals) {
       // Soft line break: "=" then optional blanks then the line end.
       let k = i + 1;
-      while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      while (k < end && isSpaceOrTab(text.charCodeAt(k))) k++;
       if (k >= end) { i = k; continue; }
       const after = text.charCodeAt(k);
-      if (after === 13 || after === 10) {
-        i = after === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
+      if (after === CharCode.CarriageReturn || after === CharCode.LineFeed) {
+        i = pastBreak(text, k);
         continue;
       }
       const hi = hexValue(text.charCodeAt(i + 1));
@@ -145,18 +150,18 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
         i += 3;
         continue;
       }
-      decoder.byte(61, i); // a stray "=" stays as written
+      decoder.byte(CharCode.Equals, i); // a stray "=" stays as written
       produced++;
       i++;
       continue;
     }
-    if (c === 10 || c === 13) {
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
       decoder.endLine(i);
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      i = pastBreak(text, i);
       produced++;
       continue;
     }
-    decoder.byte(c > 0xff ? 0x3f : c, i);
+    decoder.byte(asByte(c), i);
     produced++;
     i++;
   }
@@ -184,14 +189,14 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
   };
   while (i < end && out.length < maxChars) {
     const c = text.charCodeAt(i);
-    if (c === 61 /* = */) {
+    if (c === CharCode.Equals) {
       let k = i + 1;
-      while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-      const after = k < end ? text.charCodeAt(k) : 10;
-      if (after === 13 || after === 10) {
+      while (k < end && isSpaceOrTab(text.charCodeAt(k))) k++;
+      const after = k < end ? text.charCodeAt(k) : CharCode.LineFeed;
+      if (after === CharCode.CarriageReturn || after === CharCode.LineFeed) {
         // Soft line break: the encoded line continues on the next raw line.
         flushRun(i);
-        i = after === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
+        i = k < end ? pastBreak(text, k) : k + 1;
         runStart = i;
         continue;
       }
@@ -200,7 +205,7 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
       if (hi >= 0 && lo >= 0 && i + 2 < end) {
         flushRun(i);
         const byte = hi * 16 + lo;
-        if (byte >= 0x80) {
+        if (byte >= CharCode.FirstNonAscii) {
           if (high.length === 0) highStart = i;
           high.push(byte);
         } else {
@@ -216,10 +221,10 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
       continue;
     }
     if (high.length > 0) flushHigh(i);
-    if (c === 13 || c === 10) {
+    if (c === CharCode.CarriageReturn || c === CharCode.LineFeed) {
       flushRun(i);
       out.push('\n', i, i + 1);
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      i = pastBreak(text, i);
       runStart = i;
       continue;
     }
@@ -227,7 +232,7 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
     i++;
     while (i < end) {
       const d = text.charCodeAt(i);
-      if (d === 61 || d === 13 || d === 10) break;
+      if (d === CharCode.Equals || d === CharCode.CarriageReturn || d === CharCode.LineFeed) break;
       i++;
     }
   }
@@ -237,11 +242,11 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
 }
 
 const BASE64_VALUE = (() => {
-  const table = new Int8Array(128).fill(-1);
+  const table = new Int8Array(CharCode.FirstNonAscii).fill(-1);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
-  table[45] = 62; // "-" and "_" of the URL-safe alphabet, seen in broken encoders
-  table[95] = 63;
+  table[CharCode.Dash] = 62; // "-" and "_" of the URL-safe alphabet, seen in broken encoders
+  table[CharCode.Underscore] = 63;
   return table;
 })();
 
@@ -255,8 +260,8 @@ function decodeBase64(text: string, start: number, end: number, charset: Charset
   let pendingCr = -1;
   for (let i = start; i < end && produced < maxChars; i++) {
     const c = text.charCodeAt(i);
-    if (c === 61) break; // padding ends the data
-    const value = c < 128 ? BASE64_VALUE[c]! : -1;
+    if (c === CharCode.Equals) break; // padding ends the data
+    const value = c < CharCode.FirstNonAscii ? BASE64_VALUE[c]! : -1;
     if (value < 0) continue;
     if (bits === 0) quantumAt = i;
     buffer = (buffer << 6) | value;
@@ -267,9 +272,9 @@ function decodeBase64(text: string, start: number, end: number, charset: Charset
       buffer &= (1 << bits) - 1;
       produced++;
       // Line breaks in the decoded content end lines; CRLF counts once.
-      if (byte === 10) { decoder.endLine(pendingCr >= 0 ? pendingCr : quantumAt); pendingCr = -1; continue; }
+      if (byte === CharCode.LineFeed) { decoder.endLine(pendingCr >= 0 ? pendingCr : quantumAt); pendingCr = -1; continue; }
       if (pendingCr >= 0) { decoder.endLine(pendingCr); pendingCr = -1; }
-      if (byte === 13) { pendingCr = quantumAt; continue; }
+      if (byte === CharCode.CarriageReturn) { pendingCr = quantumAt; continue; }
       decoder.byte(byte, quantumAt);
     }
   }

@@ -8,7 +8,7 @@ interface TextDecoderLike {
 type TextDecoderConstructor = new (label?: string) => TextDecoderLike;
 
 /** The host's TextDecoder; the core is typechecked without DOM or Node types, so it is reached through globalThis. */
-const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor }).TextDecoder;
+const { TextDecoder } = globalThis as unknown as { TextDecoder: TextDecoderConstructor };
 
 /** Charsets whose multi-byte sequences may contain ASCII bytes, so a line cannot be decoded piecewise. */
 const STATEFUL_OR_MULTIBYTE = new Set(['gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr', 'utf-16be', 'utf-16le']);
@@ -42,7 +42,7 @@ export function charsetFor(label: string | undefined): Charset {
 
 function tryDecoder(label: string): TextDecoderLike | undefined {
   try {
-    return new Decoder(label);
+    return new TextDecoder(label);
   } catch {
     return undefined;
   }

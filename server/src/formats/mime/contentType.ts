@@ -1,6 +1,8 @@
 // Structured header values: "multipart/report; report-type=delivery-status; boundary="b1"".
 // A single left-to-right scan (no backtracking), quoted strings and RFC 2231 continuations included.
 
+import { CharCode } from '../../common/charCode';
+
 export interface StructuredValue {
   /** The main value in lower case: "multipart/report", "quoted-printable". */
   readonly value: string;
@@ -50,9 +52,9 @@ function indexOutsideQuotes(raw: string, from: number): number {
   let quoted = false;
   for (let i = from; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c === 92 && quoted) { i++; continue; }
-    if (c === 34) quoted = !quoted;
-    else if (c === 59 && !quoted) return i;
+    if (c === CharCode.Backslash && quoted) { i++; continue; }
+    if (c === CharCode.DoubleQuote) quoted = !quoted;
+    else if (c === CharCode.Semicolon && !quoted) return i;
   }
   return -1;
 }

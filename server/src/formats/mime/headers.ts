@@ -2,7 +2,8 @@
 // line, and a missing blank line all parse. Every field keeps its exact raw offsets.
 
 import { decodeWords } from 'postal-mime';
-import { LineBreakFinder, lineAt, type LineSpan } from './lines';
+import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
+import { isSpaceOrTab, LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
 
 export interface HeaderField {
   /** The name as written ("Received"). */
@@ -59,11 +60,11 @@ export function parseHeaderBlock(
   // reader of many blocks in one text passes one finder to all of them, so each search is done once.
   while (pos < limit) {
     const lineEnd = Math.min(breaks.next(pos), limit);
-    const next = lineEnd >= limit ? limit : text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < limit && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    const next = pastBreak(text, lineEnd, limit);
     if (lineEnd === pos) return { fields, start, end, bodyStart: next, missingSeparator: false };
     const first = text.charCodeAt(pos);
-    if (isDelimiter && first === 45 && isDelimiter({ start: pos, end: lineEnd, next })) break;
-    if (first === 32 || first === 9) {
+    if (isDelimiter && first === CharCode.Dash && isDelimiter({ start: pos, end: lineEnd, next })) break;
+    if (isSpaceOrTab(first)) {
       if (!current) break; // a continuation with nothing to continue: body text
       current.addLine(pos, lineEnd);
       end = lineEnd;
@@ -73,9 +74,9 @@ export function parseHeaderBlock(
     const colon = fieldColon(text, pos, lineEnd);
     if (colon < 0 || fields.length >= MAX_FIELDS) break;
     let nameEnd = colon;
-    while (nameEnd > pos && (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+    while (nameEnd > pos && isSpaceOrTab(text.charCodeAt(nameEnd - 1))) nameEnd--;
     let valueStart = colon + 1;
-    while (valueStart < lineEnd && (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9)) valueStart++;
+    while (valueStart < lineEnd && isSpaceOrTab(text.charCodeAt(valueStart))) valueStart++;
     current = new ParsedField(text, text.slice(pos, nameEnd), pos, nameEnd, valueStart, lineEnd);
     fields.push(current);
     end = lineEnd;
@@ -112,7 +113,7 @@ class ParsedField implements HeaderField {
     if (name.length !== key.length) return false;
     for (let i = 0; i < name.length; i++) {
       const c = name.charCodeAt(i);
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i)) return false;
+      if ((c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | ASCII_CASE_BIT : c) !== key.charCodeAt(i)) return false;
     }
     return true;
   }
@@ -155,10 +156,10 @@ function fieldColon(text: string, lineStart: number, lineEnd: number): number {
   let sawSpace = false;
   for (let i = lineStart; i < stop; i++) {
     const c = text.charCodeAt(i);
-    if (c === 58) return i > lineStart ? i : -1;
-    if (c === 32 || c === 9) { sawSpace = true; continue; }
-    // Only blanks may sit between the name and the colon ("Subject :").
-    if (sawSpace || c < 33 || c > 126) return -1;
+    if (c === CharCode.Colon) return i > lineStart ? i : -1;
+    if (isSpaceOrTab(c)) { sawSpace = true; continue; }
+    // Only blanks may sit between the name and the colon ("Subject :"); a name is printable ASCII.
+    if (sawSpace || c < CharCode.Exclamation || c > CharCode.Tilde) return -1;
   }
   return -1;
 }

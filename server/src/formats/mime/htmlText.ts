@@ -2,6 +2,7 @@
 // style dropped, entities such as &lt; decoded by the `entities` library. Offsets stay mapped.
 
 import { decodeHTML } from 'entities';
+import { CharCode } from '../../common/charCode';
 import { MappedText, MappedTextBuilder } from './mappedText';
 
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'hr', 'td', 'th', 'title']);
@@ -19,7 +20,7 @@ export function htmlToText(html: MappedText): MappedText {
   };
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 60 /* < */) {
+    if (c === CharCode.LessThan) {
       const close = text.indexOf('>', i + 1);
       if (close < 0) break;
       flush(i);
@@ -35,7 +36,7 @@ export function htmlToText(html: MappedText): MappedText {
       runStart = i;
       continue;
     }
-    if (c === 38 /* & */) {
+    if (c === CharCode.Ampersand) {
       const semi = entityEnd(text, i);
       if (semi > 0) {
         const decoded = decodeHTML(text.slice(i, semi + 1));
@@ -61,7 +62,7 @@ function pushText(out: MappedTextBuilder, html: MappedText, from: number, to: nu
   let start = from;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) {
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
       if (k > start) out.push(text.slice(start, k), html.toRaw(start), html.toRaw(k));
       out.push(' ', html.toRaw(k), html.toRaw(k) + 1);
       start = k + 1;
@@ -75,15 +76,17 @@ function entityEnd(text: string, amp: number): number {
   const stop = Math.min(text.length, amp + MAX_ENTITY);
   for (let k = amp + 1; k < stop; k++) {
     const c = text.charCodeAt(k);
-    if (c === 59) return k > amp + 1 ? k : -1;
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35)) return -1;
+    if (c === CharCode.Semicolon) return k > amp + 1 ? k : -1;
+    const letterOrDigit = (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
+      || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
+    if (!letterOrDigit && c !== CharCode.Hash) return -1;
   }
   return -1;
 }
 
 function tagName(text: string, from: number, to: number): string {
   let i = from;
-  if (text.charCodeAt(i) === 47) i++; // "/"
+  if (text.charCodeAt(i) === CharCode.Slash) i++;
   let j = i;
   while (j < to && /[A-Za-z0-9]/.test(text[j]!)) j++;
   return text.slice(i, j).toLowerCase();

@@ -1,5 +1,7 @@
 // Line walking that treats CRLF, LF and a bare CR alike, without splitting the text.
 
+import { CharCode } from '../../common/charCode';
+
 export interface LineSpan {
   /** Offset of the first character. */
   readonly start: number;
@@ -14,11 +16,19 @@ export function lineAt(text: string, start: number, limit = text.length): LineSp
   let i = start;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c === 10) return { start, end: i, next: i + 1 };
-    if (c === 13) return { start, end: i, next: i + 1 < limit && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return { start, end: i, next: pastBreak(text, i, limit) };
     i++;
   }
   return { start, end: limit, next: limit };
+}
+
+/**
+ * Offset just past the line break at `at` (a CRLF is one break), or `limit` when `at` is at or
+ * beyond it (the last line, which has no break).
+ */
+export function pastBreak(text: string, at: number, limit = text.length): number {
+  if (at >= limit) return limit;
+  return text.charCodeAt(at) === CharCode.CarriageReturn && at + 1 < limit && text.charCodeAt(at + 1) === CharCode.LineFeed ? at + 2 : at + 1;
 }
 
 /**
@@ -52,7 +62,7 @@ export function lineStartBefore(text: string, offset: number, floor = 0): number
   let i = offset;
   while (i > floor) {
     const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13) break;
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
     i--;
   }
   return i;
@@ -61,15 +71,15 @@ export function lineStartBefore(text: string, offset: number, floor = 0): number
 /** Offset of the line break that ends the line before `lineStart` (the break itself is excluded from bodies). */
 export function endBeforeBreak(text: string, lineStart: number, floor: number): number {
   let end = lineStart;
-  if (end > floor && text.charCodeAt(end - 1) === 10) end--;
-  if (end > floor && text.charCodeAt(end - 1) === 13) end--;
+  if (end > floor && text.charCodeAt(end - 1) === CharCode.LineFeed) end--;
+  if (end > floor && text.charCodeAt(end - 1) === CharCode.CarriageReturn) end--;
   return end;
 }
 
+/** A space or a tab: the blanks of a mail line (folding, padding around a colon or a soft break). */
+export const isSpaceOrTab = (c: number): boolean => c === CharCode.Space || c === CharCode.Tab;
+
 export const isBlank = (text: string, span: LineSpan): boolean => {
-  for (let i = span.start; i < span.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
+  for (let i = span.start; i < span.end; i++) if (!isSpaceOrTab(text.charCodeAt(i))) return false;
   return true;
 };

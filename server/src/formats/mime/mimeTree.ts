@@ -6,7 +6,8 @@
 
 import { parseStructured } from './contentType';
 import { header, parseHeaderBlock, type HeaderBlock } from './headers';
-import { endBeforeBreak, LineBreakFinder, lineAt, type LineSpan } from './lines';
+import { CharCode } from '../../common/charCode';
+import { endBeforeBreak, isSpaceOrTab, LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
 
 export interface MimeNode {
   /** Position in document order, 0 for the message itself. */
@@ -91,9 +92,9 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
   let partsWarned = false;
 
   const delimiterOf = (line: LineSpan): { at: number; closing: boolean } | undefined => {
-    if (open.length === 0 || line.end - line.start < 3 || text.charCodeAt(line.start) !== 45 || text.charCodeAt(line.start + 1) !== 45) return undefined;
+    if (open.length === 0 || line.end - line.start < 3 || !startsWithTwoDashes(text, line.start)) return undefined;
     let stop = line.end;
-    while (stop > line.start + 2 && (text.charCodeAt(stop - 1) === 32 || text.charCodeAt(stop - 1) === 9)) stop--;
+    while (stop > line.start + 2 && isSpaceOrTab(text.charCodeAt(stop - 1))) stop--;
     if (stop - line.start - 2 > longestBoundary + 2) return undefined;
     const candidate = text.slice(line.start + 2, stop);
     for (let k = open.length - 1; k >= 0; k--) {
@@ -177,21 +178,14 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
     }
   };
 
-  // Next line break of each kind, found once and reused, so skipping a line is cheap and linear.
-  let nextLf = -1;
-  let nextCr = -1;
-  const skipLine = (from: number): number => {
-    if (nextLf < from) { nextLf = text.indexOf('\n', from); if (nextLf < 0) nextLf = n; }
-    if (nextCr < from) { nextCr = text.indexOf('\r', from); if (nextCr < 0) nextCr = n; }
-    if (nextLf <= nextCr) return nextLf + 1;
-    return text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
-  };
+  // The finder the header blocks use remembers the next break of each kind, so skipping a line is cheap and linear.
+  const skipLine = (from: number): number => pastBreak(text, breaks.next(from), n);
 
   const root = openEntity(0, undefined, 'text/plain');
   let pos = enter(root);
   while (pos < n) {
     // Only a line starting with "--" can be a boundary.
-    if (open.length === 0 || text.charCodeAt(pos) !== 45 || text.charCodeAt(pos + 1) !== 45) { pos = skipLine(pos); continue; }
+    if (open.length === 0 || !startsWithTwoDashes(text, pos)) { pos = skipLine(pos); continue; }
     const line = lineAt(text, pos);
     const delimiter = delimiterOf(line);
     if (!delimiter) { pos = line.next; continue; }
@@ -216,4 +210,9 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
     if (pos <= line.start) pos = line.next;
   }
   return { root, nodes, problems };
+}
+
+/** True when the line at `at` starts with "--", as every boundary line does. */
+function startsWithTwoDashes(text: string, at: number): boolean {
+  return text.charCodeAt(at) === CharCode.Dash && text.charCodeAt(at + 1) === CharCode.Dash;
 }

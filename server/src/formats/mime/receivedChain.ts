@@ -1,6 +1,7 @@
 // The path a message took, from its Received headers: who handed it to whom, when, and how long
 // each hop took. Headers are read newest first; hops are returned oldest first.
 
+import { CharCode } from '../../common/charCode';
 import { parseMailDate } from './dates';
 import { header, headers, type HeaderField } from './headers';
 import type { MappedText } from './mappedText';
@@ -102,8 +103,8 @@ function keywordAt(lower: string, keyword: string): number {
   let depth = 0;
   for (let i = 0; i + keyword.length <= lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if (c === 40) depth++;
-    else if (c === 41) depth = Math.max(0, depth - 1);
+    if (c === CharCode.OpenParen) depth++;
+    else if (c === CharCode.CloseParen) depth = Math.max(0, depth - 1);
     else if (depth === 0 && lower.startsWith(keyword, i)
       && (i === 0 || /\s/.test(lower[i - 1]!)) && /\s/.test(lower[i + keyword.length] ?? '')) return i;
   }

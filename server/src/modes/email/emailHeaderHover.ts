@@ -241,7 +241,10 @@ const authItemsOf = new WeakMap<FieldAt, Item[]>();
 
 function authItems(field: FieldAt): Item[] {
   let items = authItemsOf.get(field);
-  if (!items) authItemsOf.set(field, items = authVerdicts(field).map((v) => ({ key: v.method, value: v.result, start: field.rawAt(v.start)!, end: (field.rawAt(v.end - 1) ?? field.end) + 1 })));
+  if (!items) {
+    items = authVerdicts(field).map((v) => ({ key: v.method, value: v.result, start: field.rawAt(v.start)!, end: (field.rawAt(v.end - 1) ?? field.end) + 1 }));
+    authItemsOf.set(field, items);
+  }
   return items;
 }
 

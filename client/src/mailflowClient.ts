@@ -8,7 +8,7 @@ import {
   type BaseLanguageClient, CloseAction, ErrorAction, type ErrorHandler, type LanguageClientOptions, State,
 } from 'vscode-languageclient';
 import manifest from '../../package.json';
-import { correctedLogLanguage } from '../../server/src/common/languages';
+import { correctedLogLanguage, EMAIL } from '../../server/src/common/languages';
 import {
   EXPLAIN_BOUNCE_REQUEST, EXPLAIN_REQUEST, type ExplainBounceParams, type ExplainBounceResult, type ExplainParams, type ExplainResult,
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
@@ -228,7 +228,7 @@ async function openPowerShell(args?: OpenPowerShellArgs): Promise<void> {
 /** Shows the summary of the active bounce (who failed, why, who must fix it, the hops) in a Markdown preview. */
 async function explainBounceCommand(): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  if (!document || document.languageId !== 'email') {
+  if (!document || document.languageId !== EMAIL) {
     void vscode.window.showInformationMessage('Open a bounce message (.eml) to explain it.');
     return;
   }

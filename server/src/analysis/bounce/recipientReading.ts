@@ -50,6 +50,3 @@ function recipientMessage(outcome: RecipientOutcome, explanation: ReplyExplanati
   const note = outcome.conflict ? ` Note: ${outcome.conflict}` : '';
   return `${head} (${outcome.reason}, ${bounce}). Fix: ${entry.fix}${note}`;
 }
-
-/** "Recipient not found" -> "recipient not found"; acronyms ("DMARC failed") keep their case. */
-

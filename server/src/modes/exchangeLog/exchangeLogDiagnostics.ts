@@ -247,5 +247,3 @@ function isFinalFailureReply(data: string): boolean {
 function clip(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
-
-

@@ -44,7 +44,7 @@ export interface LanguageService {
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const modes = getLanguageModes({ yieldControl: options.yieldControl ?? (() => Promise.resolve()) });
-  const modeOf = (document: TextDocument) => modes.modeFor(document.languageId);
+  const modeOf = (document: TextDocument) => modes.modeFor(document);
   return {
     explainCodes: (text, format = 'markdown') => {
       const explanations = explainText(text.slice(0, 10_000));

@@ -28,22 +28,51 @@ export interface LanguageMode {
 /** A mode that claims documents by language id (the status-code mode takes the rest). */
 export interface FamilyMode extends LanguageMode {
   readonly languageIds: readonly string[];
+  /**
+   * Claims a document of a generic language (log, plaintext, csv) by its content, so a file VS
+   * Code already calls Log keeps its language. Reads a bounded head of the document only.
+   */
+  claimsContent?(document: TextDocument): boolean;
 }
+
+/** Languages VS Code or other extensions give to files our families may be found in by content. */
+export const GENERIC_LANGUAGE_IDS: ReadonlySet<string> = new Set(['log', 'plaintext', 'csv']);
 
 export interface LanguageModeOptions {
   readonly yieldControl: YieldControl;
 }
 
 export interface LanguageModes {
-  /** The mode of a document's family; status codes in any text when no family claims the language. */
-  modeFor(languageId: string): LanguageMode;
+  /**
+   * The mode of a document's family: by language id, then for a generic language by content;
+   * status codes in any text when no family claims the document.
+   */
+  modeFor(document: TextDocument): LanguageMode;
 }
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   const fallback = getStatusCodeMode(options);
+  const families: FamilyMode[] = [getExchangeLogMode(options), getEmailMode()];
   const byLanguage = new Map<string, LanguageMode>();
-  for (const mode of [getExchangeLogMode(options), getEmailMode()]) {
+  for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);
   }
-  return { modeFor: (languageId) => byLanguage.get(languageId) ?? fallback };
+  const byContent = families.filter((mode) => mode.claimsContent);
+  // A document's content claim is decided once per version: every request of a version agrees.
+  const claimed = new Map<string, { version: number; mode: LanguageMode }>();
+  const modeByContent = (document: TextDocument): LanguageMode => {
+    const known = claimed.get(document.uri);
+    if (known?.version === document.version) return known.mode;
+    const mode = byContent.find((family) => family.claimsContent!(document)) ?? fallback;
+    claimed.set(document.uri, { version: document.version, mode });
+    if (claimed.size > MAX_REMEMBERED_CLAIMS) claimed.delete(claimed.keys().next().value!);
+    return mode;
+  };
+  return {
+    modeFor: (document) => byLanguage.get(document.languageId)
+      ?? (GENERIC_LANGUAGE_IDS.has(document.languageId) && byContent.length ? modeByContent(document) : fallback),
+  };
 }
+
+/** Open documents are few; the bound only keeps a long session's closed documents from piling up. */
+const MAX_REMEMBERED_CLAIMS = 256;

@@ -30,10 +30,11 @@ function ensureLog(): string {
   return readFileSync(logFile, 'utf8');
 }
 
-async function main(): Promise<void> {
-  const rows: [string, string, string, boolean | undefined][] = [];
+type Row = [string, string, string, boolean | undefined];
+
+async function hoverAndValidationRows(text: string): Promise<Row[]> {
+  const rows: Row[] = [];
   const service = getLanguageService();
-  const text = ensureLog();
   const document = TextDocument.create('file:///bench/MSGTRK-10MB.LOG', 'exchange-tracking-log', 1, text);
   document.positionAt(text.length); // line offsets are built once per document version, not per hover
 
@@ -71,14 +72,40 @@ async function main(): Promise<void> {
   let chars = 0;
   for (const parts of codes) chars += renderPlainText(explainReply(parts)!).length;
   rows.push([`explain every code in the knowledge base (${codes.length} codes, ${(chars / 1024).toFixed(0)} KiB of text)`, `${(performance.now() - tExplain).toFixed(1)} ms`, '', undefined]);
+  return rows;
+}
 
+/**
+ * The bench's groups, in the order they run. `npm run bench -- --only logs,bounces` runs some;
+ * a full run (no --only) is the one whose figures go into the README.
+ */
+const groups: { name: string; rows: (text: string) => Promise<Row[]> }[] = [
+  { name: 'hover', rows: hoverAndValidationRows },
   // Exchange logs: grammar speed, LSP end to end against csv-parse, hover and memory, scaling, hostile input.
-  rows.push(...await grammarRows(text), ...await lspRows(text), ...await scalingRows(text, shared, benchDir), ...await hostileRows(text));
+  { name: 'logs', rows: async (text) => [...await grammarRows(text), ...await lspRows(text), ...await scalingRows(text, shared, benchDir), ...await hostileRows(text)] },
   // Bounces: the analysis engine over the real corpus, then hostile messages.
-  rows.push(...await bounceRows(shared, benchDir), ...await hostileBounceRows());
+  { name: 'bounces', rows: async () => [...await bounceRows(shared, benchDir), ...await hostileBounceRows()] },
   // Issue #10: every hostile payload family at 25k to 200k characters, doubling at most x2.5 the time.
-  rows.push(...await sweepRows());
-  rows.push(...await bigDocumentRows(shared, benchDir));
+  { name: 'sweep', rows: () => sweepRows() },
+  { name: 'bigdocs', rows: () => bigDocumentRows(shared, benchDir) },
+];
+
+function chosenGroups(argv: readonly string[]): Set<string> | undefined {
+  const at = argv.indexOf('--only');
+  if (at < 0) return undefined;
+  const names = new Set((argv[at + 1] ?? '').split(',').filter(Boolean));
+  const unknown = [...names].filter((name) => !groups.some((g) => g.name === name));
+  if (!names.size || unknown.length) throw new Error(`--only takes some of: ${groups.map((g) => g.name).join(', ')}`);
+  return names;
+}
+
+async function main(): Promise<void> {
+  const only = chosenGroups(process.argv.slice(2));
+  const text = ensureLog();
+  const rows: Row[] = [];
+  for (const group of groups) {
+    if (!only || only.has(group.name)) rows.push(...await group.rows(text));
+  }
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(12)}  ${'target'.padEnd(10)}  verdict`);

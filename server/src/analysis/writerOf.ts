@@ -32,12 +32,13 @@ function names(system: MailSystem, evidence: WriterEvidence): boolean {
 }
 
 /**
- * The products whose own readings of a code apply: those of the most specific writer the evidence
- * names that has any. A reply from consumer Outlook.com names no product, so Exchange Online's
- * readings do not apply to it.
+ * The products whose own readings of a code apply: those of the most specific service the evidence
+ * names. Consumer Outlook.com comes first and has none, so a reply from it gets no Exchange Online
+ * reading even when it also names Microsoft 365's shared servers (".prod.protection.outlook.com").
  */
 export function productsOf(evidence: WriterEvidence): readonly Product[] {
-  return WITH_PRODUCTS.find((system) => names(system, evidence))?.products ?? [];
+  return SERVICES.find((system) => names(system, evidence))?.products ?? [];
 }
 
-const WITH_PRODUCTS = mailSystems.filter((system) => system.products.length > 0);
+/** A company's mark (a Microsoft link) says who, not which service: it neither chooses nor hides a product. */
+const SERVICES = mailSystems.filter((system) => !system.companyOnly);

@@ -1,11 +1,14 @@
 // What the words of a reply say, read in one pass: which reason's fragments occur (TEXT_RULES),
-// which providers' own reply texts occur, and which SMTP command the report says was refused.
-// One automaton holds all three phrase lists, so each text is read once.
+// which providers' own reply texts occur, which SMTP command the report says was refused, and
+// which readings the reply chooses by its words (data/replyReadings.ts). One automaton holds all
+// the phrase lists, so each text is read once, for bounces and hovers alike.
 
 import { PhraseMatcher } from '../../detection/phraseMatcher';
 import type { BounceReason } from '../../knowledge/data/bounceReasons';
 import { TEXT_RULES } from '../../knowledge/data/bounceReasonRules';
 import { providerReplyFacts, type ProviderReplyFact } from '../../knowledge/data/providerReplyFacts';
+import { readingChoices, replyReadings } from '../../knowledge/data/replyReadings';
+import type { ReadingChoiceEntry, ReplyReadingEntry } from '../../knowledge/model';
 import type { SmtpStage } from '../../formats/bounce/model';
 import { STAGE_PHRASES } from './mtaFacts';
 
@@ -18,9 +21,14 @@ export interface Wording {
   readonly providerFacts: readonly ProviderReplyFact[];
   /** The SMTP command named by the stage phrase that starts first. */
   readonly stage: SmtpStage | undefined;
+  /** Readings the words select, in table order (not yet filtered by code or writer). */
+  readonly readings: readonly ReplyReadingEntry[];
+  /** Choices between a code's readings the words make, in table order. */
+  readonly choices: readonly ReadingChoiceEntry[];
 }
 
-type Phrase = { readonly kind: 'text'; readonly rule: number } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number };
+type Phrase = { readonly kind: 'text'; readonly rule: number } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number }
+  | { readonly kind: 'reading'; readonly reading: number } | { readonly kind: 'choice'; readonly choice: number };
 
 let phrases: Phrase[] | undefined;
 let matcher: PhraseMatcher | undefined;
@@ -31,6 +39,8 @@ function build(): { phrases: Phrase[]; matcher: PhraseMatcher } {
   TEXT_RULES.forEach(([, fragments], rule) => fragments.forEach((fragment) => { list.push({ kind: 'text', rule }); texts.push(fragment); }));
   providerReplyFacts.forEach((f, fact) => { list.push({ kind: 'provider', fact }); texts.push(f.text); });
   for (const { stage, phrase } of STAGE_PHRASES) { list.push({ kind: 'stage', stage, length: phrase.length }); texts.push(phrase); }
+  replyReadings.forEach((r, reading) => r.phrases?.forEach((phrase) => { list.push({ kind: 'reading', reading }); texts.push(phrase); }));
+  readingChoices.forEach((c, choice) => c.phrases.forEach((phrase) => { list.push({ kind: 'choice', choice }); texts.push(phrase); }));
   return { phrases: list, matcher: new PhraseMatcher(texts) };
 }
 
@@ -42,10 +52,14 @@ export function readWording(raw: string): Wording {
   let rule = Number.MAX_SAFE_INTEGER;
   const facts: number[] = [];
   let stage: { stage: SmtpStage; at: number } | undefined;
+  let readings: Set<number> | undefined;
+  let choices: Set<number> | undefined;
   for (const [index, end] of matcher.find(readable)) {
     const phrase = phrases![index]!;
     if (phrase.kind === 'text') rule = Math.min(rule, phrase.rule);
     else if (phrase.kind === 'provider') facts.push(phrase.fact);
+    else if (phrase.kind === 'reading') (readings ??= new Set()).add(phrase.reading);
+    else if (phrase.kind === 'choice') (choices ??= new Set()).add(phrase.choice);
     else if (!stage || end - phrase.length < stage.at) stage = { stage: phrase.stage, at: end - phrase.length };
   }
   return new ReadWording(
@@ -53,6 +67,8 @@ export function readWording(raw: string): Wording {
     rule === Number.MAX_SAFE_INTEGER ? undefined : TEXT_RULES[rule]![0],
     facts.sort((a, b) => a - b).map((i) => providerReplyFacts[i]!),
     stage?.stage,
+    readings ? [...readings].sort((a, b) => a - b).map((i) => replyReadings[i]!) : NONE,
+    choices ? [...choices].sort((a, b) => a - b).map((i) => readingChoices[i]!) : NONE,
   );
 }
 
@@ -69,12 +85,16 @@ class ReadWording implements Wording {
     readonly textReason: BounceReason | undefined,
     readonly providerFacts: readonly ProviderReplyFact[],
     readonly stage: SmtpStage | undefined,
+    readonly readings: readonly ReplyReadingEntry[],
+    readonly choices: readonly ReadingChoiceEntry[],
   ) {}
 
   get text(): string {
     return (this.normalised ??= normalise(this.readable));
   }
 }
+
+const NONE: readonly never[] = [];
 
 /** Lower case with blanks collapsed, for the few readers that need the text itself. */
 function normalise(text: string): string {

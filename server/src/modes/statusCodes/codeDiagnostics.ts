@@ -27,7 +27,7 @@ export async function validateCodes(
     forEachReply(lineText, (mention) => {
       // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
       if (mention.basic && lineText.charCodeAt(mention.basic.end) === CharCode.Dash) return;
-      const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)) });
+      const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)), reply: lineText });
       if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) return;
       problems.add({
         range: { start: { line, character: mention.start }, end: { line, character: mention.end } },

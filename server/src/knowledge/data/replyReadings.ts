@@ -15,8 +15,9 @@ const MS_NDR = 'Exchange Online NDR reference';
 export const replyReadings: readonly ReplyReadingEntry[] = [
   {
     id: 'outlook-com-network-block', name: 'Outlook.com S3140 / S3150',
-    phrases: ['(s3150)', '(s3140)', 'part of their network is on our block list'],
-    writers: ['outlook-com', 'microsoft'], addressFine: true,
+    // The code in parentheses is Outlook.com's own mark; its replies also name Microsoft 365's shared servers, so no writer is required.
+    phrases: ['(s3150)', '(s3140)'],
+    addressFine: true,
     act: 'sender\'s admin asks Outlook.com\'s sender support to lift the block',
     title: 'Outlook.com blocks the sending network',
     meaning: 'Consumer Outlook.com (Hotmail, Live, MSN) refuses mail from the sending IP address because the network it belongs to is on Microsoft\'s own block list. '

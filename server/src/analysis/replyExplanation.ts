@@ -182,10 +182,13 @@ function buildExplanation(parts: ReplyParts, choice: ReplyChoice): ReplyExplanat
     ?? sectionOf(rangeVendor)
     ?? transportSection
     ?? (enhanced ? undefined : basicSections[0]);
-  const ordered = [...readingSections, ...(standardSection ? [standardSection] : []), ...vendorSections, ...(transportSection ? [transportSection] : []), ...basicSections];
+  const ordered = [
+    ...readingSections, ...(standardSection ? [standardSection] : []), ...vendorSections, ...(transportSection ? [transportSection] : []), ...basicSections,
+  ];
   sections.push(...(lead ? [lead] : []), ...ordered.filter((section) => section !== lead));
 
-  const permanence = parts.basic ? basicPermanence(parts.basic) : enhanced ? enhanced.statusClass.permanence : choice.readings[0]?.permanence ?? transport!.permanence;
+  const permanence = parts.basic ? basicPermanence(parts.basic)
+    : enhanced ? enhanced.statusClass.permanence : choice.readings[0]?.permanence ?? transport!.permanence;
   // A code's own retry words (4.4.7) hold while the reply code does not say otherwise.
   const classAgrees = enhanced !== undefined && (!parts.basic || parts.basic[0] === enhanced.code.statusClass);
   const ownRetries = classAgrees ? enhanced.standard?.retries?.[enhanced.code.statusClass as '4' | '5'] : undefined;

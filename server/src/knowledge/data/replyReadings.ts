@@ -168,7 +168,7 @@ export const replyReadings: readonly ReplyReadingEntry[] = [
     act: 'sender\'s admin looks the IP up at check.spamhaus.org and requests removal',
     title: 'Sending IP or domain listed by Spamhaus',
     meaning: 'The receiving server checked the sending IP (or a domain in the message) against Spamhaus\'s block lists, found it listed and refused the mail. '
-      + 'The reply is about the sender\'s server, not the recipient\'s address, and the sender\'s side must act.',
+      + 'The reply is about the sender\'s server: the recipient\'s address is fine, and the sender\'s side must act.',
     causes: [
       'SBL or CSS: the IP sent spam or sits in a range run by spammers.',
       'XBL: a machine behind the IP is infected or an open proxy.',

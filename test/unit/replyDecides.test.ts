@@ -11,6 +11,7 @@ import { explainReply } from '../../server/src/analysis/replyExplanation';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
 import { readRecipient } from '../../server/src/analysis/bounce/recipientReading';
 import { lookupEnhanced, lookupTransport } from '../../server/src/knowledge/knowledgeBase';
+import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { unescapeMarkdown } from '../support/markdownText.mjs';
 
 const service = getLanguageService();
@@ -258,4 +259,31 @@ describe('current Exchange Online codes', () => {
       assert.match(explain(`${entry.basicCode ?? ''} ${code}`.trim()), new RegExp(`^${entry.basicCode ? `${entry.basicCode} ` : ''}${code.replaceAll('.', '\\.')}: `));
     });
   }
+});
+
+describe('the same choice in Exchange log problems, bounce problems and the summary', () => {
+  const mailboxFull = '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded';
+
+  it('a tracking log FAIL with a full mailbox says so, not "submission quota"', async () => {
+    const fields = trackingFieldsByVersion['2016'];
+    const row = (values: Record<string, string>): string => fields.map((name) => values[name] ?? '').join(',');
+    const text = [
+      '#Software: Microsoft Exchange Server', '#Version: 15.0.0.0', '#Log-type: Message Tracking Log', '#Date: 2026-11-23T10:00:00.000Z',
+      `#Fields: ${fields.join(',')}`,
+      row({ 'date-time': '2026-11-23T10:00:00.000Z', 'source': 'STOREDRIVER', 'event-id': 'FAIL', 'message-id': '<m1@contoso.com>', 'recipient-address': 'pf@contoso.com', 'recipient-status': `"${mailboxFull}"` }),
+    ].join('\n');
+    const diagnostics = await service.doValidation(TextDocument.create('file:///MSGTRK.LOG', 'exchange-tracking-log', 1, text), defaultSettings);
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0]!.message as string, /the Exchange mailbox store refused to write the message/);
+    assert.doesNotMatch(diagnostics[0]!.message as string, /sending limit|submission/i);
+  });
+
+  it('an Exchange Online NDR for a full public folder: the recipient problem and the summary read a full mailbox', () => {
+    const text = bounce('pf@contoso.com', '5.2.2', 'contoso-com.mail.protection.outlook.com', mailboxFull);
+    const message = recipientMessage(text);
+    assert.match(message, /^pf@contoso\.com: 5\.2\.2 recipient mailbox over its quota \(Exchange store\) \(mailboxfull, permanent, the address itself is fine\)\. Fix: recipient frees space/);
+    const summary = service.explainBounce(TextDocument.create('file:///synthetic.eml', 'email', 1, text))!.markdown;
+    assert.match(unescapeMarkdown(summary), /The code:\*\* 554 5\.2\.2 STOREDRV\.Deliver\.Exception: the Exchange mailbox store refused/);
+    assert.match(unescapeMarkdown(summary), /\| permanent \(address fine\) \|/);
+  });
 });

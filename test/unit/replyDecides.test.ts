@@ -107,7 +107,7 @@ describe('block lists named in the reply: which list, how to delist, who acts', 
   it('Spamhaus from Exchange Online: the problem says block list, not permission or relay', async () => {
     const [problem] = await problems(cases[0]![1]);
     assert.ok(problem);
-    assert.match(problem.message, /^550 5\.7\.1: the receiving server checked the sending IP .* against Spamhaus/);
+    assert.match(problem.message as string, /^550 5\.7\.1: the receiving server checked the sending IP .* against Spamhaus/);
   });
 
   it('explains each list\'s delisting in the full hover', () => {
@@ -177,7 +177,7 @@ describe('the transport string and the product lead on the command line', () => 
     const line = "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'";
     assert.match(headline(hover(line, '5.1.10')), /Recipient not found by SMTP address lookup/);
     const [problem] = await problems(line);
-    assert.match(problem!.message, /^550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound: address lookup in the destination organisation found no recipient/);
+    assert.match(problem!.message as string, /^550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound: address lookup in the destination organisation found no recipient/);
   });
 });
 

@@ -40,5 +40,11 @@ export function productsOf(evidence: WriterEvidence): readonly Product[] {
   return SERVICES.find((system) => names(system, evidence))?.products ?? [];
 }
 
-/** A company's mark (a Microsoft link) says who, not which service: it neither chooses nor hides a product. */
-const SERVICES = mailSystems.filter((system) => !system.companyOnly);
+/**
+ * The services that can decide: those up to the last one with products (a later one would only
+ * say "none", so it is not tried), without a company's mark (a Microsoft link says who, not which
+ * service: it neither chooses nor hides a product).
+ */
+const SERVICES = mailSystems
+  .slice(0, mailSystems.reduce((last, system, index) => (system.products.length > 0 ? index + 1 : last), 0))
+  .filter((system) => !system.companyOnly);

@@ -1,7 +1,7 @@
 // What the words of a reply say, read in one pass: which reason's fragments occur (TEXT_RULES),
-// which providers' own reply texts occur, which SMTP command the report says was refused, and
-// which readings the reply chooses by its words (data/replyReadings.ts). One automaton holds all
-// the phrase lists, so each text is read once, for bounces and hovers alike.
+// which providers' own reply texts occur, and which SMTP command the report says was refused.
+// One automaton holds all three phrase lists, so each text is read once. The readings a reply
+// chooses by its words (data/replyReadings.ts) are read here too, for hovers, problems and bounces.
 
 import { PhraseMatcher } from '../../detection/phraseMatcher';
 import type { BounceReason } from '../../knowledge/data/bounceReasons';
@@ -21,14 +21,9 @@ export interface Wording {
   readonly providerFacts: readonly ProviderReplyFact[];
   /** The SMTP command named by the stage phrase that starts first. */
   readonly stage: SmtpStage | undefined;
-  /** Readings the words select, in table order (not yet filtered by code or writer). */
-  readonly readings: readonly ReplyReadingEntry[];
-  /** Choices between a code's readings the words make, in table order. */
-  readonly choices: readonly ReadingChoiceEntry[];
 }
 
-type Phrase = { readonly kind: 'text'; readonly rule: number } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number }
-  | { readonly kind: 'reading'; readonly reading: number } | { readonly kind: 'choice'; readonly choice: number };
+type Phrase = { readonly kind: 'text'; readonly rule: number } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number };
 
 let phrases: Phrase[] | undefined;
 let matcher: PhraseMatcher | undefined;
@@ -39,8 +34,6 @@ function build(): { phrases: Phrase[]; matcher: PhraseMatcher } {
   TEXT_RULES.forEach(([, fragments], rule) => fragments.forEach((fragment) => { list.push({ kind: 'text', rule }); texts.push(fragment); }));
   providerReplyFacts.forEach((f, fact) => { list.push({ kind: 'provider', fact }); texts.push(f.text); });
   for (const { stage, phrase } of STAGE_PHRASES) { list.push({ kind: 'stage', stage, length: phrase.length }); texts.push(phrase); }
-  replyReadings.forEach((r, reading) => r.phrases?.forEach((phrase) => { list.push({ kind: 'reading', reading }); texts.push(phrase); }));
-  readingChoices.forEach((c, choice) => c.phrases.forEach((phrase) => { list.push({ kind: 'choice', choice }); texts.push(phrase); }));
   return { phrases: list, matcher: new PhraseMatcher(texts) };
 }
 
@@ -52,14 +45,10 @@ export function readWording(raw: string): Wording {
   let rule = Number.MAX_SAFE_INTEGER;
   const facts: number[] = [];
   let stage: { stage: SmtpStage; at: number } | undefined;
-  let readings: Set<number> | undefined;
-  let choices: Set<number> | undefined;
   for (const [index, end] of matcher.find(readable)) {
     const phrase = phrases![index]!;
     if (phrase.kind === 'text') rule = Math.min(rule, phrase.rule);
     else if (phrase.kind === 'provider') facts.push(phrase.fact);
-    else if (phrase.kind === 'reading') (readings ??= new Set()).add(phrase.reading);
-    else if (phrase.kind === 'choice') (choices ??= new Set()).add(phrase.choice);
     else if (!stage || end - phrase.length < stage.at) stage = { stage: phrase.stage, at: end - phrase.length };
   }
   return new ReadWording(
@@ -67,9 +56,49 @@ export function readWording(raw: string): Wording {
     rule === Number.MAX_SAFE_INTEGER ? undefined : TEXT_RULES[rule]![0],
     facts.sort((a, b) => a - b).map((i) => providerReplyFacts[i]!),
     stage?.stage,
-    readings ? [...readings].sort((a, b) => a - b).map((i) => replyReadings[i]!) : NONE,
-    choices ? [...choices].sort((a, b) => a - b).map((i) => readingChoices[i]!) : NONE,
   );
+}
+
+/** The readings a reply's words select and the choices they make between a code's readings (data/replyReadings.ts). */
+export interface ReplyWords {
+  /** In table order, not yet filtered by code or writer. */
+  readonly readings: readonly ReplyReadingEntry[];
+  readonly choices: readonly ReadingChoiceEntry[];
+}
+
+type ReplyPhrase = { readonly reading: number } | { readonly choice: number };
+
+let replyPhrases: ReplyPhrase[] | undefined;
+let replyMatcher: PhraseMatcher | undefined;
+
+const NO_WORDS: ReplyWords = { readings: [], choices: [] };
+
+/**
+ * The reply readings' own phrases, in an automaton of their own: hovers and problems read every
+ * line that holds a code, and this small table stays in cache where the bounce classifier's
+ * hundreds of fragments would not (measured: a third more time validating an 8 MB mail log).
+ */
+export function readReplyWords(raw: string): ReplyWords {
+  if (!replyMatcher) {
+    const texts: string[] = [];
+    replyPhrases = [];
+    replyReadings.forEach((r, reading) => r.phrases?.forEach((phrase) => { replyPhrases!.push({ reading }); texts.push(phrase); }));
+    readingChoices.forEach((c, choice) => c.phrases.forEach((phrase) => { replyPhrases!.push({ choice }); texts.push(phrase); }));
+    replyMatcher = new PhraseMatcher(texts);
+  }
+  const found = replyMatcher.find(MULTI_LINE_REPLY.test(raw) ? raw.replace(REPEATED_CODE, ' ') : raw);
+  if (found.size === 0) return NO_WORDS;
+  const readings = new Set<number>();
+  const choices = new Set<number>();
+  for (const index of found.keys()) {
+    const phrase = replyPhrases![index]!;
+    if ('reading' in phrase) readings.add(phrase.reading);
+    else choices.add(phrase.choice);
+  }
+  return {
+    readings: [...readings].sort((a, b) => a - b).map((i) => replyReadings[i]!),
+    choices: [...choices].sort((a, b) => a - b).map((i) => readingChoices[i]!),
+  };
 }
 
 /**
@@ -85,16 +114,12 @@ class ReadWording implements Wording {
     readonly textReason: BounceReason | undefined,
     readonly providerFacts: readonly ProviderReplyFact[],
     readonly stage: SmtpStage | undefined,
-    readonly readings: readonly ReplyReadingEntry[],
-    readonly choices: readonly ReadingChoiceEntry[],
   ) {}
 
   get text(): string {
     return (this.normalised ??= normalise(this.readable));
   }
 }
-
-const NONE: readonly never[] = [];
 
 /** Lower case with blanks collapsed, for the few readers that need the text itself. */
 function normalise(text: string): string {

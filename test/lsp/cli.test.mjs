@@ -19,6 +19,12 @@ describe('mailflow-lens command line', () => {
     }
   });
 
+  it('explain leads with the product reading the transport string names, not the RFC\'s null MX (issue #12)', () => {
+    const first = cli('explain', '550 5.1.10 RESOLVER.ADR.RecipientNotFound').stdout.split('\n')[0];
+    assert.match(first, /^550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound: Recipient not found by SMTP address lookup · permanent/);
+    assert.match(cli('explain', '421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints').stdout, /^421 4\.7\.0: Yahoo defers mail/);
+  });
+
   it('explain takes a bare enhanced code or transport string', () => {
     assert.match(cli('explain', '5.7.1').stdout, /^5\.7\.1: Delivery not authorized, message refused/);
     assert.match(cli('explain', 'QUEUE.Expired').stdout, /^QUEUE\.Expired: /);

@@ -56,7 +56,7 @@ describe('problems in e-mail documents', () => {
       [46, DiagnosticSeverity.Error, '5.7.509', '5.7.509'],
     ]);
     assert.equal(messageOf(diagnostics[0]!), 'bob@fabrikam.com: 5.1.10 recipient not found by SMTP address lookup (userunknown, hard bounce). Fix: sender checks the address');
-    assert.match(messageOf(diagnostics[1]!), /^carol@northwind\.example: 5\.7\.509 DMARC failed .*\(authfailure, soft bounce\)\. Fix: sender's admin fixes SPF, DKIM or DMARC/);
+    assert.match(messageOf(diagnostics[1]!), /^carol@northwind\.example: 5\.7\.509 DMARC failed .*\(authfailure, permanent, the address itself is fine\)\. Fix: sender's admin fixes SPF, DKIM or DMARC/);
     assert.ok(diagnostics.every((d) => d.source === 'Mailflow Lens'));
   });
 
@@ -80,7 +80,7 @@ describe('problems in e-mail documents', () => {
       '--q', 'Content-Type: message/delivery-status', '', 'Final-Recipient: rfc822; yan@example.net', 'Action: failed', 'Status: 5.0.0',
       'Diagnostic-Code: smtp; 550 Mailbox is full', '--q--'].join('\n');
     const [diagnostic] = await service.doValidation(email(text));
-    assert.equal(messageOf(diagnostic!), 'yan@example.net: 5.0.0 mailbox full (mailboxfull, soft bounce). Fix: recipient frees space or their admin raises the quota');
+    assert.equal(messageOf(diagnostic!), 'yan@example.net: 5.0.0 mailbox full (mailboxfull, permanent, the address itself is fine). Fix: recipient frees space or their admin raises the quota');
   });
 
   it('no failure problems for ordinary mail, even when it mentions codes', async () => {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { allEntries, lookupBasic, lookupEnhanced, lookupTransport } from '../../server/src/knowledge/knowledgeBase';
+import { readingChoices, replyReadings } from '../../server/src/knowledge/data/replyReadings';
+import { mailSystems } from '../../server/src/knowledge/data/mailSystems';
 import type { Explanation, Product } from '../../server/src/knowledge/model';
 import { parseEnhancedRange } from '../../server/src/knowledge/statusCode';
 import { readShared, readTsv, sharedPath } from '../support/shared';
@@ -53,6 +55,26 @@ describe('knowledge base: every entry is complete', () => {
       }
     });
   }
+
+  it('reply readings are complete, have unique ids, a short first step, and are selected by words or by code', () => {
+    const ids = new Set<string>();
+    const systems = new Set(mailSystems.map((system) => system.id));
+    for (const reading of replyReadings) {
+      assertExplained(reading, `reading ${reading.id}`);
+      assert.ok(!ids.has(reading.id), `duplicate reading ${reading.id}`);
+      ids.add(reading.id);
+      assert.ok(reading.name.trim() && reading.act.trim(), `${reading.id}: no name or first step`);
+      assert.ok(reading.phrases?.length || reading.codes?.length, `${reading.id}: selected by neither words nor code`);
+      for (const phrase of reading.phrases ?? []) assert.equal(phrase, phrase.toLowerCase(), `${reading.id}: phrase not lower case`);
+      for (const code of reading.codes ?? []) assert.ok(lookupEnhanced(code) ?? parseEnhancedRange(code), `${reading.id}: bad code ${code}`);
+      for (const writer of reading.writers ?? []) assert.ok(systems.has(writer), `${reading.id}: unknown writer ${writer}`);
+    }
+    for (const choice of readingChoices) {
+      assert.ok(choice.phrases.length > 0 && choice.sources.length > 0, `choice for ${choice.code}: no phrases or sources`);
+      const reading = lookupEnhanced(choice.code)!;
+      assert.ok(choice.reading === 'standard' ? reading.standard : reading.vendor.some((v) => v.product === choice.reading), `choice for ${choice.code}: ${choice.reading} has no reading to choose`);
+    }
+  });
 
   it('Exchange Server entries name their versions; event IDs are 3000-3033 and unique', () => {
     const ids = new Set<number>();

@@ -49,9 +49,9 @@ const CONSUMER_REFUSAL = lines(
   '--b1--',
 );
 
-/** Synthetic: the same refusal, from an Exchange Online tenant's inbound server. */
+/** Synthetic: the same refusal, from an Exchange Online tenant's inbound server (without Outlook.com's own S3150 mark). */
 const TENANT_REFUSAL = CONSUMER_REFUSAL.replaceAll('hotmail-com.olc.protection.outlook.com', 'contoso-com.mail.protection.outlook.com')
-  .replaceAll('bob@hotmail.com', 'bob@contoso.com');
+  .replaceAll('bob@hotmail.com', 'bob@contoso.com').replaceAll(' (S3150)', '');
 
 const email = (text: string): TextDocument => TextDocument.create('file:///synthetic.eml', 'email', 1, text);
 
@@ -110,7 +110,8 @@ describe('disagreements settled', () => {
     const analysis = analyzeBounce(CONSUMER_REFUSAL);
     const outcome = analysis.recipients[0]!;
     assert.deepEqual(productsFor(document, outcome), []);
-    assert.match(readRecipient(document, outcome).message, /^bob@hotmail\.com: 5\.7\.1 delivery not authorized, message refused \(blocked, soft bounce\)/);
+    // Outlook.com's own reading of its S3150 leads: the sending network is blocked, the address is fine.
+    assert.match(readRecipient(document, outcome).message, /^bob@hotmail\.com: 5\.7\.1 Outlook\.com blocks the sending network \(blocked, permanent, the address itself is fine\)\. Fix: sender's admin asks Outlook\.com's sender support/);
     // From an Exchange Online tenant the product reading leads.
     const tenant = email(TENANT_REFUSAL);
     const tenantOutcome = analyzeBounce(TENANT_REFUSAL).recipients[0]!;

@@ -4,9 +4,10 @@
 import {
   basicPermanence, isRangeEntry, lookupBasic, lookupEnhanced, lookupTransport, REPLY_DIGITS_SOURCE, replyFirstDigit, replySecondDigit,
 } from '../knowledge/knowledgeBase';
-import type { Actor, Explanation, Permanence, Product, VendorCodeEntry } from '../knowledge/model';
+import type { Actor, Explanation, Permanence, VendorCodeEntry } from '../knowledge/model';
 import { forEachReply, type ReplyMention } from '../detection/replyScanner';
 import { lowerCaseLead } from '../text/sentences';
+import { chooseReading, type ReplyChoice, type ReplyContext } from './replyChoice';
 
 /** One reading of the reply: the standard one, a product's, the transport string's or the basic code's. */
 export interface ReadingSection {
@@ -21,6 +22,12 @@ export interface ReplyExplanation {
   readonly label: string;
   readonly title: string;
   readonly permanence: Permanence;
+  /** What the permanence means for retries, in words; a few codes have their own (4.4.7). */
+  readonly retries: { readonly label: string; readonly retry: string };
+  /** True when the leading reading says the failure is not about the recipient's address. */
+  readonly addressFine: boolean;
+  /** The leading reading's first step, short, when it comes from the reply's writer or words. */
+  readonly act?: string | undefined;
   /** The enhanced code's class, subject and detail decoded, one line each. */
   readonly decoded: readonly string[];
   /** One-line meaning from the most specific reading, for diagnostics. */
@@ -52,11 +59,11 @@ export const ACTOR_TEXT: Record<Actor, string> = {
   'network-owner': 'the network/DNS owner',
 };
 
-/** What the surrounding document says about who wrote the reply. */
-export interface ExplainContext {
-  /** Products whose readings come first, most likely first; empty puts the standard reading first. */
-  readonly prefer?: readonly Product[];
-}
+/**
+ * What the surrounding document and the reply itself say about who wrote it: products whose
+ * readings come first, the reply's own words and the hosts around it (see replyChoice.ts).
+ */
+export type ExplainContext = ReplyContext;
 
 export function explainMention(mention: ReplyMention, context: ExplainContext = {}): ReplyExplanation | undefined {
   return explainReply({ basic: mention.basic?.text, enhanced: mention.enhanced?.text, transport: mention.transport?.text }, context);
@@ -66,8 +73,9 @@ export function explainMention(mention: ReplyMention, context: ExplainContext = 
 export function explainText(text: string): ReplyExplanation[] {
   const found: ReplyExplanation[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
-    forEachReply(line.trim(), (mention) => {
-      const explanation = explainMention(mention);
+    const reply = line.trim();
+    forEachReply(reply, (mention) => {
+      const explanation = explainMention(mention, { reply });
       if (explanation) found.push(explanation);
     });
   }
@@ -83,22 +91,23 @@ const explained = new Map<string, ReplyExplanation | undefined>();
 const MAX_EXPLAINED = 2048;
 
 export function explainReply(parts: ReplyParts, context: ExplainContext = {}): ReplyExplanation | undefined {
-  const key = `${parts.basic ?? ''}|${parts.enhanced ?? ''}|${parts.transport ?? ''}|${context.prefer?.join(',') ?? ''}`;
+  const choice = chooseReading(parts.enhanced, context);
+  const key = `${parts.basic ?? ''}|${parts.enhanced ?? ''}|${parts.transport ?? ''}|${choice.key}`;
   if (explained.has(key)) return explained.get(key);
-  const explanation = buildExplanation(parts, context);
+  const explanation = buildExplanation(parts, choice);
   if (explained.size >= MAX_EXPLAINED) explained.clear();
   explained.set(key, explanation);
   return explanation;
 }
 
-function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExplanation | undefined {
+function buildExplanation(parts: ReplyParts, choice: ReplyChoice): ReplyExplanation | undefined {
   const enhanced = parts.enhanced ? lookupEnhanced(parts.enhanced) : undefined;
   const basicReadings = parts.basic ? lookupBasic(parts.basic) : [];
   const basic = basicReadings[0];
   const transport = parts.transport ? lookupTransport(parts.transport) : undefined;
   if (!enhanced && !parts.basic && !transport) return undefined;
 
-  const prefer = context.prefer ?? [];
+  const { prefer } = choice;
   const rank = (v: VendorCodeEntry): number => (prefer.includes(v.product) ? prefer.indexOf(v.product) : prefer.length);
   const vendor = [...(enhanced?.vendor ?? [])].sort((a, b) => rank(a) - rank(b));
   // In a document a product wrote, that product's exact reading leads; elsewhere the standard one does.
@@ -108,6 +117,7 @@ function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExpl
   const notes: string[] = [];
   const decoded: string[] = [];
   let standardSection: ReadingSection | undefined;
+  const vendorSections: ReadingSection[] = [];
 
   if (enhanced) {
     const { code, statusClass, subject, standard } = enhanced;
@@ -117,13 +127,15 @@ function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExpl
     if (standard) {
       const classNote = standard.classNotes?.[code.statusClass];
       const facts = classNote ? [classNote] : [];
-      if (standard.basicCodes?.length) facts.push(`Usually sent with reply ${standard.basicCodes.join(' or ')}.`);
+      // The registry lists a detail's replies for all classes at once (X.7.0: 235 and 454 and 530...); only this class's apply.
+      const basicCodes = standard.basicCodes?.filter((basic) => basic[0] === code.statusClass) ?? [];
+      if (basicCodes.length) facts.push(`Usually sent with reply ${basicCodes.join(' or ')}.`);
       standardSection = { heading: `Standard meaning of ${standard.code}`, entry: standard, facts };
     } else {
-      const owners = enhanced.vendor.map((v) => v.product);
+      const owners = [...enhanced.vendor.map((v) => v.product), ...choice.readings.filter((r) => r.codes).map((r) => r.name)];
       notes.push(`${code.text} is not in the IANA registry: ${subject ? `its class and subject say "${statusClass.title.toLowerCase()}, ${subject.title.toLowerCase()}"` : 'only its class is meaningful'}${owners.length ? `, and ${owners.join(' and ')} give${owners.length === 1 ? 's' : ''} it the meaning below` : ', and no product we know documents the detail'}.`);
     }
-    const vendorSections = vendor.map((v) => {
+    vendorSections.push(...vendor.map((v) => {
       const facts: string[] = [];
       if (v.ndrText) facts.push(`NDR text: "${v.ndrText}"`);
       if (isRangeEntry(v)) facts.push(`Covers the range ${v.code}.`);
@@ -131,20 +143,20 @@ function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExpl
       if (v.versions?.length) facts.push(`Versions: Exchange ${v.versions.join(', ')}.`);
       if (v.eventId) facts.push(`Event log ID (Exchange 2000/2003): ${v.eventId}.`);
       return { heading: `${v.product}: ${[v.code, ...(v.alsoCodes ?? [])].join(' / ')}`, entry: v, facts };
-    });
-    if (leadingVendor) sections.push(vendorSections[0]!, ...(standardSection ? [standardSection] : []), ...vendorSections.slice(1));
-    else sections.push(...(standardSection ? [standardSection] : []), ...vendorSections);
+    }));
   }
+  let transportSection: ReadingSection | undefined;
   if (transport) {
     const facts: string[] = [];
     if (transport.family) facts.push(`${parts.transport} is not a string we know; this is what its family ${transport.name} means.`);
     if (transport.typicalReply) facts.push(`Usually sent as ${transport.typicalReply}.`);
     if (transport.versions?.length) facts.push(`Seen in: ${transport.versions.join(', ')}.`);
-    sections.push({ heading: `Transport status ${transport.family ? `${transport.name}.*` : transport.name}`, entry: transport, facts });
+    transportSection = { heading: `Transport status ${transport.family ? `${transport.name}.*` : transport.name}`, entry: transport, facts };
   }
-  for (const reading of basicReadings) {
-    sections.push({ heading: `SMTP reply ${reading.code}${basicReadings.length > 1 ? ` (${reading.sources[0]})` : ''}`, entry: reading, facts: [] });
-  }
+  const basicSections = basicReadings.map((reading): ReadingSection => ({
+    heading: `SMTP reply ${reading.code}${basicReadings.length > 1 ? ` (${reading.sources[0]})` : ''}`, entry: reading, facts: [],
+  }));
+  const readingSections = choice.readings.map((reading): ReadingSection => ({ heading: reading.name, entry: reading, facts: [] }));
   if (parts.basic && !enhanced) {
     decoded.push(`Reply ${parts.basic[0]}xx: ${replyFirstDigit[parts.basic[0]!]}`, `Reply x${parts.basic[1]}x: about ${replySecondDigit[parts.basic[1]!]}`);
   }
@@ -154,22 +166,45 @@ function buildExplanation(parts: ReplyParts, context: ExplainContext): ReplyExpl
     notes.push(`The reply code ${parts.basic} and the enhanced code ${enhanced.code.text} disagree on the class; senders act on the reply code, so this counts as ${basicPermanence(parts.basic)}.`);
   }
 
+  // The lead, in order: what the reply's writer or words chose, the product reading its words or
+  // its writer chose, the transport string, the registered meaning, then what is left. A product's
+  // range reading ("5.7.900-999") leads only where that product wrote the reply.
+  const sectionOf = (entry: Explanation | undefined): ReadingSection | undefined => (entry ? vendorSections.find((s) => s.entry === entry) : undefined);
+  const chosenVendor = choice.choice && choice.choice !== 'standard' ? vendor.find((v) => v.product === choice.choice && !isRangeEntry(v)) : undefined;
   const exactVendor = vendor.find((v) => !isRangeEntry(v));
-  const rangeVendor = vendor.find(isRangeEntry);
-  const exactTransport = transport && !transport.family ? transport : undefined;
-  const standard = leadingVendor ?? enhanced?.standard;
-  const titled = standard ?? exactVendor ?? exactTransport ?? rangeVendor ?? transport ?? basic;
-  const specific = exactTransport ?? standard ?? exactVendor ?? rangeVendor ?? transport ?? basic;
+  const rangeVendor = vendor.find((v) => isRangeEntry(v) && prefer.includes(v.product));
+  const lead = readingSections[0]
+    ?? (choice.choice === 'standard' ? standardSection : sectionOf(chosenVendor))
+    ?? sectionOf(leadingVendor)
+    ?? (transport && !transport.family ? transportSection : undefined)
+    ?? standardSection
+    ?? sectionOf(exactVendor)
+    ?? sectionOf(rangeVendor)
+    ?? transportSection
+    ?? (enhanced ? undefined : basicSections[0]);
+  const ordered = [
+    ...readingSections, ...(standardSection ? [standardSection] : []), ...vendorSections, ...(transportSection ? [transportSection] : []), ...basicSections,
+  ];
+  sections.push(...(lead ? [lead] : []), ...ordered.filter((section) => section !== lead));
 
+  const permanence = parts.basic ? basicPermanence(parts.basic)
+    : enhanced ? enhanced.statusClass.permanence : choice.readings[0]?.permanence ?? transport!.permanence;
+  // A code's own retry words (4.4.7) hold while the reply code does not say otherwise.
+  const classAgrees = enhanced !== undefined && (!parts.basic || parts.basic[0] === enhanced.code.statusClass);
+  const ownRetries = classAgrees ? enhanced.standard?.retries?.[enhanced.code.statusClass as '4' | '5'] : undefined;
+  const leadReading = choice.readings[0];
   return {
     label: [parts.basic, enhanced?.code.text ?? parts.enhanced, parts.transport].filter(Boolean).join(' '),
-    title: titled?.title ?? (enhanced ? `${enhanced.statusClass.title}, ${enhanced.subject?.title ?? 'unregistered subject'}` : 'Unregistered reply code'),
-    permanence: parts.basic ? basicPermanence(parts.basic) : enhanced ? enhanced.statusClass.permanence : transport!.permanence,
+    title: lead?.entry.title ?? (enhanced ? `${enhanced.statusClass.title}, ${enhanced.subject?.title ?? 'unregistered subject'}` : 'Unregistered reply code'),
+    permanence,
+    retries: ownRetries ?? PERMANENCE_TEXT[permanence],
+    addressFine: leadReading?.addressFine ?? false,
+    act: leadReading?.act,
     decoded,
-    summary: specific ? firstSentence(specific.meaning)
+    summary: lead ? firstSentence(lead.entry.meaning)
       : enhanced ? `${enhanced.statusClass.title.toLowerCase()} (${enhanced.subject?.title.toLowerCase() ?? 'unregistered subject'})`
         : replyFirstDigit[parts.basic![0]!]!,
-    actors: specific?.actors ?? [],
+    actors: lead?.entry.actors ?? [],
     notes,
     sections,
   };

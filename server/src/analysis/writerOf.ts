@@ -32,12 +32,19 @@ function names(system: MailSystem, evidence: WriterEvidence): boolean {
 }
 
 /**
- * The products whose own readings of a code apply: those of the most specific writer the evidence
- * names that has any. A reply from consumer Outlook.com names no product, so Exchange Online's
- * readings do not apply to it.
+ * The products whose own readings of a code apply: those of the most specific service the evidence
+ * names. Consumer Outlook.com comes first and has none, so a reply from it gets no Exchange Online
+ * reading even when it also names Microsoft 365's shared servers (".prod.protection.outlook.com").
  */
 export function productsOf(evidence: WriterEvidence): readonly Product[] {
-  return WITH_PRODUCTS.find((system) => names(system, evidence))?.products ?? [];
+  return SERVICES.find((system) => names(system, evidence))?.products ?? [];
 }
 
-const WITH_PRODUCTS = mailSystems.filter((system) => system.products.length > 0);
+/**
+ * The services that can decide: those up to the last one with products (a later one would only
+ * say "none", so it is not tried), without a company's mark (a Microsoft link says who, not which
+ * service: it neither chooses nor hides a product).
+ */
+const SERVICES = mailSystems
+  .slice(0, mailSystems.reduce((last, system, index) => (system.products.length > 0 ? index + 1 : last), 0))
+  .filter((system) => !system.companyOnly);

@@ -1,6 +1,8 @@
 // The shape of every fact the knowledge base holds. Data modules under data/ fill these
 // types; lookup.ts answers questions about them. Nothing here knows about editors.
 
+import type { MailSystemId } from './data/mailSystems';
+
 /** Who has to do something about a failure, most responsible first. */
 export type Actor = 'sender' | 'sender-admin' | 'recipient-admin' | 'network-owner';
 
@@ -32,6 +34,8 @@ export interface EnhancedDetailEntry extends Explanation {
   readonly code: string;
   /** Extra words for one class only, e.g. that X.1.1 is only meaningful as a permanent failure. */
   readonly classNotes?: Partial<Record<'2' | '4' | '5', string>>;
+  /** Where a class's usual retry rule does not hold for this detail: its own label and retry sentence. */
+  readonly retries?: Partial<Record<'4' | '5', { readonly label: string; readonly retry: string }>>;
   /** Basic reply codes this detail is commonly sent with (IANA registry / sisimai annotation). */
   readonly basicCodes?: readonly string[];
 }
@@ -71,6 +75,43 @@ export interface TransportStringEntry extends Explanation {
   /** Permanence when the string is seen without a code. */
   readonly permanence: Permanence;
   readonly versions?: readonly string[];
+}
+
+/**
+ * A reading chosen by the reply itself: its writer (a provider's own codes such as Outlook.com's
+ * S3150 or Yahoo's TSS04) or its words (a block list named in the reply). It leads the explanation
+ * whenever it applies, ahead of the code's generic readings.
+ */
+export interface ReplyReadingEntry extends Explanation {
+  /** Stable key: "yahoo-tss04". */
+  readonly id: string;
+  /** As the heading names it: "Yahoo TSS04", "Spamhaus block list". */
+  readonly name: string;
+  /** Lower-case fragments of the reply, any of which selects the reading; none when the code and writer alone select it. */
+  readonly phrases?: readonly string[];
+  /** Enhanced codes or ranges ("5.7.606-649") it applies to; none for any code. */
+  readonly codes?: readonly string[];
+  /** The mail systems (ids of data/mailSystems.ts) whose replies it reads; none for any writer. */
+  readonly writers?: readonly MailSystemId[];
+  /** What a reply with this reading but without a code means for retries (a bare transport string). */
+  readonly permanence?: Permanence;
+  /** True when the failure is about the sender, its server or its message, never the recipient's address. */
+  readonly addressFine?: boolean;
+  /** The first thing to do, short, with its actor as subject, for one-line problems: "sender's admin requests delisting". */
+  readonly act: string;
+}
+
+/**
+ * Words that choose between readings a code already has, where a product and the RFC disagree:
+ * Exchange Online's 5.2.2 is a submission quota when the reply says so, a full mailbox when it says that.
+ */
+export interface ReadingChoiceEntry {
+  readonly code: string;
+  /** Lower-case fragments of the reply. */
+  readonly phrases: readonly string[];
+  /** The reading the words choose: the registered one, or a product's. */
+  readonly reading: 'standard' | Product;
+  readonly sources: readonly string[];
 }
 
 /** The meaning of the first digit of an enhanced code (RFC 3463 §2). */

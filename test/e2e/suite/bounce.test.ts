@@ -16,7 +16,7 @@ describe('bounce messages', () => {
       [46, 8, 15, vscode.DiagnosticSeverity.Error, '5.7.509'],
     ]);
     assert.equal(diagnostics[0]!.message, 'bob@fabrikam.com: 5.1.10 recipient not found by SMTP address lookup (userunknown, hard bounce). Fix: sender checks the address');
-    assert.match(diagnostics[1]!.message, /^carol@northwind\.example: 5\.7\.509 .*\(authfailure, soft bounce\)\. Fix: sender's admin fixes SPF, DKIM or DMARC/);
+    assert.match(diagnostics[1]!.message, /^carol@northwind\.example: 5\.7\.509 .*\(authfailure, permanent, the address itself is fine\)\. Fix: sender's admin fixes SPF, DKIM or DMARC/);
     assert.ok(diagnostics.every((d) => d.source === 'Mailflow Lens'));
   });
 

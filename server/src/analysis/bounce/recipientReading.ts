@@ -20,7 +20,7 @@ export function readRecipient(document: TextDocument, outcome: RecipientOutcome)
   const explanation = outcome.status || outcome.replyCode
     ? explainReply(
       { enhanced: outcome.status?.value, basic: outcome.replyCode?.value, transport: outcome.transport?.value },
-      { prefer: productsFor(document, outcome) },
+      { prefer: productsFor(document, outcome), reply: outcome.diagnostic?.value, hosts: outcome.remoteMta ? [outcome.remoteMta.value] : [] },
     )
     : undefined;
   return { explanation, message: recipientMessage(outcome, explanation) };
@@ -38,6 +38,15 @@ export function productsFor(document: TextDocument, outcome: RecipientOutcome): 
   return productsOf({ hosts, texts }).length > 0 ? productPreference(document) : [];
 }
 
+/**
+ * Hard, or a permanent failure that is not about the address (a DMARC reject, a block list), said
+ * as such: "soft bounce" would read as "will be retried". Only a transient failure is soft.
+ */
+export function bounceKind(outcome: RecipientOutcome): string {
+  if (outcome.hard) return 'hard bounce';
+  return outcome.permanent ? 'permanent, the address itself is fine' : 'soft bounce';
+}
+
 function recipientMessage(outcome: RecipientOutcome, explanation: ReplyExplanation | undefined): string {
   const entry = bounceReasons[outcome.reason];
   const code = outcome.status?.value ?? outcome.replyCode?.value;
@@ -46,7 +55,9 @@ function recipientMessage(outcome: RecipientOutcome, explanation: ReplyExplanati
   const what = explanation && !generic ? lowerCaseLead(explanation.title) : entry.title;
   const head = `${outcome.recipient.value}: ${code ? `${code} ` : ''}${what}`;
   if (outcome.action !== 'failed' && outcome.action !== 'delayed') return `${head} (${outcome.action})`;
-  const bounce = outcome.action === 'delayed' ? 'delayed, still retrying' : `${outcome.hard ? 'hard' : 'soft'} bounce`;
-  const note = outcome.conflict ? ` Note: ${outcome.conflict}` : '';
-  return `${head} (${outcome.reason}, ${bounce}). Fix: ${entry.fix}${note}`;
+  const bounce = outcome.action === 'delayed' ? 'delayed, still retrying' : bounceKind(outcome);
+  // The reading the reply chose names its own first step (Yahoo's TSS04: slow down), more exact than the reason's.
+  const fix = explanation?.act ?? entry.fix;
+  const note = outcome.conflict ? `. Note: ${outcome.conflict}` : '';
+  return `${head} (${outcome.reason}, ${bounce}). Fix: ${fix}${note}`;
 }

@@ -505,7 +505,7 @@ export const enhancedDetails: readonly EnhancedDetailEntry[] = [
   {
     code: 'X.4.1',
     title: 'No answer from host',
-    meaning: 'The sending server tried to connect to the next hop, but nobody answered. It keeps the message and retries.',
+    meaning: 'The sending server tried to connect to the next hop, but nobody answered.',
     causes: [
       'The destination server is down or overloaded',
       'A firewall drops traffic on port 25',
@@ -521,8 +521,8 @@ export const enhancedDetails: readonly EnhancedDetailEntry[] = [
     actors: ['recipient-admin', 'network-owner', 'sender-admin'],
     sources: ['RFC 3463 §3.5', IANA],
     classNotes: {
-      '4': 'The only class the RFC allows for this detail: the sender retries until the message expires.',
-      '5': 'Exchange Online sends 550 5.4.1 "Recipient address rejected: Access denied" for Directory Based Edge Blocking, which really means the recipient was not found.',
+      '4': 'The only class the RFC allows for this detail: the sender keeps the message and retries until it expires.',
+      '5': 'As a permanent code it is no longer a connection problem being retried: Exchange Online sends 550 5.4.1 "Recipient address rejected: Access denied" for Directory Based Edge Blocking, which really means the recipient was not found.',
     },
     basicCodes: ['451'],
   },
@@ -649,8 +649,14 @@ export const enhancedDetails: readonly EnhancedDetailEntry[] = [
     actors: ['sender-admin', 'recipient-admin', 'network-owner'],
     sources: ['RFC 3463 §3.5', IANA],
     classNotes: {
-      '4': 'A delay notice: the message is still queued and retries continue.',
+      '4': 'In a delay notice the message is still queued and retries continue; as the code of a non-delivery report (Exchange\'s "Message expired") the retries have ended and the message came back.',
       '5': 'The final notice: the queue lifetime ran out and the message was returned.',
+    },
+    retries: {
+      '4': {
+        label: 'transient code, but retries may be over',
+        retry: 'a delay notice (Action: delayed) means the message is still queued and retried; a non-delivery report with 4.4.7 means the queue lifetime ran out, retrying has stopped and the message was returned',
+      },
     },
   },
 

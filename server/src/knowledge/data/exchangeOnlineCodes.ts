@@ -600,8 +600,8 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
     ndrText: 'Submission quota exceeded / The message can\'t be submitted because the sender\'s submission quota was exceeded',
     title: 'Submission quota exceeded (sender over a sending limit)',
     meaning:
-      'In Exchange Online, 5.2.2 means the sender went over a sending limit, the recipient rate or the message rate, and is not about a full recipient mailbox. '
-      + 'A related NDR without a code reports the same block after 10,000 recipients in one day.',
+      'When the reply says "Submission quota exceeded", Exchange Online\'s 5.2.2 means the sender went over a sending limit, the recipient rate or the message rate. '
+      + 'Exchange Online also sends 5.2.2 for a full mailbox or public folder ("mailbox full", QuotaExceededException); the reply\'s words tell the two apart.',
     causes: [
       'The account is compromised and being used to send spam.',
       'A user or application sent to more than 10,000 recipients in 24 hours.',
@@ -977,7 +977,7 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
   {
     code: '5.7.57',
     product: 'Exchange Online',
-    basicCode: '550',
+    basicCode: '530',
     ndrText: 'Client was not authenticated to send anonymous mail during MAIL FROM',
     title: 'Device or application did not authenticate to smtp.office365.com',
     meaning:
@@ -1572,6 +1572,130 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
     ],
     actors: ['sender-admin'],
     sources: [NDR_REF, 'Exchange Online: fix NDR 5.7.700 through 5.7.750 page'],
+  },
+  {
+    code: '4.4.62',
+    product: 'Exchange Online',
+    basicCode: '451',
+    ndrText: 'Mail sent to the wrong Office 365 region. ATTR35',
+    title: 'Mail sent to the wrong Microsoft 365 region',
+    meaning:
+      'The sending server handed the message to a Microsoft 365 endpoint that does not serve the recipient\'s tenant, because its MX record or smart host points to a retired or wrong address. The message is deferred, not lost.',
+    causes: [
+      'A smart host set to mail.messaging.microsoft.com, mail.global.frontbridge.com or a fixed Microsoft 365 IP address.',
+      'An MX record that is not the tenant\'s own <domain>.mail.protection.outlook.com.',
+    ],
+    fixes: [
+      'Point the MX record at the value the Microsoft 365 admin center gives for the domain: Resolve-DnsName domain -Type MX.',
+      'Set send connectors and devices to the MX name (or the initial onmicrosoft.com domain\'s MX): Get-SendConnector | fl SmartHosts.',
+    ],
+    actors: ['sender-admin', 'network-owner'],
+    sources: [NDR_REF, 'Exchange Online: ATTR35 reply code when mail is sent to EOP/EXO'],
+  },
+  {
+    code: '5.7.54',
+    product: 'Exchange Online',
+    basicCode: '550',
+    ndrText: 'Unable to relay recipient in non-accepted domain',
+    title: 'Relay to an outside domain not allowed for this connection',
+    meaning:
+      'An application, device or on-premises server sent mail through Exchange Online to a domain the tenant does not own, and Exchange Online could not tie the connection to the tenant, so it refused to relay.',
+    causes: [
+      'No inbound connector matches the sending IP address or certificate.',
+      'The sender uses direct send (to the MX endpoint), which only delivers to the tenant\'s own domains.',
+    ],
+    fixes: [
+      'Create or fix an inbound connector from the organisation\'s server by IP or certificate: Get-InboundConnector | fl SenderIPAddresses,TlsSenderCertificateName.',
+      'Or submit with authentication to smtp.office365.com on port 587.',
+    ],
+    actors: ['sender-admin'],
+    sources: [NDR_REF, 'Exchange Online: set up a device or application to send mail (SMTP relay)'],
+  },
+  {
+    code: '5.7.129',
+    product: 'Exchange Online',
+    basicCode: '550',
+    ndrText: 'RESOLVER.RST.RestrictedToRecipientsPermission',
+    title: 'Sender may send only to certain recipients',
+    meaning:
+      'An admin restricted which recipients this sender may write to, and this recipient is not one of them. The recipient\'s address itself is fine.',
+    causes: ['A recipient restriction placed on the sending account, for example while it is investigated or for a limited-purpose mailbox.'],
+    fixes: ['Ask the sender\'s admin whether the restriction is meant and, if not, remove it from the account.'],
+    actors: ['sender-admin'],
+    sources: [NDR_REF],
+  },
+  {
+    code: '5.7.232',
+    product: 'Exchange Online',
+    basicCode: '550',
+    ndrText: 'Your message can\'t be sent because your trial tenant has exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)',
+    title: 'Trial tenant over its daily external recipient limit',
+    meaning:
+      'Across all its mailboxes and applications, the trial tenant sent to more external recipients in the last 24 hours than Exchange Online allows a trial tenant. Sending to outside addresses resumes as the rolling window moves on.',
+    causes: ['A campaign or an application sending to many outside addresses.', 'A compromised account sending spam.'],
+    fixes: [
+      'Wait until the 24-hour count falls below the limit; mail inside the tenant is not affected.',
+      'Buy paid licences: the tenant external recipient rate limit (TERRL) of a paid tenant is higher and grows with the licence count.',
+      'See the count in the Exchange admin center under Reports > Mail flow > Tenant outbound external recipients.',
+    ],
+    actors: ['sender-admin'],
+    sources: [NDR_REF, 'Microsoft Exchange team: tenant outbound email limits (TERRL), 2025'],
+  },
+  {
+    code: '5.7.233',
+    product: 'Exchange Online',
+    basicCode: '550',
+    ndrText: 'Your message can\'t be sent because your tenant exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)',
+    title: 'Tenant over its daily external recipient limit',
+    meaning:
+      'Across all its mailboxes and applications, the tenant sent to more external recipients in the last 24 hours than its tenant external recipient rate limit (TERRL), which Exchange Online derives from the number of paid licences. Sending to outside addresses resumes as the rolling window moves on.',
+    causes: ['A bulk send or an application mailing many outside addresses.', 'A compromised account or an unexpected mail loop to outside addresses.'],
+    fixes: [
+      'Find the senders in the Exchange admin center under Reports > Mail flow > Tenant outbound external recipients.',
+      'Move bulk mail to a service made for it; wait for the rolling window to pass.',
+      'Check for compromised accounts: Get-MessageTraceV2 -SenderAddress user -StartDate (Get-Date).AddDays(-1).',
+    ],
+    actors: ['sender-admin'],
+    sources: [NDR_REF, 'Microsoft Exchange team: tenant outbound email limits (TERRL), 2025'],
+  },
+  {
+    code: '5.7.350',
+    product: 'Exchange Online',
+    basicCode: '550',
+    ndrText: 'Remote server returned message detected as spam',
+    title: 'The remote server refused the message as spam',
+    meaning:
+      'Exchange Online passes on a refusal from a server outside Microsoft 365: that server judged the message to be spam, sometimes because of the reputation of the Microsoft server that relayed it. The recipient\'s address is fine.',
+    causes: [
+      'The destination\'s filter, or a block list it uses, rated the message or the relaying IP as spam.',
+      'Forwarded mail that was spam before it was forwarded.',
+    ],
+    fixes: [
+      'Read the remote server\'s own words in the NDR for the list or filter that refused it.',
+      'If a Microsoft relay IP is listed, ask the recipient\'s admin to allow it, or route the mail through a connector with an IP of your own.',
+    ],
+    actors: ['sender-admin', 'recipient-admin'],
+    sources: [NDR_REF, 'Microsoft 365 service incident EX703958 (January 2024)'],
+  },
+  {
+    code: '5.7.520',
+    product: 'Exchange Online',
+    basicCode: '550',
+    ndrText: 'Access denied, Your organization does not allow external forwarding',
+    title: 'Automatic forwarding to an outside address blocked',
+    meaning:
+      'A mailbox rule or forwarding setting tried to send the message on to an outside address, and the sender\'s organisation blocks automatic external forwarding (the default of the outbound anti-spam policy). The outside address was never tried.',
+    causes: [
+      'An inbox rule or mailbox forwarding (ForwardingSmtpAddress) to an outside address.',
+      'The outbound spam filter policy sets automatic forwarding to Off or System-controlled.',
+    ],
+    fixes: [
+      'Find the forwarding: Get-InboxRule -Mailbox user | where {$_.ForwardTo -or $_.RedirectTo} and Get-Mailbox user | fl ForwardingSmtpAddress.',
+      'If the forwarding is wanted, allow it for that user in a dedicated outbound policy: Set-HostedOutboundSpamFilterPolicy -AutoForwardingMode On.',
+      'If it is not wanted, remove the rule: a forwarding rule nobody set up may mean a compromised account.',
+    ],
+    actors: ['sender-admin'],
+    sources: [NDR_REF, 'Microsoft Defender for Office 365: control automatic external email forwarding'],
   },
   {
     code: '5.7.800',

@@ -32,6 +32,8 @@ export interface MailSystem {
   readonly reportMarks?: RegExp;
   /** The provider reply facts (knowledge/data/providerReplyFacts.ts) that read its replies. */
   readonly replyFacts: readonly Provider[];
+  /** True when its marks name the company only, not which of its services wrote the reply. */
+  readonly companyOnly?: boolean;
 }
 
 const EXCHANGE_ONLINE_FIRST: readonly Product[] = ['Exchange Online', 'Exchange Server'];
@@ -43,7 +45,7 @@ export const mailSystems: readonly MailSystem[] = [
   {
     id: 'outlook-com', name: 'Outlook.com', family: 'Microsoft', products: [],
     hosts: /\.olc\.protection\.outlook\.com|^outlook\.com$|(?:^|\.)(?:hotmail\.[a-z.]+|live\.[a-z.]+|msn\.com)$/,
-    marks: /\.olc\.protection\.outlook\.com/i,
+    marks: /\.olc\.protection\.outlook\.com|mail\.live\.com\/mail\/troubleshooting/i,
     replyFacts: MICROSOFT_FACTS,
   },
   {
@@ -55,7 +57,7 @@ export const mailSystems: readonly MailSystem[] = [
   },
   {
     // A Microsoft link (aka.ms) in a reply says Microsoft wrote it, not which of its services.
-    id: 'microsoft', name: 'Microsoft', family: 'Microsoft', products: [],
+    id: 'microsoft', name: 'Microsoft', family: 'Microsoft', products: [], companyOnly: true,
     marks: /aka\.ms\//i,
     replyFacts: MICROSOFT_FACTS,
   },

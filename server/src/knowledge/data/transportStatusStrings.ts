@@ -11,7 +11,7 @@ export const transportStatusStrings: readonly TransportStringEntry[] = [
     name: 'RESOLVER.ADR.RecipNotFound',
     typicalReply: '550 5.1.1',
     permanence: 'permanent',
-    versions: SERVER_2007_ON,
+    versions: SERVER_AND_ONLINE,
     title: 'Recipient not found in the directory',
     meaning: 'Exchange looked the recipient up in Active Directory and found no object holding that address. The message was returned without any delivery attempt.',
     causes: [

@@ -43,7 +43,7 @@ export function explainBounce(document: TextDocument, settings: HopSettings, tok
     out.push(md``, md`## Recipients`, md``, md`| Recipient | Result | Code | Reason | Bounce | Who must act |`, md`|---|---|---|---|---|---|`);
     for (const r of analysis.recipients) {
       const codes = [r.replyCode?.value, r.status?.value].filter(Boolean).join(' ') || '—';
-      const bounce = r.action === 'failed' ? (r.hard ? 'hard' : 'soft') : r.action === 'delayed' ? 'soft (retrying)' : '—';
+      const bounce = r.action === 'failed' ? (r.hard ? 'hard' : r.permanent ? 'permanent (address fine)' : 'soft') : r.action === 'delayed' ? 'soft (retrying)' : '—';
       const who = r.actors.map((a) => ACTOR_TEXT[a]).join(', ') || '—';
       // Interpolated text is escaped, "|" included, so each row stays one row.
       out.push(md`| ${r.recipient.value} | ${r.action} | ${codes} | ${r.reason} | ${bounce} | ${who} |`);

@@ -64,7 +64,7 @@ class ReplyCache {
     let hit = this.cache.get(text);
     if (hit !== undefined) return hit;
     const mention = scanReplies(text)[0];
-    const explanation = mention ? explainMention(mention, { prefer: this.prefer }) : undefined;
+    const explanation = mention ? explainMention(mention, { prefer: this.prefer, reply: text }) : undefined;
     hit = mention && explanation
       ? { label: explanation.label, summary: explanation.summary, code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text ?? '' }
       : null;

@@ -1,7 +1,7 @@
 // Renders a ReplyExplanation as hover Markdown, brief or full.
 
 import type { HoverAction } from './investigationLinks';
-import { ACTOR_TEXT, PERMANENCE_TEXT, type ReplyExplanation } from '../../analysis/replyExplanation';
+import { ACTOR_TEXT, type ReplyExplanation } from '../../analysis/replyExplanation';
 import { commandLink, joinMarkdown, lines, type Markdown, md } from '../../text/markdown';
 
 import type { DetailLevel } from '../../common/settings';
@@ -10,7 +10,7 @@ const DOT = md` · `;
 
 export function renderMarkdown(explanation: ReplyExplanation, level: DetailLevel, actions: readonly HoverAction[] = []): Markdown {
   const out: Markdown[] = [];
-  const permanence = PERMANENCE_TEXT[explanation.permanence];
+  const permanence = explanation.retries;
   out.push(md`**${explanation.label}: ${explanation.title}** · ${permanence.label}`);
   if (actions.length) {
     const links = joinMarkdown(actions.map((a) => commandLink(a.title, a.command, a.args)), DOT);

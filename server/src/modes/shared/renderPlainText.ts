@@ -1,10 +1,10 @@
 // Renders a ReplyExplanation for a terminal, with the same words as the full hover.
 
-import { ACTOR_TEXT, PERMANENCE_TEXT, type ReplyExplanation } from '../../analysis/replyExplanation';
+import { ACTOR_TEXT, type ReplyExplanation } from '../../analysis/replyExplanation';
 
 export function renderPlainText(explanation: ReplyExplanation): string {
   const out: string[] = [];
-  const permanence = PERMANENCE_TEXT[explanation.permanence];
+  const permanence = explanation.retries;
   out.push(`${explanation.label}: ${explanation.title} · ${permanence.label}`);
   if (explanation.decoded.length) out.push(`  ${explanation.decoded.join(' · ')}`);
   for (const note of explanation.notes) out.push(`  ! ${note}`);

@@ -5,10 +5,9 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import { CharCode } from '../../common/charCode';
 import { forEachReply } from '../../detection/replyScanner';
-import type { Product } from '../../knowledge/model';
 import { productPreferenceOnLine } from '../../analysis/productContext';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
-import { explainMention } from '../../analysis/replyExplanation';
+import { type ExplainContext, explainMention } from '../../analysis/replyExplanation';
 
 const LINES_PER_SLICE = 5000;
 
@@ -23,11 +22,11 @@ export async function validateCodes(
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const lineText = text.charCodeAt(end - 1) === CharCode.CarriageReturn ? text.slice(start, end - 1) : text.slice(start, end);
-    let prefer: readonly Product[] | undefined; // once per line: a huge line may hold many codes
+    let context: ExplainContext | undefined; // once per line: a huge line may hold many codes
     forEachReply(lineText, (mention) => {
       // "550-5.1.1 ..." continues a multi-line reply; its last line ("550 5.1.1 ...") is reported instead.
       if (mention.basic && lineText.charCodeAt(mention.basic.end) === CharCode.Dash) return;
-      const explanation = explainMention(mention, { prefer: (prefer ??= productPreferenceOnLine(document, lineText)) });
+      const explanation = explainMention(mention, (context ??= { prefer: productPreferenceOnLine(document, lineText), reply: lineText }));
       if (!explanation || (explanation.permanence !== 'permanent' && explanation.permanence !== 'transient')) return;
       problems.add({
         range: { start: { line, character: mention.start }, end: { line, character: mention.end } },

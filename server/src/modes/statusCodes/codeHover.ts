@@ -34,7 +34,7 @@ export function codeHoverInLine(document: TextDocument, position: Position, line
   const cursor = position.character - from;
   const mention = scanReplies(text, from === 0).find((m) => m.start <= cursor && cursor < m.end);
   if (!mention) return null;
-  const explanation = explainMention(mention, { prefer: productPreferenceOnLine(document, text) });
+  const explanation = explainMention(mention, { prefer: productPreferenceOnLine(document, text), reply: text });
   if (!explanation) return null;
   return {
     contents: markupContent(renderMarkdown(explanation, level, investigationActions(mention, text))),

@@ -44,10 +44,11 @@ export function bounceRecipients(
     if (found.blocks.length > 0) { blocks = found.blocks.map((block) => ({ block, report })); break; }
     if (senderBlocks.length === 0) senderBlocks = found.senderBlocks.map((block) => ({ block, report }));
   }
-  const context: RecipientContext = { view, subject, blocks, reportingMta, singleRecipient: false };
+  const context: RecipientContext = { view, subject, blocks, blockIndex: undefined, reportingMta, singleRecipient: false };
 
   const outcomes: RecipientOutcome[] = [];
-  const dsnRecipients = dsns.flatMap((d) => d.recipients).filter((r) => recipientAddress(r) !== undefined);
+  const dsnRecipients: DsnRecipientFields[] = [];
+  for (const dsn of dsns) for (const fields of dsn.recipients) if (recipientAddress(fields) !== undefined) dsnRecipients.push(fields);
   if (dsnRecipients.length > 0) {
     context.singleRecipient = dsnRecipients.length === 1;
     for (const fields of dsnRecipients.slice(0, MAX_RECIPIENTS)) outcomes.push(fromDsn(fields, context));
@@ -66,6 +67,7 @@ export function bounceRecipients(
     // The only address the report names may be the sender's own (someone wrote to themselves).
     if (seen.length === 0 && senderBlocks.length > 0) {
       context.blocks = senderBlocks;
+      context.blockIndex = undefined;
       for (const { block } of senderBlocks) see(block.address);
     }
     // A report that names nobody is about the returned message's recipients.
@@ -92,7 +94,7 @@ export function sesRecipients(ses: SesNotification, view: MessageView, subject: 
       actors: bounceReasons.feedback.actors, anchor: r.recipient.span,
     }));
   }
-  const context: RecipientContext = { view, subject, blocks: [], reportingMta: undefined, singleRecipient: ses.recipients.length === 1 };
+  const context: RecipientContext = { view, subject, blocks: [], blockIndex: undefined, reportingMta: undefined, singleRecipient: ses.recipients.length === 1 };
   return ses.recipients.map((r) => {
     const evidence: CodeEvidence[] = [];
     if (r.status) evidence.push({ source: 'status-field', enhanced: r.status, nested: false, continuation: false, remote: false, order: 0 });
@@ -109,6 +111,8 @@ interface RecipientContext {
   readonly view: MessageView;
   readonly subject: string;
   blocks: readonly { block: RecipientBlock; report: MappedText }[];
+  /** The blocks by lower-case address, built at the first lookup (see blocksOf). */
+  blockIndex: Map<string, { block: RecipientBlock; report: MappedText }[]> | undefined;
   readonly reportingMta: Located | undefined;
   singleRecipient: boolean;
 }
@@ -121,7 +125,7 @@ const MAX_BLOCKS_PER_RECIPIENT = 8;
 
 /** The recipient's blocks (under either address), in report order, looked up in an index built once per set of blocks. */
 function blocksOf(context: RecipientContext, address: string, otherAddress?: string): RecipientContext['blocks'] {
-  let index = blockIndexes.get(context.blocks);
+  let index = context.blockIndex;
   if (!index) {
     index = new Map();
     for (const entry of context.blocks) {
@@ -130,7 +134,7 @@ function blocksOf(context: RecipientContext, address: string, otherAddress?: str
       if (list.length < MAX_BLOCKS_PER_RECIPIENT) list.push(entry);
       index.set(key, list);
     }
-    blockIndexes.set(context.blocks, index);
+    context.blockIndex = index;
   }
   const own = index.get(address.toLowerCase()) ?? [];
   const other = otherAddress && !sameAddress(address, otherAddress) ? index.get(otherAddress.toLowerCase()) ?? [] : [];
@@ -138,12 +142,11 @@ function blocksOf(context: RecipientContext, address: string, otherAddress?: str
   return [...own, ...other].sort((a, b) => a.block.start - b.block.start).slice(0, MAX_BLOCKS_PER_RECIPIENT);
 }
 
-const blockIndexes = new WeakMap<RecipientContext['blocks'], Map<string, { block: RecipientBlock; report: MappedText }[]>>();
-
 function recipientAddress(fields: DsnRecipientFields): string | undefined {
-  return [fields.finalRecipient, fields.originalRecipient, fields.actualRecipient]
-    .map((v) => (v ? addressIn(v.value) : undefined)).find((a) => a !== undefined);
+  return addressOf(fields.finalRecipient) ?? addressOf(fields.originalRecipient) ?? addressOf(fields.actualRecipient);
 }
+
+const addressOf = (value: DsnValue | undefined): string | undefined => (value ? addressIn(value.value) : undefined);
 
 /** A Final-Recipient with a source route ("@relay:bob@host") is the relay's view; the original is better. */
 function isRoutedAddress(value: DsnValue | undefined, address: Located | undefined): boolean {

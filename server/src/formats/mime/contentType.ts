@@ -15,7 +15,8 @@ const MAX_SECTIONS = 100;
 
 export function parseStructured(raw: string): StructuredValue {
   const semicolon = indexOutsideQuotes(raw, 0);
-  const value = raw.slice(0, semicolon < 0 ? raw.length : semicolon).replace(/\([^()]{0,200}\)/g, '').trim().toLowerCase();
+  const main = raw.slice(0, semicolon < 0 ? raw.length : semicolon);
+  const value = (main.includes('(') ? main.replace(/\([^()]{0,200}\)/g, '') : main).trim().toLowerCase();
   const params = new Map<string, string>();
   const continued = new Map<string, string[]>();
   let pos = semicolon < 0 ? raw.length : semicolon + 1;

@@ -19,6 +19,7 @@ import { chooseCodes } from './chooseCodes';
 import { classifyFailure, isHardBounce } from './classify';
 import { bareHostLine, remoteHostIn, stageFromTranscript } from './mtaFacts';
 import { readWording } from './wording';
+import { collapseWhiteSpace } from '../../text/whitespace';
 
 /** Characters of diagnostic text kept for display. */
 const MAX_DIAGNOSTIC = 600;
@@ -310,10 +311,12 @@ function textDiagnostic(facts: RecipientFacts, from: CodeEvidence | undefined): 
     }
   }
   const lines: string[] = [];
+  /** The length of `lines` joined by spaces, kept as they are added rather than joined at every line. */
+  let joinedLength = -1;
   let end = start;
   let pos = start;
   let blankRun = 0;
-  while (pos < block.end && lines.join(' ').length < MAX_DIAGNOSTIC) {
+  while (pos < block.end && Math.max(0, joinedLength) < MAX_DIAGNOSTIC) {
     const line = lineAt(text, pos, block.end);
     const content = text.slice(line.start, line.end).trim();
     if (content.length === 0) {
@@ -321,12 +324,13 @@ function textDiagnostic(facts: RecipientFacts, from: CodeEvidence | undefined): 
     } else {
       blankRun = 0;
       lines.push(content);
+      joinedLength += content.length + 1;
       end = line.end;
     }
     pos = line.next;
   }
   if (lines.length === 0) return undefined;
-  const value = lines.join(' ').replace(/\s+/g, ' ').slice(0, MAX_DIAGNOSTIC);
+  const value = collapseWhiteSpace(lines.join(' ')).slice(0, MAX_DIAGNOSTIC);
   let from0 = start;
   while (from0 < end && /\s/.test(text[from0]!)) from0++;
   return { value, span: { start: report.toRaw(from0), end: report.toRaw(end) } };

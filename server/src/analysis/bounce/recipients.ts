@@ -244,10 +244,9 @@ interface RecipientFacts {
 function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutcome {
   const expectClass = facts.action === 'failed' ? '5' : facts.action === 'delayed' ? '4' : '2';
   const chosen = chooseCodes(facts.evidence, expectClass);
-  const blockTexts = facts.blocks.map(({ block, report }) => report.text.slice(block.start, block.end));
   const diagnostic = facts.diagnostic ?? textDiagnostic(facts, chosen.from);
   const remoteMta = facts.remoteMta ?? remoteFromBlocks(facts.blocks);
-  const blockSample = blockTexts.map((t) => t.slice(0, BLOCK_SAMPLE)).join('\n');
+  const blockSample = facts.blocks.map(({ block, report }) => report.text.slice(block.start, Math.min(block.end, block.start + BLOCK_SAMPLE))).join('\n');
   const near = [readWording(diagnostic?.value ?? ''), readWording(blockSample)];
   const stage = near[0]!.stage ?? near[1]!.stage ?? stageFromTranscript(`${diagnostic?.value ?? ''}\n${blockSample}`);
   const domain = facts.recipient.value.slice(facts.recipient.value.lastIndexOf('@') + 1);

@@ -2,9 +2,9 @@
 // measured on the bundle esbuild builds (as the extension ships it), in a process of its own (so the
 // heap the other rows leave behind does not weigh on it), after start-up and a warm-up long enough
 // for the JIT to settle. The median of the timed rounds is the figure.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../server/src/languageService';
@@ -12,6 +12,8 @@ import * as hostile from '../test/support/hostileBounces';
 import { type BenchRow as Row, ms } from './benchLogs';
 
 const TARGET_PER_SECOND = 12_000;
+/** Issue #12: at least this many times Sisimai's messages per second, on the same corpus in the same run. */
+const TARGET_TIMES_SISIMAI = 20;
 const WARM_UP_ROUNDS = 20;
 const TIMED_ROUNDS = 20;
 
@@ -47,10 +49,35 @@ export async function bounceRows(shared: string, benchDir: string): Promise<Row[
   const perSecond = [...result.perSecond].sort((a, b) => a - b);
   const median = perSecond[Math.floor(perSecond.length / 2)]!;
   const format = (n: number): string => `${Math.round(n).toLocaleString('en-US')}/s`;
+  const sisimai = sisimaiPerSecond(shared, benchDir, maildir);
+  const ratio = typeof sisimai === 'number' ? median / sisimai : undefined;
   return [
     [`classify ${result.samples} real bounces (${(result.characters / 1e6).toFixed(1)} MB, ${result.recipients} recipients), median of ${TIMED_ROUNDS} rounds`, format(median), `>= ${format(TARGET_PER_SECOND)}`, median >= TARGET_PER_SECOND],
     ['  slowest and fastest round', `${format(perSecond[0]!)} / ${format(perSecond[perSecond.length - 1]!)}`, '', undefined],
+    typeof sisimai === 'number'
+      ? [`  Sisimai 5.1.0 on the same ${result.samples} messages, right after (${format(sisimai)}): ours / Sisimai's`, `${ratio!.toFixed(1)}x`, `>= ${TARGET_TIMES_SISIMAI}x`, ratio! >= TARGET_TIMES_SISIMAI]
+      : [`  Sisimai 5.1.0 on the same messages: not measured (${sisimai})`, '-', `>= ${TARGET_TIMES_SISIMAI}x`, false],
   ];
+}
+
+/**
+ * Sisimai's messages per second on the same folder, from the last line of shared/tools/sisimai/run.sh
+ * (every message read into memory first, then the median of its timed rounds), or why it could not run.
+ */
+function sisimaiPerSecond(shared: string, benchDir: string, maildir: string): number | string {
+  const script = join(shared, 'tools', 'sisimai', 'run.sh');
+  if (!existsSync(script)) return `${script} is missing`;
+  // run.sh reads a folder of folders: one holding just this corpus.
+  const parent = join(benchDir, 'sisimai-corpus');
+  const link = join(parent, 'bsd');
+  mkdirSync(parent, { recursive: true });
+  if (!existsSync(link)) symlinkSync(resolve(maildir), link, 'dir');
+  const run = spawnSync('bash', [script, parent], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const summary = /^# sisimai \S+: (\d+) messages, \d+ records, (\d+) msgs\/s/m.exec(run.stdout ?? '');
+  if (run.status !== 0 || !summary) return (run.stderr || `run.sh exited with ${run.status}`).trim().split('\n')[0]!;
+  const counted = Number(summary[1]);
+  if (counted !== readdirSync(maildir).length) return `Sisimai read ${counted} messages, not the corpus's ${readdirSync(maildir).length}`;
+  return Number(summary[2]);
 }
 
 /** The hostile messages of issue #5: the Problems panel's analysis of each, median of 3, and what it found. */

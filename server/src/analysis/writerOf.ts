@@ -17,12 +17,41 @@ export interface WriterEvidence {
 
 /** Every mail system the evidence names, most specific first. */
 export function writersOf(evidence: WriterEvidence): MailSystem[] {
-  return mailSystems.filter((system) => names(system, evidence));
+  const named = narrowed(evidence);
+  return mailSystems.filter((system) => names(system, named));
 }
 
 /** The mail system that most likely wrote it: the most specific one the evidence names. */
 export function writerOf(evidence: WriterEvidence): MailSystem | undefined {
-  return mailSystems.find((system) => names(system, evidence));
+  const named = narrowed(evidence);
+  return mailSystems.find((system) => names(system, named));
+}
+
+/**
+ * One regex matching wherever any of `patterns` matches, or undefined when they cannot be joined
+ * (different flags, a stateful flag, or a back-reference whose number would change).
+ */
+function unionOf(patterns: readonly (RegExp | undefined)[]): RegExp | undefined {
+  const present = patterns.filter((p): p is RegExp => p !== undefined);
+  const flags = present[0]?.flags;
+  if (flags === undefined || /[gy]/.test(flags) || present.some((p) => p.flags !== flags || /\\[1-9]|\\k</.test(p.source))) return undefined;
+  return new RegExp(present.map((p) => `(?:${p.source})`).join('|'), flags);
+}
+
+// Every system's host names, marks and report marks in one regex each: one scan tells whether any
+// system's can match, so a text no system marks is read once instead of once per system.
+const ANY_HOST = unionOf(mailSystems.map((system) => system.hosts));
+const ANY_MARK = unionOf(mailSystems.map((system) => system.marks));
+const ANY_REPORT_MARK = unionOf(mailSystems.map((system) => system.reportMarks));
+
+/** The evidence without the hosts and texts no system can name. */
+function narrowed(evidence: WriterEvidence): WriterEvidence {
+  const { hosts, texts, report } = evidence;
+  return {
+    hosts: hosts && ANY_HOST ? hosts.filter((host) => host.length > 0 && ANY_HOST.test(host.toLowerCase())) : hosts,
+    texts: texts && ANY_MARK ? texts.filter((text) => ANY_MARK.test(text)) : texts,
+    report: report !== undefined && ANY_REPORT_MARK && !ANY_REPORT_MARK.test(report) ? undefined : report,
+  };
 }
 
 function names(system: MailSystem, evidence: WriterEvidence): boolean {
@@ -37,7 +66,8 @@ function names(system: MailSystem, evidence: WriterEvidence): boolean {
  * reading even when it also names Microsoft 365's shared servers (".prod.protection.outlook.com").
  */
 export function productsOf(evidence: WriterEvidence): readonly Product[] {
-  return SERVICES.find((system) => names(system, evidence))?.products ?? [];
+  const named = narrowed(evidence);
+  return SERVICES.find((system) => names(system, named))?.products ?? [];
 }
 
 /**

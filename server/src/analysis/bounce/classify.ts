@@ -68,8 +68,10 @@ export function classifyFailure(input: ClassifyInput): Classification {
     }
   }
 
+  // Lower-cased once, not once per rule.
+  const hosts = input.hosts.map((h) => h.toLowerCase());
   for (const rule of DOMAIN_TEXT_RULES) {
-    if (input.hosts.some((h) => rule.domain.test(h.toLowerCase())) && near().some((t) => rule.text.test(t))) {
+    if (hosts.some((h) => rule.domain.test(h)) && near().some((t) => rule.text.test(t))) {
       return { reason: rule.reason, basis: rule.why };
     }
   }

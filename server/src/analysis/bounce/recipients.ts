@@ -19,6 +19,7 @@ import { chooseCodes } from './chooseCodes';
 import { classifyFailure, isHardBounce } from './classify';
 import { bareHostLine, remoteHostIn, stageFromTranscript } from './mtaFacts';
 import { readWording } from './wording';
+import { collapseWhiteSpace } from '../../text/whitespace';
 
 /** Characters of diagnostic text kept for display. */
 const MAX_DIAGNOSTIC = 600;
@@ -44,10 +45,11 @@ export function bounceRecipients(
     if (found.blocks.length > 0) { blocks = found.blocks.map((block) => ({ block, report })); break; }
     if (senderBlocks.length === 0) senderBlocks = found.senderBlocks.map((block) => ({ block, report }));
   }
-  const context: RecipientContext = { view, subject, blocks, reportingMta, singleRecipient: false };
+  const context: RecipientContext = { view, subject, blocks, blockIndex: undefined, reportingMta, singleRecipient: false };
 
   const outcomes: RecipientOutcome[] = [];
-  const dsnRecipients = dsns.flatMap((d) => d.recipients).filter((r) => recipientAddress(r) !== undefined);
+  const dsnRecipients: DsnRecipientFields[] = [];
+  for (const dsn of dsns) for (const fields of dsn.recipients) if (recipientAddress(fields) !== undefined) dsnRecipients.push(fields);
   if (dsnRecipients.length > 0) {
     context.singleRecipient = dsnRecipients.length === 1;
     for (const fields of dsnRecipients.slice(0, MAX_RECIPIENTS)) outcomes.push(fromDsn(fields, context));
@@ -66,6 +68,7 @@ export function bounceRecipients(
     // The only address the report names may be the sender's own (someone wrote to themselves).
     if (seen.length === 0 && senderBlocks.length > 0) {
       context.blocks = senderBlocks;
+      context.blockIndex = undefined;
       for (const { block } of senderBlocks) see(block.address);
     }
     // A report that names nobody is about the returned message's recipients.
@@ -92,7 +95,7 @@ export function sesRecipients(ses: SesNotification, view: MessageView, subject: 
       actors: bounceReasons.feedback.actors, anchor: r.recipient.span,
     }));
   }
-  const context: RecipientContext = { view, subject, blocks: [], reportingMta: undefined, singleRecipient: ses.recipients.length === 1 };
+  const context: RecipientContext = { view, subject, blocks: [], blockIndex: undefined, reportingMta: undefined, singleRecipient: ses.recipients.length === 1 };
   return ses.recipients.map((r) => {
     const evidence: CodeEvidence[] = [];
     if (r.status) evidence.push({ source: 'status-field', enhanced: r.status, nested: false, continuation: false, remote: false, order: 0 });
@@ -109,6 +112,8 @@ interface RecipientContext {
   readonly view: MessageView;
   readonly subject: string;
   blocks: readonly { block: RecipientBlock; report: MappedText }[];
+  /** The blocks by lower-case address, built at the first lookup (see blocksOf). */
+  blockIndex: Map<string, { block: RecipientBlock; report: MappedText }[]> | undefined;
   readonly reportingMta: Located | undefined;
   singleRecipient: boolean;
 }
@@ -121,7 +126,7 @@ const MAX_BLOCKS_PER_RECIPIENT = 8;
 
 /** The recipient's blocks (under either address), in report order, looked up in an index built once per set of blocks. */
 function blocksOf(context: RecipientContext, address: string, otherAddress?: string): RecipientContext['blocks'] {
-  let index = blockIndexes.get(context.blocks);
+  let index = context.blockIndex;
   if (!index) {
     index = new Map();
     for (const entry of context.blocks) {
@@ -130,7 +135,7 @@ function blocksOf(context: RecipientContext, address: string, otherAddress?: str
       if (list.length < MAX_BLOCKS_PER_RECIPIENT) list.push(entry);
       index.set(key, list);
     }
-    blockIndexes.set(context.blocks, index);
+    context.blockIndex = index;
   }
   const own = index.get(address.toLowerCase()) ?? [];
   const other = otherAddress && !sameAddress(address, otherAddress) ? index.get(otherAddress.toLowerCase()) ?? [] : [];
@@ -138,12 +143,11 @@ function blocksOf(context: RecipientContext, address: string, otherAddress?: str
   return [...own, ...other].sort((a, b) => a.block.start - b.block.start).slice(0, MAX_BLOCKS_PER_RECIPIENT);
 }
 
-const blockIndexes = new WeakMap<RecipientContext['blocks'], Map<string, { block: RecipientBlock; report: MappedText }[]>>();
-
 function recipientAddress(fields: DsnRecipientFields): string | undefined {
-  return [fields.finalRecipient, fields.originalRecipient, fields.actualRecipient]
-    .map((v) => (v ? addressIn(v.value) : undefined)).find((a) => a !== undefined);
+  return addressOf(fields.finalRecipient) ?? addressOf(fields.originalRecipient) ?? addressOf(fields.actualRecipient);
 }
+
+const addressOf = (value: DsnValue | undefined): string | undefined => (value ? addressIn(value.value) : undefined);
 
 /** A Final-Recipient with a source route ("@relay:bob@host") is the relay's view; the original is better. */
 function isRoutedAddress(value: DsnValue | undefined, address: Located | undefined): boolean {
@@ -240,10 +244,9 @@ interface RecipientFacts {
 function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutcome {
   const expectClass = facts.action === 'failed' ? '5' : facts.action === 'delayed' ? '4' : '2';
   const chosen = chooseCodes(facts.evidence, expectClass);
-  const blockTexts = facts.blocks.map(({ block, report }) => report.text.slice(block.start, block.end));
   const diagnostic = facts.diagnostic ?? textDiagnostic(facts, chosen.from);
   const remoteMta = facts.remoteMta ?? remoteFromBlocks(facts.blocks);
-  const blockSample = blockTexts.map((t) => t.slice(0, BLOCK_SAMPLE)).join('\n');
+  const blockSample = facts.blocks.map(({ block, report }) => report.text.slice(block.start, Math.min(block.end, block.start + BLOCK_SAMPLE))).join('\n');
   const near = [readWording(diagnostic?.value ?? ''), readWording(blockSample)];
   const stage = near[0]!.stage ?? near[1]!.stage ?? stageFromTranscript(`${diagnostic?.value ?? ''}\n${blockSample}`);
   const domain = facts.recipient.value.slice(facts.recipient.value.lastIndexOf('@') + 1);
@@ -307,10 +310,12 @@ function textDiagnostic(facts: RecipientFacts, from: CodeEvidence | undefined): 
     }
   }
   const lines: string[] = [];
+  /** The length of `lines` joined by spaces, kept as they are added rather than joined at every line. */
+  let joinedLength = -1;
   let end = start;
   let pos = start;
   let blankRun = 0;
-  while (pos < block.end && lines.join(' ').length < MAX_DIAGNOSTIC) {
+  while (pos < block.end && Math.max(0, joinedLength) < MAX_DIAGNOSTIC) {
     const line = lineAt(text, pos, block.end);
     const content = text.slice(line.start, line.end).trim();
     if (content.length === 0) {
@@ -318,12 +323,13 @@ function textDiagnostic(facts: RecipientFacts, from: CodeEvidence | undefined): 
     } else {
       blankRun = 0;
       lines.push(content);
+      joinedLength += content.length + 1;
       end = line.end;
     }
     pos = line.next;
   }
   if (lines.length === 0) return undefined;
-  const value = lines.join(' ').replace(/\s+/g, ' ').slice(0, MAX_DIAGNOSTIC);
+  const value = collapseWhiteSpace(lines.join(' ')).slice(0, MAX_DIAGNOSTIC);
   let from0 = start;
   while (from0 < end && /\s/.test(text[from0]!)) from0++;
   return { value, span: { start: report.toRaw(from0), end: report.toRaw(end) } };

@@ -10,6 +10,7 @@ import { providerReplyFacts, type ProviderReplyFact } from '../../knowledge/data
 import { readingChoices, replyReadings } from '../../knowledge/data/replyReadings';
 import type { ReadingChoiceEntry, ReplyReadingEntry } from '../../knowledge/model';
 import type { SmtpStage } from '../../formats/bounce/model';
+import { collapseWhiteSpace } from '../../text/whitespace';
 import { STAGE_PHRASES } from './mtaFacts';
 
 export interface Wording {
@@ -123,7 +124,7 @@ class ReadWording implements Wording {
 
 /** Lower case with blanks collapsed, for the few readers that need the text itself. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
+  return collapseWhiteSpace(text.toLowerCase());
 }
 const MULTI_LINE_REPLY = /\d{3}-[245]\.\d/;
 const REPEATED_CODE = /(?:^|\s)[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?=\s)/g;

@@ -62,7 +62,8 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
   }
   if (end <= at + 1) return undefined;
   let address = text.slice(start, end);
-  const mailto = address.toLowerCase().lastIndexOf('mailto:');
+  // Only a quoted local part can hold a colon, so most addresses need no lower-case copy.
+  const mailto = address.includes(':') ? address.toLowerCase().lastIndexOf('mailto:') : -1;
   if (mailto >= 0) {
     address = address.slice(mailto + 7);
     start += mailto + 7;

@@ -43,37 +43,68 @@ export interface DeliveryStatus {
 }
 
 type RecipientKey = Exclude<keyof DsnRecipientFields, 'start'>;
+type MessageKey = Exclude<keyof DeliveryStatus, 'recipients'>;
 
-const RECIPIENT_FIELDS: Record<string, RecipientKey> = {
-  'final-recipient': 'finalRecipient',
-  'original-recipient': 'originalRecipient',
-  'x-actual-recipient': 'actualRecipient',
-  'action': 'action',
-  'status': 'status',
-  'remote-mta': 'remoteMta',
-  'diagnostic-code': 'diagnosticCode',
-  'last-attempt-date': 'lastAttemptDate',
-  'will-retry-until': 'willRetryUntil',
-  'final-log-id': 'finalLogId',
-};
+// Maps rather than object literals: field names are fresh lower-case strings, which a Map hashes
+// without first interning them as property names.
+const RECIPIENT_FIELDS = new Map<string, RecipientKey>([
+  ['final-recipient', 'finalRecipient'],
+  ['original-recipient', 'originalRecipient'],
+  ['x-actual-recipient', 'actualRecipient'],
+  ['action', 'action'],
+  ['status', 'status'],
+  ['remote-mta', 'remoteMta'],
+  ['diagnostic-code', 'diagnosticCode'],
+  ['last-attempt-date', 'lastAttemptDate'],
+  ['will-retry-until', 'willRetryUntil'],
+  ['final-log-id', 'finalLogId'],
+]);
 
-const MESSAGE_FIELDS: Record<string, 'reportingMta' | 'receivedFromMta' | 'arrivalDate' | 'originalEnvelopeId'> = {
-  'reporting-mta': 'reportingMta',
-  'received-from-mta': 'receivedFromMta',
-  'arrival-date': 'arrivalDate',
-  'original-envelope-id': 'originalEnvelopeId',
-};
+const MESSAGE_FIELDS = new Map<string, MessageKey>([
+  ['reporting-mta', 'reportingMta'],
+  ['received-from-mta', 'receivedFromMta'],
+  ['arrival-date', 'arrivalDate'],
+  ['original-envelope-id', 'originalEnvelopeId'],
+]);
 
 /** Fields whose values carry a type prefix ("dns;", "rfc822;", "smtp;"). */
 const TYPED = new Set(['final-recipient', 'original-recipient', 'x-actual-recipient', 'remote-mta', 'diagnostic-code', 'reporting-mta', 'received-from-mta']);
 
+/**
+ * One recipient's group, every field present from the start: groups whose fields came in different
+ * orders would otherwise each get an object shape of their own, and every reader of them would
+ * slow down to a generic property lookup.
+ */
+class RecipientGroup implements DsnRecipientFields {
+  finalRecipient: DsnValue | undefined = undefined;
+  originalRecipient: DsnValue | undefined = undefined;
+  actualRecipient: DsnValue | undefined = undefined;
+  action: DsnValue | undefined = undefined;
+  status: DsnValue | undefined = undefined;
+  remoteMta: DsnValue | undefined = undefined;
+  diagnosticCode: DsnValue | undefined = undefined;
+  lastAttemptDate: DsnValue | undefined = undefined;
+  willRetryUntil: DsnValue | undefined = undefined;
+  finalLogId: DsnValue | undefined = undefined;
+  constructor(readonly start: number) {}
+}
+
+/** The per-message fields and the groups, in one shape for every message (see RecipientGroup). */
+class ParsedDeliveryStatus implements DeliveryStatus {
+  reportingMta: DsnValue | undefined = undefined;
+  receivedFromMta: DsnValue | undefined = undefined;
+  arrivalDate: DsnValue | undefined = undefined;
+  originalEnvelopeId: DsnValue | undefined = undefined;
+  readonly recipients: DsnRecipientFields[] = [];
+}
+
 export function parseDeliveryStatus(body: MappedText): DeliveryStatus {
   const text = body.text;
-  const perMessage: { -readonly [K in keyof Omit<DeliveryStatus, 'recipients'>]?: DsnValue } = {};
-  const recipients: DsnRecipientFields[] = [];
-  let current: { -readonly [K in keyof DsnRecipientFields]?: DsnRecipientFields[K] } | undefined;
+  const parsed = new ParsedDeliveryStatus();
+  const recipients = parsed.recipients;
+  let current: RecipientGroup | undefined;
   const finish = (): void => {
-    if (current && (current.finalRecipient || current.originalRecipient || current.status || current.action)) recipients.push(current as DsnRecipientFields);
+    if (current && (current.finalRecipient || current.originalRecipient || current.status || current.action)) recipients.push(current);
     current = undefined;
   };
 
@@ -87,24 +118,24 @@ export function parseDeliveryStatus(body: MappedText): DeliveryStatus {
     }
     finish();
     for (const field of block.fields) {
-      const messageKey = MESSAGE_FIELDS[field.key];
+      const messageKey = MESSAGE_FIELDS.get(field.key);
       if (messageKey) {
-        perMessage[messageKey] ??= dsnValue(field, body);
+        parsed[messageKey] ??= dsnValue(field, body);
         continue;
       }
-      const key = RECIPIENT_FIELDS[field.key];
+      const key = RECIPIENT_FIELDS.get(field.key);
       if (!key) continue;
       // A second recipient run into the same group starts a new one: a field seen twice, or an
       // Original-Recipient after a complete recipient (Postfix and Amazon SES write it after
       // Final-Recipient, so it only starts a new group once a Status has been read).
       if (current && (current[key] || (key === 'originalRecipient' && current.finalRecipient && current.status))) finish();
-      current ??= { start: body.toRaw(field.start) };
+      current ??= new RecipientGroup(body.toRaw(field.start));
       current[key] = dsnValue(field, body);
     }
     pos = block.bodyStart > pos ? block.bodyStart : lineAt(text, pos).next;
   }
   finish();
-  return { ...perMessage, recipients };
+  return parsed;
 }
 
 function dsnValue(field: HeaderField, body: MappedText): DsnValue {

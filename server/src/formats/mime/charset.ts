@@ -29,8 +29,18 @@ export interface Charset {
 
 const cache = new Map<string, Charset>();
 
+/** By the label as written: most messages write one of a few labels, which then need no normalising. */
+const byLabel = new Map<string | undefined, Charset>();
+
 export function charsetFor(label: string | undefined): Charset {
-  const key = (label ?? 'utf-8').trim().toLowerCase().replace(/^["']|["']$/g, '') || 'utf-8';
+  const known = byLabel.get(label);
+  if (known) return known;
+  const charset = charsetForKey((label ?? 'utf-8').trim().toLowerCase().replace(/^["']|["']$/g, '') || 'utf-8');
+  if (byLabel.size < 64) byLabel.set(label, charset);
+  return charset;
+}
+
+function charsetForKey(key: string): Charset {
   let charset = cache.get(key);
   if (!charset) {
     const decoder = tryDecoder(ALIASES[key] ?? key) ?? tryDecoder('windows-1252')!;

@@ -15,9 +15,11 @@ const MAX_SECTIONS = 100;
 
 export function parseStructured(raw: string): StructuredValue {
   const semicolon = indexOutsideQuotes(raw, 0);
-  const value = raw.slice(0, semicolon < 0 ? raw.length : semicolon).replace(/\([^()]{0,200}\)/g, '').trim().toLowerCase();
+  const main = raw.slice(0, semicolon < 0 ? raw.length : semicolon);
+  const value = (main.includes('(') ? main.replace(/\([^()]{0,200}\)/g, '') : main).trim().toLowerCase();
   const params = new Map<string, string>();
-  const continued = new Map<string, string[]>();
+  // Made at the first RFC 2231 section: most values have none.
+  let continued: Map<string, string[]> | undefined;
   let pos = semicolon < 0 ? raw.length : semicolon + 1;
   while (pos < raw.length) {
     const next = indexOutsideQuotes(raw, pos);
@@ -29,13 +31,14 @@ export function parseStructured(raw: string): StructuredValue {
     let val = piece.slice(eq + 1).trim();
     if (val.startsWith('"')) val = unquote(val);
     // RFC 2231: name*0, name*1 ... and name* (charset''percent-encoded).
-    const star = /^([^*]+)\*(\d+)?(\*)?$/.exec(name);
+    const star = name.includes('*') ? /^([^*]+)\*(\d+)?(\*)?$/.exec(name) : null;
     if (star) {
       const base = star[1]!;
       if (star[3] || (star[2] === undefined)) val = decodeExtended(val);
       if (star[2] !== undefined) {
         // Section numbers index an array: a hostile "name*4294967294" would make joining it endless.
         if (Number(star[2]) >= MAX_SECTIONS) continue;
+        continued ??= new Map();
         const list = continued.get(base) ?? [];
         list[Number(star[2])] = val;
         continued.set(base, list);
@@ -44,7 +47,7 @@ export function parseStructured(raw: string): StructuredValue {
     }
     if (!params.has(name)) params.set(name, val);
   }
-  for (const [name, list] of continued) if (!params.has(name)) params.set(name, list.join(''));
+  if (continued) for (const [name, list] of continued) if (!params.has(name)) params.set(name, list.join(''));
   return { value, params };
 }
 

@@ -199,7 +199,20 @@ export function decodedValue(field: HeaderField | undefined): string {
   if (!field) return '';
   const raw = field.value.length > MAX_DECODED_VALUE ? field.value.slice(0, MAX_DECODED_VALUE) : field.value;
   const value = raw.includes('=?') ? safeDecodeWords(raw) : raw;
-  return value.replace(/[ \t]+/g, ' ').trim();
+  return hasBlankRun(value) ? value.replace(/[ \t]+/g, ' ').trim() : value.trim();
+}
+
+/** True when the value holds a tab or two blanks in a row: most values hold neither, and need no copy. */
+function hasBlankRun(value: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === CharCode.Tab) return true;
+    const space = c === CharCode.Space;
+    if (space && previousSpace) return true;
+    previousSpace = space;
+  }
+  return false;
 }
 
 /** Encoded words ("=?utf-8?B?...?=") decoded; malformed ones are left as written. */

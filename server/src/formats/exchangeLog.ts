@@ -99,14 +99,27 @@ export function rememberParseState(log: ExchangeLog, state: ParseState): void {
  * says what the file is.
  */
 export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeLog {
+  return parseExchangeLogPart(text, newParseState(fallbackKind), 0).log;
+}
+
+export function newParseState(fallbackKind: LogKind): ParseState {
+  return { block: undefined, inHeader: false, firstKind: undefined, lastDeclared: undefined, inferred: new Map(), fallbackKind };
+}
+
+/**
+ * Parses one part of a log that is read in parts (a stream): `text` starts on line `firstLine` of
+ * the whole log, and `state` carries the header in force from the part before and on to the next.
+ * Offsets are the part's own; lines are the whole log's. A part should end before a line that
+ * starts a record, so no record is cut in two. Also returns the line the next part starts on.
+ */
+export function parseExchangeLogPart(text: string, state: ParseState, firstLine: number): { log: ExchangeLog; nextLine: number } {
   const store = new FieldStore(fieldCapacity(text));
   const blocks: HeaderBlock[] = [];
   const directives: Directive[] = [];
   const rows: LogRow[] = [];
   const n = text.length;
-  let pos = text.charCodeAt(0) === CharCode.ByteOrderMark ? 1 : 0;
-  let line = 0;
-  const state: ParseState = { block: undefined, inHeader: false, firstKind: undefined, lastDeclared: undefined, inferred: new Map(), fallbackKind };
+  let pos = firstLine === 0 && text.charCodeAt(0) === CharCode.ByteOrderMark ? 1 : 0;
+  let line = firstLine;
 
   while (pos < n) {
     const c = text.charCodeAt(pos);
@@ -140,9 +153,9 @@ export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeL
     if (next === pos) break;
     pos = next;
   }
-  const log: ExchangeLog = { text, kind: state.firstKind ?? fallbackKind, blocks, directives, rows, fields: store };
+  const log: ExchangeLog = { text, kind: state.firstKind ?? state.fallbackKind, blocks, directives, rows, fields: store };
   rememberParseState(log, state);
-  return log;
+  return { log, nextLine: line };
 }
 
 /** Reads the record at `pos` as a row, with the columns the header before it declares or implies. */
@@ -181,7 +194,7 @@ function fieldCapacity(text: string): number {
 /** How many characters from a line's start startsRecord reads ("2026-11-23T"). */
 export const RECORD_START_SPAN = 11;
 
-function startsRecord(text: string, pos: number): boolean {
+export function startsRecord(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   if (c === CharCode.Hash) return true;
   if (c < CharCode.Digit0 || c > CharCode.Digit9) return false;

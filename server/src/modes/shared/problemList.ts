@@ -9,7 +9,12 @@ export interface DiagnosticsSettings {
   readonly maxProblems: number;
 }
 
-export class ProblemList {
+/** Where an analysis puts its problems: a capped list for the editor, or a stream for the command line. */
+export interface ProblemSink {
+  add(diagnostic: Omit<Diagnostic, 'source'>): void;
+}
+
+export class ProblemList implements ProblemSink {
   private readonly items: Diagnostic[] = [];
   private omitted = 0;
   constructor(private readonly max: number) {}

@@ -4,7 +4,7 @@
 // Reading fields back is in exchangeLogLookups.ts, re-reading after edits in exchangeLogReparse.ts.
 
 import { CharCode } from '../common/charCode';
-import { afterLineBreak, FieldStore, indexWithin, lineEnd, scanRecord } from './csv';
+import { afterLineBreak, FieldStore, indexWithin, lineEnd, type RecordStartTest, scanRecord } from './csv';
 import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogFacts';
 
 export type LogKind = 'tracking' | 'protocol';
@@ -112,7 +112,9 @@ export function newParseState(fallbackKind: LogKind): ParseState {
  * Offsets are the part's own; lines are the whole log's. A part should end before a line that
  * starts a record, so no record is cut in two. Also returns the line the next part starts on.
  */
-export function parseExchangeLogPart(text: string, state: ParseState, firstLine: number): { log: ExchangeLog; nextLine: number } {
+export function parseExchangeLogPart(text: string, state: ParseState, firstLine: number, moreFollows = false): { log: ExchangeLog; nextLine: number } {
+  // Before the next part, the end of this one is where a record starts: a quote left open stops there as it would in the whole text.
+  const isRecordStart = moreFollows ? startsRecordOrEnds : startsRecord;
   const store = new FieldStore(fieldCapacity(text));
   const blocks: HeaderBlock[] = [];
   const directives: Directive[] = [];
@@ -147,7 +149,7 @@ export function parseExchangeLogPart(text: string, state: ParseState, firstLine:
       line++;
       continue;
     }
-    const { row, next } = readRow(text, pos, line, store, state);
+    const { row, next } = readRow(text, pos, line, store, state, isRecordStart);
     rows.push(row);
     line += row.lineCount;
     if (next === pos) break;
@@ -159,11 +161,13 @@ export function parseExchangeLogPart(text: string, state: ParseState, firstLine:
 }
 
 /** Reads the record at `pos` as a row, with the columns the header before it declares or implies. */
-export function readRow(text: string, pos: number, line: number, store: FieldStore, state: ParseState): { row: LogRow; next: number } {
+export function readRow(
+  text: string, pos: number, line: number, store: FieldStore, state: ParseState, isRecordStart: RecordStartTest = startsRecord,
+): { row: LogRow; next: number } {
   state.inHeader = false;
   const { block } = state;
   const firstField = store.length;
-  const record = scanRecord(text, pos, store, startsRecord);
+  const record = scanRecord(text, pos, store, isRecordStart);
   const fieldCount = store.length - firstField;
   let schema = block?.schema;
   let schemaInferred = false;
@@ -201,6 +205,8 @@ export function startsRecord(text: string, pos: number): boolean {
   return text.charCodeAt(pos + 4) === CharCode.Dash && text.charCodeAt(pos + 7) === CharCode.Dash && text.charCodeAt(pos + 10) === CharCode.UpperT
     && isDigitAt(text, pos + 1) && isDigitAt(text, pos + 5);
 }
+
+const startsRecordOrEnds = (text: string, pos: number): boolean => pos >= text.length || startsRecord(text, pos);
 
 const isDigitAt = (text: string, pos: number): boolean => {
   const c = text.charCodeAt(pos);

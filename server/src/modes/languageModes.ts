@@ -23,6 +23,20 @@ export interface LanguageMode {
   getFoldingRanges?(document: TextDocument, token?: CancellationToken): FoldingRange[];
   getCodeActions?(document: TextDocument, diagnostics: readonly Diagnostic[], token?: CancellationToken): CodeAction[];
   getInlayHints?(document: TextDocument, range: Range | undefined, settings: LanguageSettings, token?: CancellationToken): InlayHint[];
+  /**
+   * The problems of a text read in parts (the command line's files and pipes), with the rules of
+   * doValidation and in bounded memory; `head` is a document of the text's start, to choose by.
+   * Not capped by maxProblems: the caller decides. Families without it are validated whole.
+   */
+  streamValidation?(head: TextDocument, settings: LanguageSettings): ProblemStream;
+}
+
+/** Problems of a text read in parts, in order, as soon as each is complete. */
+export interface ProblemStream {
+  /** Reads the next piece of the text; returns the problems it completed. */
+  push(text: string): Diagnostic[];
+  /** The text has ended: returns the last problems. */
+  finish(): Diagnostic[];
 }
 
 /** A mode that claims documents by language id (the status-code mode takes the rest). */
@@ -48,6 +62,8 @@ export interface LanguageModes {
    * status codes in any text when no family claims the document.
    */
   modeFor(document: TextDocument): LanguageMode;
+  /** The id of the mode that takes what no family claims. */
+  readonly fallbackId: string;
 }
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
@@ -69,6 +85,7 @@ export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
     return mode;
   };
   return {
+    fallbackId: fallback.id,
     modeFor: (document) => byLanguage.get(document.languageId)
       ?? (GENERIC_LANGUAGE_IDS.has(document.languageId) && byContent.length ? modeByContent(document) : fallback),
   };

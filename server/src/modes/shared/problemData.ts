@@ -55,3 +55,10 @@ export function presentFields(fields: Record<string, string | boolean | undefine
   for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== '') out[key] = value;
   return out as ProblemFields;
 }
+
+/** A date as ISO 8601 when it reads as one (RFC 5322 dates in bounces do), else as written. */
+export function isoOrAsWritten(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isFinite(time) ? new Date(time).toISOString() : boundedText(value);
+}

@@ -40,3 +40,18 @@ export class ProblemList implements ProblemSink {
     return this.items;
   }
 }
+
+/** The problems added since the last `take`, for a stream that hands them on as they come. */
+export class ProblemBatch implements ProblemSink {
+  private items: Diagnostic[] = [];
+
+  add(diagnostic: Omit<Diagnostic, 'source'>): void {
+    this.items.push({ ...diagnostic, source: DIAGNOSTIC_SOURCE });
+  }
+
+  take(): Diagnostic[] {
+    const taken = this.items;
+    this.items = [];
+    return taken;
+  }
+}

@@ -32,6 +32,12 @@ export function displayName(input: Input): string {
   return input.path === '-' ? '<stdin>' : input.path;
 }
 
+/** Named like a file of one of our families (its .gz too): then it must be readable. */
+function namedLikeOurs(path: string): boolean {
+  const language = languageOfFile(path.replace(/\.gz$/i, ''), '', manifest.contributes.languages);
+  return language !== 'log' && language !== 'plaintext';
+}
+
 export async function checkInput(input: Input, service: LanguageService, options: CheckOptions, emit: (event: FileEvent) => void): Promise<void> {
   const file = displayName(input);
   const counts: Record<RecordSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -64,8 +70,10 @@ export async function checkInput(input: Input, service: LanguageService, options
   try {
     source = await openText(input.path);
   } catch (error) {
-    if (error instanceof UnreadableInput) return end('unreadable', { reason: error.message });
-    throw error;
+    if (!(error instanceof UnreadableInput)) throw error;
+    // In a directory, a file that is neither text nor named like one of ours is simply not ours.
+    if (!input.explicit && !namedLikeOurs(input.path)) return end('skipped', { reason: error.message });
+    return end('unreadable', { reason: error.message });
   }
   try {
     const chunks = source.chunks[Symbol.asyncIterator]();

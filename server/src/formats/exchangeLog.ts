@@ -112,10 +112,12 @@ export function newParseState(fallbackKind: LogKind): ParseState {
  * Offsets are the part's own; lines are the whole log's. A part should end before a line that
  * starts a record, so no record is cut in two. Also returns the line the next part starts on.
  */
-export function parseExchangeLogPart(text: string, state: ParseState, firstLine: number, moreFollows = false): { log: ExchangeLog; nextLine: number } {
+export function parseExchangeLogPart(
+  text: string, state: ParseState, firstLine: number, moreFollows = false, capacity = fieldCapacity(text),
+): { log: ExchangeLog; nextLine: number } {
   // Before the next part, the end of this one is where a record starts: a quote left open stops there as it would in the whole text.
   const isRecordStart = moreFollows ? startsRecordOrEnds : startsRecord;
-  const store = new FieldStore(fieldCapacity(text));
+  const store = new FieldStore(capacity);
   const blocks: HeaderBlock[] = [];
   const directives: Directive[] = [];
   const rows: LogRow[] = [];

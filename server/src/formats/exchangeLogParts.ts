@@ -23,6 +23,13 @@ export class ExchangeLogParts {
 
   /** Adds text; returns the log of the records it completed, or undefined when none is complete yet. */
   push(text: string): ExchangeLog | undefined {
+    // Most often the new text holds a record start itself: then the text held back is not searched again.
+    const cutInText = lastRecordStart(text, 0);
+    if (cutInText > 0) {
+      const part = this.pending + text.slice(0, cutInText);
+      this.pending = text.slice(cutInText);
+      return this.parse(part, true);
+    }
     // Text held back had no record start in it: only the new text (and the line break before it) is searched.
     const searchFrom = Math.max(0, this.pending.length - RECORD_START_SPAN - 1);
     this.pending = this.pending ? this.pending + text : text;
@@ -46,7 +53,8 @@ export class ExchangeLogParts {
   }
 
   private parse(text: string, moreFollows: boolean): ExchangeLog {
-    const { log, nextLine } = parseExchangeLogPart(text, this.state, this.line, moreFollows);
+    // The store grows as needed: counting a part's separators first, as a whole document does to spare memory, costs a pass here.
+    const { log, nextLine } = parseExchangeLogPart(text, this.state, this.line, moreFollows, (text.length >> 4) + 64);
     this.line = nextLine;
     return log;
   }

@@ -7,7 +7,7 @@ import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** Bytes read at a time: big enough for speed, small enough that memory stays bounded. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 /** Bytes looked at to tell text from binary data. */
 const SNIFF_BYTES = 8192;
 
@@ -15,7 +15,7 @@ const SNIFF_BYTES = 8192;
 export class UnreadableInput extends Error {}
 
 export interface TextSource {
-  /** The text, in order, in chunks of about a megabyte. */
+  /** The text, in order, in chunks of about a quarter megabyte. */
   readonly chunks: AsyncIterable<string>;
   readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   readonly compressed: boolean;

@@ -1,7 +1,7 @@
 // What the command line writes for each problem and each file: the same records in every format
 // (schemas/problem.schema.json describes a problem; schemas/check.schema.json the json document).
 
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ProblemFields } from '../../common/problemFields';
 import type { SeverityName } from './options';
 
@@ -65,7 +65,7 @@ export function recordOf(file: string, diagnostic: Diagnostic): ProblemRecord {
     endColumn: end.character + 1,
     severity: SEVERITY_NAME[diagnostic.severity ?? DiagnosticSeverity.Error]!,
     ...(code ? { code } : {}),
-    message: diagnostic.message,
+    message: Diagnostic.getMessageString(diagnostic),
     ...(diagnostic.data as ProblemFields | undefined),
   };
 }

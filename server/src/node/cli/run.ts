@@ -134,7 +134,8 @@ function onWorkers(
       worker.postMessage({ index, input: inputs[index], options });
     };
     for (let w = 0; w < jobs; w++) {
-      const worker = new Worker(workerFile, { workerData: { role: 'check' } });
+      // A smaller young generation per thread keeps N threads within the memory one would take.
+      const worker = new Worker(workerFile, { workerData: { role: 'check' }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       workers.push(worker);
       worker.on('message', (message: { index: number; event: FileEvent }) => {
         deliver(message.index, message.event);

@@ -104,6 +104,7 @@ export async function cliRows(shared: string, benchDir: string): Promise<BenchRo
     [`DuckDB read_csv, the ${EVENTS.join('/')} rows (${theirs[0]!.rows} rows), median of ${ROUNDS}`, `${(duckWall / 1000).toFixed(2)} s`, '', undefined],
     ['  its CPU time (all threads)', `${(median(theirs, (r) => r.cpuMs) / 1000).toFixed(2)} s`, '', undefined],
     ['  check vs DuckDB, wall time', `${ratio.toFixed(2)}x`, '<= 2x', ratio <= 2],
+    ['  check vs DuckDB, CPU time', `${(median(ours, (r) => r.cpuMs) / median(theirs, (r) => r.cpuMs)).toFixed(2)}x`, '', undefined],
     ['  check, peak resident memory', `${peak.toFixed(0)} MB`, '<= 200 MB', peak <= 200],
   ];
   rows.push(...await directoryRow(shared, benchDir, hook));

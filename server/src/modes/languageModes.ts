@@ -10,6 +10,7 @@ import type { CancellationToken, YieldControl } from '../common/cancellation';
 import type { LanguageSettings } from '../common/settings';
 import { getEmailMode } from './email/emailMode';
 import { getExchangeLogMode } from './exchangeLog/exchangeLogMode';
+import { getMailLogMode } from './mailLog/mailLogMode';
 import { getStatusCodeMode } from './statusCodes/statusCodeMode';
 
 export interface LanguageMode {
@@ -52,7 +53,7 @@ export interface LanguageModes {
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   const fallback = getStatusCodeMode(options);
-  const families: FamilyMode[] = [getExchangeLogMode(options), getEmailMode()];
+  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getEmailMode()];
   const byLanguage = new Map<string, LanguageMode>();
   for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);

@@ -203,9 +203,13 @@ export class TrailBuilder {
   }
 }
 
-/** "postfix-out" for "postfix-out/smtp"; "" for the default instance ("postfix/smtp"). */
+/**
+ * The Postfix instance, whose queue holds the id: the first part of the syslog name ("postfix-out"
+ * of "postfix-out/smtp"); "" for the default one. Services of one instance may add parts of their
+ * own ("postfix/submission/smtpd") and share its queue.
+ */
 function postfixInstance(program: string): string {
-  const slash = program.lastIndexOf('/');
+  const slash = program.indexOf('/');
   const name = slash >= 0 ? program.slice(0, slash) : program;
   return name === 'postfix' ? '' : name;
 }

@@ -92,7 +92,11 @@ export class LineHeadReader {
     if (system === 'exim') {
       // Exim through syslog: its own time stamp may follow ("exim[12105]: 2016-04-28 15:53:37 [12105] 1avn...").
       EXIM_TIME.lastIndex = at;
-      if (EXIM_TIME.exec(window)) at = EXIM_TIME.lastIndex;
+      if (EXIM_TIME.exec(window)) {
+        at = EXIM_TIME.lastIndex;
+        EXIM_PID.lastIndex = at;
+        if (EXIM_PID.exec(window)) at = EXIM_PID.lastIndex;
+      }
       const id = eximId(window, at, start);
       return head(timeSpan, system, programStart, programEnd, daemon, id.idKind, id.idStart, id.idEnd, id.body);
     }

@@ -69,14 +69,24 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       message: `${index.evicted} messages were still open when more than the most we follow at once were; their recipients without a final status are shown as unknown`,
     });
   }
+  // Once the list is full, a problem is only counted: its message is not worth building.
+  const counted = { range: wholeLine(0), message: '' };
   for (const trail of index.trails) {
     for (const recipient of trail.recipients) {
+      if (problems.size >= settings.maxProblems) {
+        if (recipient.outcome === 'delivered' ? recipient.deferrals > 0 : recipient.outcome !== 'unknown') problems.add(counted);
+        continue;
+      }
       const problem = recipientProblem(trail, recipient);
       if (!problem) continue;
       problems.add({ ...problem, range: recipient.decisiveSpan ? rangeOf(recipient.decisiveSpan) : wholeLine(recipient.decisiveLine) });
     }
   }
   for (const { event } of index.lineProblems) {
+    if (problems.size >= settings.maxProblems) {
+      problems.add(counted);
+      continue;
+    }
     switch (event.kind) {
       case 'reject': {
         const reading = readOutcome(event.reply, undefined, undefined, event.recipient ?? '', event.reply.trimStart().startsWith('5'));
@@ -112,6 +122,7 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       default: break;
     }
   }
+  for (let i = 0; i < index.lineProblemsDropped; i++) problems.add(counted);
   for (const [client, lost] of index.lostConnections) {
     if (lost.count < LOST_CONNECTION_STORM) continue;
     const after = [...lost.after].sort((a, b) => b[1] - a[1]).map(([command, n]) => `${command} ×${n}`).join(', ');

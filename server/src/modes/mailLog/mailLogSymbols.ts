@@ -30,7 +30,7 @@ export function findMailLogSymbols(document: TextDocument, token?: CancellationT
 function trailSymbol(document: TextDocument, trail: MessageTrail): DocumentSymbol {
   const lines = trail.lines ?? [trail.firstLine];
   const children: DocumentSymbol[] = lines.slice(0, MAX_CHILDREN).map((line) => {
-    const text = document.getText({ start: { line, character: 0 }, end: { line, character: 400 } }).replace(/[\r\n]+$/, '');
+    const text = trimLineEnd(document.getText({ start: { line, character: 0 }, end: { line, character: 400 } }));
     const afterId = text.indexOf(trail.id);
     const name = (afterId >= 0 ? text.slice(afterId + trail.id.length).replace(/^[: ]+/, '') : text).slice(0, LINE_NAME) || '(empty)';
     return { name, kind: SymbolKind.Event, range: lineRange(line), selectionRange: lineRange(line) };
@@ -67,6 +67,12 @@ export function getMailLogFoldingRanges(document: TextDocument, token?: Cancella
     open.push(trail.lastLine);
   }
   return ranges;
+}
+
+function trimLineEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return text.slice(0, end);
 }
 
 function lineRange(line: number): { start: { line: number; character: number }; end: { line: number; character: number } } {

@@ -288,10 +288,10 @@ describe('message trails', () => {
     const deferredIds = new Set(linesOf(text).filter((l) => l.includes('status=deferred')).map((l) => /\]: ([0-9A-F]+): /.exec(l)![1]));
     const retried = trails.filter((t) => deferredIds.has(t.id));
     assert.ok(retried.length > 0);
-    for (const trail of retried) for (const r of trail.recipients) {
+    for (const trail of retried) {for (const r of trail.recipients) {
       assert.equal(r.outcome, 'delivered');
       assert.ok(r.deferrals > 0);
-    }
+    }}
   });
 
   it('Exim: bounce linked both ways, and failures, deferrals and deliveries per recipient', () => {

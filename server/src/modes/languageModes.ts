@@ -58,7 +58,7 @@ export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);
   }
-  const byContent = families.filter((mode) => mode.claimsContent);
+  const byContent = families.filter((mode) => mode.claimsContent !== undefined);
   // A document's content claim is decided once per version: every request of a version agrees.
   const claimed = new Map<string, { version: number; mode: LanguageMode }>();
   const modeByContent = (document: TextDocument): LanguageMode => {

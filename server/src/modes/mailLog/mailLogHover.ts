@@ -118,20 +118,19 @@ function fieldAt(read: ReadBackLine, at: number): FieldAt | undefined {
       if (fact) return { fact, value: '', start: head.body, end: head.body + flag[1]!.length };
     }
   }
-  // The key whose value runs through the cursor: look back for "key=" before the next delimiter.
+  // The token under the cursor, when it is "key=value"; else the key whose value (with spaces, as
+  // Exim's H= and C="...") runs through the cursor.
   const windowStart = Math.max(head.body, at - 300);
-  let keyEnd = -1;
-  for (let i = Math.min(at, text.length - 1); i >= windowStart; i--) {
+  let tokenStart = at;
+  while (tokenStart > windowStart && !/[\s,(]/.test(text[tokenStart - 1]!)) tokenStart--;
+  const own = /^[A-Za-z_-]{1,20}=/.exec(text.slice(tokenStart, tokenStart + 21));
+  let keyEnd = own ? tokenStart + own[0].length : -1;
+  for (let i = Math.min(at, text.length - 1); keyEnd < 0 && i >= windowStart; i--) {
     const c = text[i];
-    if (c === '=') { keyEnd = i + 1; break; }
-    if (c === ',' || c === ';' || (c === ' ' && head.system !== 'exim')) break;
+    if (c === '=') keyEnd = i + 1;
+    else if (c === ',' || c === ';' || (c === ' ' && head.system !== 'exim')) break;
   }
-  if (keyEnd < 0) {
-    // The cursor may be on the key itself.
-    const equals = text.indexOf('=', at);
-    if (equals < 0 || equals - at > 20 || /[\s,]/.test(text.slice(at, equals))) return undefined;
-    keyEnd = equals + 1;
-  }
+  if (keyEnd < 0) return undefined;
   const key = KEY_BEFORE.exec(text.slice(Math.max(0, keyEnd - 22), keyEnd))?.[1];
   if (!key) return undefined;
   const fact = mailLogField(head.system, key);

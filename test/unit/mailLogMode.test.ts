@@ -15,7 +15,7 @@ import { readShared } from '../support/shared';
 const service = getLanguageService();
 const CORPUS = 'corpus/unix-mail-logs';
 let version = 1;
-const open = (text: string, languageId = 'mail-log', name = 'mail.log'): TextDocument => TextDocument.create(`file:///var/log/${name}`, languageId, version++, text);
+const open = (text: string, languageId = 'mail-log'): TextDocument => TextDocument.create('file:///var/log/mail.log', languageId, version++, text);
 const corpusDoc = (file: string, languageId = 'mail-log'): TextDocument => open(readShared(`${CORPUS}/${file}`), languageId);
 const lines = (document: TextDocument): string[] => document.getText().split(/\r?\n/);
 const lineOf = (document: TextDocument, needle: string): number => {

@@ -26,7 +26,8 @@ const lineOf = (document: TextDocument, needle: string): number => {
 const data = (d: Diagnostic): ProblemFields => d.data as ProblemFields;
 /** Our problems' messages are plain strings. */
 type Problem = Diagnostic & { message: string };
-const validate = async (document: TextDocument, settings = defaultSettings): Promise<Problem[]> => (await service.doValidation(document, settings)) as Problem[];
+const validate = async (document: TextDocument, settings = defaultSettings): Promise<Problem[]> =>
+  (await service.doValidation(document, settings)) as Problem[];
 
 describe('mail-log language', () => {
   const languages = manifest.contributes.languages;

@@ -40,6 +40,7 @@ mkdirSync(join(work, 'mixed', 'archive'), { recursive: true });
 writeFileSync(join(work, 'mixed', 'MSGTRK20261123-1.LOG'), TRACKING);
 writeFileSync(join(work, 'mixed', 'RECV2026112310-1.LOG'), PROTOCOL);
 writeFileSync(join(work, 'mixed', 'ndr.eml'), BOUNCE);
+writeFileSync(join(work, 'mixed', 'mail.log'), readFileSync(join(root, 'test/e2e/fixtures/mail.log')));
 writeFileSync(join(work, 'mixed', 'notes.txt'), 'shopping list: milk, 550 grams of flour\n');
 writeFileSync(join(work, 'mixed', 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
 writeFileSync(join(work, 'mixed', 'archive', 'MSGTRK20261122-1.LOG.gz'), gzipSync(TRACKING));
@@ -62,6 +63,7 @@ describe('check --format', () => {
     assert.equal(fail.deliverystatus, '5.1.1');
     assert.equal(fail.hardbounce, true);
     assert.ok(records.some((p) => p.file.endsWith('ndr.eml') && p.reason && p.recipient));
+    assert.ok(records.some((p) => p.file.endsWith('mail.log') && p.recipient), 'a Postfix log found in the directory');
   });
 
   it('json: one document valid against schemas/check.schema.json, problems grouped per file in order', () => {
@@ -72,11 +74,12 @@ describe('check --format', () => {
       ['mixed/MSGTRK20261123-1.LOG', 'checked'],
       ['mixed/RECV2026112310-1.LOG', 'checked'],
       ['mixed/archive/MSGTRK20261122-1.LOG.gz', 'checked'],
+      ['mixed/mail.log', 'checked'],
       ['mixed/ndr.eml', 'checked'],
       ['mixed/notes.txt', 'skipped'],
       ['mixed/picture.png', 'skipped'],
     ]);
-    assert.equal(report.summary.files.checked, 4);
+    assert.equal(report.summary.files.checked, 5);
     for (const file of report.files) for (const p of file.problems) assert.equal(p.file, file.file);
   });
 

@@ -8,6 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { ExchangeLogParts } from '../../server/src/formats/exchangeLogParts';
+import { readShared } from '../support/shared';
 
 const service = getLanguageService();
 const SETTINGS: LanguageSettings = { ...defaultSettings, diagnostics: { ...defaultSettings.diagnostics, maxProblems: 1_000_000 } };
@@ -136,4 +137,20 @@ describe('structured fields of problems (Diagnostic.data)', () => {
     for (const key of ['recipient', 'deliverystatus', 'reason', 'hardbounce', 'outcome']) assert.ok(key in fields, key);
     assert.match(String(fields['deliverystatus']), /^5\.\d+\.\d+$/);
   });
+});
+
+describe('a mail log read in parts', () => {
+  const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${String(d.code)}:${d.message}:${JSON.stringify(d.data)}`;
+  for (const [name, text] of [
+    ['the mail-log fixture', readFileSync('test/e2e/fixtures/mail.log', 'utf8')],
+    ['the Postfix sample', readFileSync('samples/postfix-mail.log', 'utf8')],
+    ['real Postfix lines (corpus)', readShared('corpus/unix-mail-logs/crowdsec-hub/postfix-logs.log')],
+    ['real Exim lines (corpus)', readShared('corpus/unix-mail-logs/exim_exporter/mainlog')],
+  ] as const) {
+    it(`${name}: the editor's problems (in the order messages end), however it is cut`, async () => {
+      const expected = (await whole(text, 'mail-log')).map(key).sort();
+      assert.ok(expected.length >= 2);
+      for (const [cutting, cuts] of CUTTINGS) assert.deepEqual(streamed(text, 'mail-log', cuts).map(key).sort(), expected, cutting);
+    });
+  }
 });

@@ -9,10 +9,10 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import type { ProblemFields } from '../../common/problemFields';
 import type { MessageTrail, RecipientTrail } from '../../analysis/mailLog/messageTrail';
-import type { TextSpan } from '../../formats/mailLog/lineEvents';
+import type { MailEvent, TextSpan } from '../../formats/mailLog/lineEvents';
 import { warningSeverity } from '../../knowledge/mailLogFacts';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
-import { builtIndex, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
+import { builtIndex, type LostConnections, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
 import { readOutcome } from './outcomeReading';
 import { formatDuration } from './mailLogText';
 
@@ -62,13 +62,7 @@ export async function validateMailLog(
 export function mailLogProblems(document: TextDocument, index: MailLogIndex, settings: DiagnosticsSettings): Diagnostic[] {
   const problems = new ProblemList(settings.maxProblems);
   const rangeOf = (span: TextSpan): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
-  const wholeLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
-  if (index.evicted > 0) {
-    problems.add({
-      range: wholeLine(0), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.openLimit,
-      message: `${index.evicted} messages were still open when more than the most we follow at once were; their recipients without a final status are shown as unknown`,
-    });
-  }
+  if (index.evicted > 0) problems.add(openLimitProblem(index.evicted));
   // Once the list is full, a problem is only counted: its message is not worth building.
   const counted = { range: wholeLine(0), message: '' };
   for (const trail of index.trails) {
@@ -87,55 +81,71 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       problems.add(counted);
       continue;
     }
-    switch (event.kind) {
-      case 'reject': {
-        const reading = readOutcome(event.reply, undefined, undefined, event.recipient ?? '', event.reply.trimStart().startsWith('5'));
-        const what = event.recipient ? `mail to ${event.recipient}` : 'a command';
-        const from = event.client ? ` from ${event.client}` : '';
-        const listed = event.blocklist ? `; the client is on the block list ${event.blocklist}` : '';
-        problems.add({
-          range: rangeOf(event.span), severity: DiagnosticSeverity.Warning,
-          code: event.blocklist ? MAIL_LOG_PROBLEM.blocklist : MAIL_LOG_PROBLEM.rejected,
-          message: `rejected ${what}${from}: ${reading.codes ? `${reading.codes} ` : ''}${reading.reading}${listed}`,
-          data: fields({ recipient: event.recipient, sender: event.sender, replycode: reading.basic, deliverystatus: reading.enhanced, diagnosticcode: event.reply, reason: reading.reason, outcome: 'rejected' }),
-        });
-        break;
-      }
-      case 'auth-failure':
-        problems.add({ range: rangeOf(event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.authFailure,
-          message: `authentication failed${event.client ? ` for ${event.client}` : ''}: a wrong password, or someone guessing them`, data: fields({ outcome: 'auth-failed', reason: 'authfailure' }) });
-        break;
-      case 'tls-failure':
-        problems.add({ range: rangeOf(event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.tlsFailure,
-          message: `TLS failed${event.client ? ` with ${event.client}` : ''}: the encrypted session could not be set up`, data: fields({ outcome: 'tls-failed', reason: 'securityerror' }) });
-        break;
-      case 'blocklist':
-        problems.add({ range: rangeOf(event.span), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.blocklist,
-          message: `${event.client ?? 'a client'} is listed on a DNS block list (postscreen scored it)`, data: fields({ outcome: 'blocklisted', reason: 'blocked' }) });
-        break;
-      case 'warning': {
-        const text = document.getText(rangeOf(event.span));
-        const severity = SEVERITY[warningSeverity(event.level, text)];
-        problems.add({ range: rangeOf(event.span), severity, code: MAIL_LOG_PROBLEM.warning, message: clip(text) });
-        break;
-      }
-      default: break;
-    }
+    const problem = lineProblem(event, rangeOf, (span) => document.getText(rangeOf(span)));
+    if (problem) problems.add(problem);
   }
   for (let i = 0; i < index.lineProblemsDropped; i++) problems.add(counted);
   for (const [client, lost] of index.lostConnections) {
-    if (lost.count < LOST_CONNECTION_STORM) continue;
-    const after = [...lost.after].sort((a, b) => b[1] - a[1]).map(([command, n]) => `${command} ×${n}`).join(', ');
-    problems.add({
-      range: wholeLine(lost.firstLine), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.lostConnections,
-      message: `${lost.count} connections from ${client} were lost mid-session (after ${after}), lines ${lost.firstLine + 1} to ${lost.lastLine + 1}: `
-        + 'a client probing or guessing passwords, or a broken network path',
-    });
+    const problem = lostConnectionProblem(client, lost);
+    if (problem) problems.add(problem);
   }
   return problems.finish();
 }
 
-function recipientProblem(trail: MessageTrail, recipient: RecipientTrail): Omit<Diagnostic, 'range' | 'source'> | undefined {
+/** The problem of a line about a connection or the system (a reject, a failed login or TLS session, a block-list hit, a warning). */
+export function lineProblem(event: MailEvent, rangeOf: (span: TextSpan) => Range, textOf: (span: TextSpan) => string): Omit<Diagnostic, 'source'> | undefined {
+  switch (event.kind) {
+    case 'reject': {
+      const reading = readOutcome(event.reply, undefined, undefined, event.recipient ?? '', event.reply.trimStart().startsWith('5'));
+      const what = event.recipient ? `mail to ${event.recipient}` : 'a command';
+      const from = event.client ? ` from ${event.client}` : '';
+      const listed = event.blocklist ? `; the client is on the block list ${event.blocklist}` : '';
+      return {
+        range: rangeOf(event.span), severity: DiagnosticSeverity.Warning,
+        code: event.blocklist ? MAIL_LOG_PROBLEM.blocklist : MAIL_LOG_PROBLEM.rejected,
+        message: `rejected ${what}${from}: ${reading.codes ? `${reading.codes} ` : ''}${reading.reading}${listed}`,
+        data: fields({ recipient: event.recipient, sender: event.sender, replycode: reading.basic, deliverystatus: reading.enhanced, diagnosticcode: event.reply, reason: reading.reason, outcome: 'rejected' }),
+      };
+    }
+    case 'auth-failure':
+      return { range: rangeOf(event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.authFailure,
+        message: `authentication failed${event.client ? ` for ${event.client}` : ''}: a wrong password, or someone guessing them`, data: fields({ outcome: 'auth-failed', reason: 'authfailure' }) };
+    case 'tls-failure':
+      return { range: rangeOf(event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.tlsFailure,
+        message: `TLS failed${event.client ? ` with ${event.client}` : ''}: the encrypted session could not be set up`, data: fields({ outcome: 'tls-failed', reason: 'securityerror' }) };
+    case 'blocklist':
+      return { range: rangeOf(event.span), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.blocklist,
+        message: `${event.client ?? 'a client'} is listed on a DNS block list (postscreen scored it)`, data: fields({ outcome: 'blocklisted', reason: 'blocked' }) };
+    case 'warning': {
+      const text = textOf(event.span);
+      return { range: rangeOf(event.span), severity: SEVERITY[warningSeverity(event.level, text)], code: MAIL_LOG_PROBLEM.warning, message: clip(text) };
+    }
+    default: return undefined;
+  }
+}
+
+/** Said once when messages were handed on early because too many were open at once. */
+export function openLimitProblem(evicted: number): Omit<Diagnostic, 'source'> {
+  return {
+    range: wholeLine(0), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.openLimit,
+    message: `${evicted} messages were still open when more than the most we follow at once were; their recipients without a final status are shown as unknown`,
+  };
+}
+
+/** The problem of one client's lost connections, once they are a storm. */
+export function lostConnectionProblem(client: string, lost: LostConnections): Omit<Diagnostic, 'source'> | undefined {
+  if (lost.count < LOST_CONNECTION_STORM) return undefined;
+  const after = [...lost.after].sort((a, b) => b[1] - a[1]).map(([command, n]) => `${command} ×${n}`).join(', ');
+  return {
+    range: wholeLine(lost.firstLine), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.lostConnections,
+    message: `${lost.count} connections from ${client} were lost mid-session (after ${after}), lines ${lost.firstLine + 1} to ${lost.lastLine + 1}: `
+      + 'a client probing or guessing passwords, or a broken network path',
+  };
+}
+
+export const wholeLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+
+export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail): Omit<Diagnostic, 'range' | 'source'> | undefined {
   const { outcome } = recipient;
   if (outcome === 'delivered') {
     if (recipient.deferrals === 0) return undefined;

@@ -140,19 +140,23 @@ export class MailLogIndexBuilder {
   }
 
   private lost(client: string, after: string): void {
-    const map = this.index.lostConnections;
-    let entry = map.get(client);
-    if (!entry) {
-      if (map.size >= INDEX_LIMITS.clients) return;
-      entry = { count: 0, firstLine: this.line, lastLine: this.line, after: new Map() };
-      map.set(client, entry);
-    }
-    entry.count++;
-    entry.lastLine = this.line;
-    const command = after.split(' ', 1)[0]!;
-    if (entry.after.has(command) || entry.after.size < 16) entry.after.set(command, (entry.after.get(command) ?? 0) + 1);
+    countLostConnection(this.index.lostConnections, client, after, this.line);
   }
 
+}
+
+/** Counts one lost connection of a client (at most INDEX_LIMITS.clients clients, 16 commands each). */
+export function countLostConnection(map: Map<string, LostConnections>, client: string, after: string, line: number): void {
+  let entry = map.get(client);
+  if (!entry) {
+    if (map.size >= INDEX_LIMITS.clients) return;
+    entry = { count: 0, firstLine: line, lastLine: line, after: new Map() };
+    map.set(client, entry);
+  }
+  entry.count++;
+  entry.lastLine = line;
+  const command = after.split(' ', 1)[0]!;
+  if (entry.after.has(command) || entry.after.size < 16) entry.after.set(command, (entry.after.get(command) ?? 0) + 1);
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

@@ -10,6 +10,7 @@ import { validateMailLog } from './mailLogDiagnostics';
 import { doMailLogHover } from './mailLogHover';
 import { findMailLogHighlights, findMailLogReferences } from './mailLogReferences';
 import { findMailLogSymbols, getMailLogFoldingRanges } from './mailLogSymbols';
+import { streamMailLog } from './mailLogStream';
 
 export function getMailLogMode(options: LanguageModeOptions): FamilyMode {
   return {
@@ -23,6 +24,7 @@ export function getMailLogMode(options: LanguageModeOptions): FamilyMode {
     findDocumentHighlights: findMailLogHighlights,
     getFoldingRanges: getMailLogFoldingRanges,
     getCodeActions: getMailLogCodeActions,
+    streamValidation: () => streamMailLog(),
   };
 }
 

@@ -23,7 +23,9 @@ export function streamMailLog(): ProblemStream {
     onTrail: (trail) => {
       for (const recipient of trail.recipients) {
         const problem = recipientProblem(trail, recipient);
-        if (problem) batch.add({ ...problem, range: recipient.decisiveSpan ? onLine(recipient.decisiveLine)(recipient.decisiveSpan) : wholeLine(recipient.decisiveLine) });
+        if (!problem) continue;
+        const range = recipient.decisiveSpan ? onLine(recipient.decisiveLine)(recipient.decisiveSpan) : wholeLine(recipient.decisiveLine);
+        batch.add({ ...problem, range });
       }
     },
   });

@@ -111,6 +111,16 @@ describe('check --format', () => {
   });
 });
 
+describe('colour', () => {
+  // util-linux's script gives the command line a terminal; without it the test has nothing to run.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it('is on when standard output is a terminal, and off with --no-color', { skip: !hasScript && 'no script(1) here' }, () => {
+    const onTerminal = (args) => spawnSync('script', ['-qc', [process.execPath, CLI, ...args].join(' '), '/dev/null'], { encoding: 'utf8', cwd: work }).stdout;
+    assert.ok(onTerminal(['check', 'track.log']).includes('\u001b[31merror\u001b[0m'));
+    assert.ok(!onTerminal(['check', '--no-color', 'track.log']).includes('\u001b['));
+  });
+});
+
 describe('check inputs', () => {
   it('- reads standard input, recognised by content', () => {
     const fromFile = cli(['check', '--format', 'ndjson', 'track.log']);

@@ -13,6 +13,7 @@ import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
 import { bounceRows, hostileBounceRows } from './benchBounces';
 import { sweepRows } from './benchSweep';
 import { bigDocumentRows } from './benchBigDocs';
+import { cliRows } from './benchCli';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -88,6 +89,8 @@ const groups: { name: string; rows: (text: string) => Promise<Row[]> }[] = [
   // Issue #10: every hostile payload family at 25k to 200k characters, doubling at most x2.5 the time.
   { name: 'sweep', rows: () => sweepRows() },
   { name: 'bigdocs', rows: () => bigDocumentRows(shared, benchDir) },
+  // Issue #16: the command line on a 100 MB log against DuckDB, its memory, the README's DuckDB query.
+  { name: 'cli', rows: () => cliRows(shared, benchDir) },
 ];
 
 function chosenGroups(argv: readonly string[]): Set<string> | undefined {

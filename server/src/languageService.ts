@@ -10,12 +10,13 @@ import type { CancellationToken, YieldControl } from './common/cancellation';
 import type { ExplainBounceResult } from './common/protocol';
 import { defaultSettings, type LanguageSettings } from './common/settings';
 import { explainText } from './analysis/replyExplanation';
-import { getLanguageModes } from './modes/languageModes';
+import { getLanguageModes, type ProblemStream } from './modes/languageModes';
 import { explainBounce } from './modes/email/bounceSummary';
 import { renderExplanations } from './modes/shared/renderMarkdown';
 import { renderPlainText } from './modes/shared/renderPlainText';
 
 export { defaultSettings, type LanguageSettings } from './common/settings';
+export type { ProblemStream } from './modes/languageModes';
 
 export interface LanguageServiceOptions {
   /** Gives the event loop a turn during long validations; the default resolves at once. */
@@ -40,6 +41,10 @@ export interface LanguageService {
   explainCodes(text: string, format?: ExplanationFormat): string | null;
   /** The "Explain this bounce" summary of a document read as an e-mail message, whatever its language. */
   explainBounce(document: TextDocument, settings?: LanguageSettings, token?: CancellationToken): ExplainBounceResult | null;
+  /** The problems of a text read in parts, when its family can read it so (see LanguageMode.streamValidation); `head` is its start. */
+  streamValidation(head: TextDocument, settings?: LanguageSettings): ProblemStream | undefined;
+  /** Whether a family reads this document (by language id or content), rather than only the status codes in any text. */
+  isFamilyDocument(document: TextDocument): boolean;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -63,5 +68,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getCodeActions: (document, diagnostics, token) => modeOf(document).getCodeActions?.(document, diagnostics, token) ?? [],
     getInlayHints: (document, range, settings = defaultSettings, token) => modeOf(document).getInlayHints?.(document, range, settings, token) ?? [],
     explainBounce: (document, settings = defaultSettings, token) => explainBounce(document, settings.hops, token),
+    streamValidation: (head, settings = defaultSettings) => (settings.diagnostics.enable ? modeOf(head).streamValidation?.(head, settings) : undefined),
+    isFamilyDocument: (document) => modeOf(document).id !== modes.fallbackId,
   };
 }

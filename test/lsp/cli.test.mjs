@@ -38,7 +38,8 @@ describe('mailflow-lens command line', () => {
 
   it('check prints file:line:col: severity: message and exits 1 on errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailflow-'));
-    const file = join(dir, 'mail.log');
+    // Not named like a mail log, and not one by content: read for the status codes in any text.
+    const file = join(dir, 'pasted.txt');
     writeFileSync(file, 'ok line\nhost mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown\ndsn=4.4.1, status=deferred\n');
     const r = cli('check', file);
     assert.equal(r.status, 1);

@@ -20,7 +20,7 @@ export interface ProblemFields {
   readonly reason?: string;
   /** True for a permanent failure, false for a temporary one; absent when not a delivery failure. */
   readonly hardbounce?: boolean;
-  /** Who must act: "sender", "sender's admin", "recipient's admin", ... as the engine words it. */
+  /** Who must act first: "sender", "sender-admin", "recipient-admin" or "network-owner". */
   readonly whoacts?: string;
   /** The message's Message-ID, without angle brackets. */
   readonly messageid?: string;

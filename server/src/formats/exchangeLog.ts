@@ -4,7 +4,7 @@
 // Reading fields back is in exchangeLogLookups.ts, re-reading after edits in exchangeLogReparse.ts.
 
 import { CharCode } from '../common/charCode';
-import { afterLineBreak, FieldStore, indexWithin, lineEnd, scanRecord } from './csv';
+import { afterLineBreak, FieldStore, indexWithin, lineEnd, type RecordStartTest, scanRecord } from './csv';
 import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogFacts';
 
 export type LogKind = 'tracking' | 'protocol';
@@ -99,14 +99,31 @@ export function rememberParseState(log: ExchangeLog, state: ParseState): void {
  * says what the file is.
  */
 export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeLog {
-  const store = new FieldStore(fieldCapacity(text));
+  return parseExchangeLogPart(text, newParseState(fallbackKind), 0).log;
+}
+
+export function newParseState(fallbackKind: LogKind): ParseState {
+  return { block: undefined, inHeader: false, firstKind: undefined, lastDeclared: undefined, inferred: new Map(), fallbackKind };
+}
+
+/**
+ * Parses one part of a log that is read in parts (a stream): `text` starts on line `firstLine` of
+ * the whole log, and `state` carries the header in force from the part before and on to the next.
+ * Offsets are the part's own; lines are the whole log's. A part should end before a line that
+ * starts a record, so no record is cut in two. Also returns the line the next part starts on.
+ */
+export function parseExchangeLogPart(
+  text: string, state: ParseState, firstLine: number, moreFollows = false, capacity = fieldCapacity(text),
+): { log: ExchangeLog; nextLine: number } {
+  // Before the next part, the end of this one is where a record starts: a quote left open stops there as it would in the whole text.
+  const isRecordStart = moreFollows ? startsRecordOrEnds : startsRecord;
+  const store = new FieldStore(capacity);
   const blocks: HeaderBlock[] = [];
   const directives: Directive[] = [];
   const rows: LogRow[] = [];
   const n = text.length;
-  let pos = text.charCodeAt(0) === CharCode.ByteOrderMark ? 1 : 0;
-  let line = 0;
-  const state: ParseState = { block: undefined, inHeader: false, firstKind: undefined, lastDeclared: undefined, inferred: new Map(), fallbackKind };
+  let pos = firstLine === 0 && text.charCodeAt(0) === CharCode.ByteOrderMark ? 1 : 0;
+  let line = firstLine;
 
   while (pos < n) {
     const c = text.charCodeAt(pos);
@@ -134,23 +151,25 @@ export function parseExchangeLog(text: string, fallbackKind: LogKind): ExchangeL
       line++;
       continue;
     }
-    const { row, next } = readRow(text, pos, line, store, state);
+    const { row, next } = readRow(text, pos, line, store, state, isRecordStart);
     rows.push(row);
     line += row.lineCount;
     if (next === pos) break;
     pos = next;
   }
-  const log: ExchangeLog = { text, kind: state.firstKind ?? fallbackKind, blocks, directives, rows, fields: store };
+  const log: ExchangeLog = { text, kind: state.firstKind ?? state.fallbackKind, blocks, directives, rows, fields: store };
   rememberParseState(log, state);
-  return log;
+  return { log, nextLine: line };
 }
 
 /** Reads the record at `pos` as a row, with the columns the header before it declares or implies. */
-export function readRow(text: string, pos: number, line: number, store: FieldStore, state: ParseState): { row: LogRow; next: number } {
+export function readRow(
+  text: string, pos: number, line: number, store: FieldStore, state: ParseState, isRecordStart: RecordStartTest = startsRecord,
+): { row: LogRow; next: number } {
   state.inHeader = false;
   const { block } = state;
   const firstField = store.length;
-  const record = scanRecord(text, pos, store, startsRecord);
+  const record = scanRecord(text, pos, store, isRecordStart);
   const fieldCount = store.length - firstField;
   let schema = block?.schema;
   let schemaInferred = false;
@@ -181,13 +200,15 @@ function fieldCapacity(text: string): number {
 /** How many characters from a line's start startsRecord reads ("2026-11-23T"). */
 export const RECORD_START_SPAN = 11;
 
-function startsRecord(text: string, pos: number): boolean {
+export function startsRecord(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   if (c === CharCode.Hash) return true;
   if (c < CharCode.Digit0 || c > CharCode.Digit9) return false;
   return text.charCodeAt(pos + 4) === CharCode.Dash && text.charCodeAt(pos + 7) === CharCode.Dash && text.charCodeAt(pos + 10) === CharCode.UpperT
     && isDigitAt(text, pos + 1) && isDigitAt(text, pos + 5);
 }
+
+const startsRecordOrEnds = (text: string, pos: number): boolean => pos >= text.length || startsRecord(text, pos);
 
 const isDigitAt = (text: string, pos: number): boolean => {
   const c = text.charCodeAt(pos);

@@ -10,6 +10,7 @@ import type { CancellationToken, YieldControl } from '../common/cancellation';
 import type { LanguageSettings } from '../common/settings';
 import { getEmailMode } from './email/emailMode';
 import { getExchangeLogMode } from './exchangeLog/exchangeLogMode';
+import { getMailLogMode } from './mailLog/mailLogMode';
 import { getStatusCodeMode } from './statusCodes/statusCodeMode';
 
 export interface LanguageMode {
@@ -23,6 +24,20 @@ export interface LanguageMode {
   getFoldingRanges?(document: TextDocument, token?: CancellationToken): FoldingRange[];
   getCodeActions?(document: TextDocument, diagnostics: readonly Diagnostic[], token?: CancellationToken): CodeAction[];
   getInlayHints?(document: TextDocument, range: Range | undefined, settings: LanguageSettings, token?: CancellationToken): InlayHint[];
+  /**
+   * The problems of a text read in parts (the command line's files and pipes), with the rules of
+   * doValidation and in bounded memory; `head` is a document of the text's start, to choose by.
+   * Not capped by maxProblems: the caller decides. Families without it are validated whole.
+   */
+  streamValidation?(head: TextDocument, settings: LanguageSettings): ProblemStream;
+}
+
+/** Problems of a text read in parts, in order, as soon as each is complete. */
+export interface ProblemStream {
+  /** Reads the next piece of the text; returns the problems it completed. */
+  push(text: string): Diagnostic[];
+  /** The text has ended: returns the last problems. */
+  finish(): Diagnostic[];
 }
 
 /** A mode that claims documents by language id (the status-code mode takes the rest). */
@@ -48,16 +63,18 @@ export interface LanguageModes {
    * status codes in any text when no family claims the document.
    */
   modeFor(document: TextDocument): LanguageMode;
+  /** The id of the mode that takes what no family claims. */
+  readonly fallbackId: string;
 }
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   const fallback = getStatusCodeMode(options);
-  const families: FamilyMode[] = [getExchangeLogMode(options), getEmailMode()];
+  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getEmailMode()];
   const byLanguage = new Map<string, LanguageMode>();
   for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);
   }
-  const byContent = families.filter((mode) => mode.claimsContent);
+  const byContent = families.filter((mode) => mode.claimsContent !== undefined);
   // A document's content claim is decided once per version: every request of a version agrees.
   const claimed = new Map<string, { version: number; mode: LanguageMode }>();
   const modeByContent = (document: TextDocument): LanguageMode => {
@@ -69,6 +86,7 @@ export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
     return mode;
   };
   return {
+    fallbackId: fallback.id,
     modeFor: (document) => byLanguage.get(document.languageId)
       ?? (GENERIC_LANGUAGE_IDS.has(document.languageId) && byContent.length ? modeByContent(document) : fallback),
   };

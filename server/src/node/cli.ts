@@ -1,85 +1,88 @@
 // The command line: the language service without an editor.
 //   mailflow-lens explain "550 5.1.10 RESOLVER.ADR.RecipientNotFound"
-//   mailflow-lens check FILE...
+//   mailflow-lens check [--format text|json|ndjson|sarif] FILE|DIR|- ...
+// The same bundle runs as the worker threads of `check --jobs N`.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import manifest from '../../../package.json';
-import { languageOfFile } from '../common/languages';
+import { explainText, type ReplyExplanation } from '../analysis/replyExplanation';
 import { getLanguageService } from '../languageService';
+import { type Command, parseCommand, USAGE, UsageError } from './cli/options';
+import { runCheck, serveChecks } from './cli/run';
 
-const USAGE = `Usage:
-  mailflow-lens explain <code or reply>   explain a status code, e.g. 5.7.1, "550 5.1.1", RESOLVER.ADR.RecipNotFound
-  mailflow-lens check <file>...           print the problems the editor would show; exits 1 if any is an error
-  mailflow-lens --version`;
+const out = (text: string) => { process.stdout.write(text); };
+const err = (text: string) => { process.stderr.write(text); };
 
-const SEVERITY: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'info',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
+/** Text explain reads from standard input at most. */
+const MAX_EXPLAIN_INPUT = 1024 * 1024;
 
-function explain(args: string[]): number {
-  const text = args.join(' ').trim();
-  const explanation = getLanguageService().explainCodes(text, 'plaintext');
-  if (explanation === null) {
-    process.stderr.write(`mailflow-lens: no status code found in "${text}"\n`);
-    return 2;
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= MAX_EXPLAIN_INPUT) break;
   }
-  process.stdout.write(`${explanation}\n`);
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks).subarray(0, MAX_EXPLAIN_INPUT));
+}
+
+async function explain(command: Extract<Command, { kind: 'explain' }>): Promise<number> {
+  const text = (command.text ?? await readStdin()).trim();
+  if (command.format === 'json') {
+    const explanations = explainText(text.slice(0, 10_000));
+    if (!explanations.length) return noCode(text);
+    out(`${JSON.stringify(explanations.map(explanationJson), null, 2)}\n`);
+    return 0;
+  }
+  const explanation = getLanguageService().explainCodes(text, 'plaintext');
+  if (explanation === null) return noCode(text);
+  out(`${explanation}\n`);
   return 0;
 }
 
-async function check(files: string[]): Promise<number> {
-  const service = getLanguageService();
-  let errors = 0;
-  let unreadable = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      // Invalid UTF-8 becomes U+FFFD rather than stopping the check.
-      text = new TextDecoder('utf-8').decode(readFileSync(file));
-    } catch (error) {
-      process.stderr.write(`${file}: cannot read: ${(error as Error).message}\n`);
-      unreadable++;
-      continue;
-    }
-    const languageId = languageOfFile(file, text.slice(0, 4096), manifest.contributes.languages);
-    const document = TextDocument.create(pathToFileURL(resolve(file)).href, languageId, 1, text);
-    for (const d of await service.doValidation(document)) {
-      if (d.severity === DiagnosticSeverity.Error) errors++;
-      process.stdout.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? DiagnosticSeverity.Error]}: ${Diagnostic.getMessageString(d)}\n`);
-    }
-  }
-  return unreadable ? 2 : errors ? 1 : 0;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'explain':
-      if (rest.length) return explain(rest);
-      break;
-    case 'check':
-      if (rest.length) return check(rest);
-      break;
-    case '--version':
-      process.stdout.write(`${manifest.version}\n`);
-      return 0;
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-  }
-  process.stderr.write(`${USAGE}\n`);
+function noCode(text: string): number {
+  err(`mailflow-lens: no status code found in "${text.length > 80 ? `${text.slice(0, 77)}...` : text}"\n`);
   return 2;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
-  process.stderr.write(`mailflow-lens: ${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 2;
-});
+function explanationJson(e: ReplyExplanation) {
+  return {
+    label: e.label, title: e.title, permanence: e.permanence, summary: e.summary, decoded: e.decoded, whoacts: e.actors, notes: e.notes,
+    readings: e.sections.map((s) => ({
+      heading: s.heading, title: s.entry.title, meaning: s.entry.meaning, facts: s.facts, causes: s.entry.causes, fixes: s.entry.fixes,
+      whoacts: s.entry.actors, sources: s.entry.sources,
+    })),
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv, process.env, process.stdout.isTTY === true);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`mailflow-lens: ${error.message}\nRun "mailflow-lens --help" for the options.\n`);
+    return 2;
+  }
+  switch (command.kind) {
+    case 'help': out(`${USAGE}\n`); return 0;
+    case 'version': out(`${manifest.version}\n`); return 0;
+    case 'explain': return explain(command);
+    case 'check': {
+      const result = await runCheck(command.paths, command.options, () => getLanguageService(), __filename, out, err);
+      return result.unreadable ? 2 : result.errors ? 1 : 0;
+    }
+  }
+}
+
+if (isMainThread) {
+  // A reader that stops early (| head) closes the pipe: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw error; });
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+    err(`mailflow-lens: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
+} else if (parentPort) {
+  serveChecks(parentPort, getLanguageService());
+}

@@ -10,7 +10,10 @@ import { ProblemList } from '../shared/problemList';
 import { emailDocument } from './emailDocument';
 import { readRecipient } from '../../analysis/bounce/recipientReading';
 import type { Span } from '../../formats/bounce/model';
-import type { RecipientOutcome } from '../../analysis/bounce/bounceAnalysis';
+import type { BounceAnalysis, RecipientOutcome } from '../../analysis/bounce/bounceAnalysis';
+import type { ReplyExplanation } from '../../analysis/replyExplanation';
+import type { ProblemFields } from '../../common/problemFields';
+import { bareMessageId, boundedText, isoOrAsWritten, presentFields, replyFields } from '../shared/problemData';
 
 const SEVERITY: Record<RecipientOutcome['action'], DiagnosticSeverity> = {
   failed: DiagnosticSeverity.Error,
@@ -28,11 +31,13 @@ export function validateBounce(document: TextDocument, settings: DiagnosticsSett
   const problems = new ProblemList(settings.maxProblems);
   for (const outcome of analysis.recipients) {
     const code = outcome.status?.value ?? outcome.replyCode?.value;
+    const reading = readRecipient(document, outcome);
     problems.add({
       range: range(outcome.anchor),
       severity: SEVERITY[outcome.action],
       ...(code ? { code } : {}),
-      message: readRecipient(document, outcome).message,
+      message: reading.message,
+      data: recipientFields(analysis, outcome, reading.explanation),
     });
   }
   if (analysis.recipients.length === 0) {
@@ -46,4 +51,24 @@ export function validateBounce(document: TextDocument, settings: DiagnosticsSett
     problems.add({ range: range(problem.span), severity: DiagnosticSeverity.Information, message: problem.message });
   }
   return problems.finish();
+}
+
+/** A recipient's fields, named as Sisimai names them where they mean the same. */
+function recipientFields(analysis: BounceAnalysis, outcome: RecipientOutcome, explanation: ReplyExplanation | undefined): ProblemFields {
+  const codes = { enhanced: outcome.status?.value, basic: outcome.replyCode?.value, transport: outcome.transport?.value };
+  const reply = replyFields(codes, explanation, outcome.diagnostic?.value);
+  const failed = outcome.action === 'failed';
+  return {
+    ...reply,
+    ...presentFields({
+      recipient: outcome.recipient.value,
+      sender: analysis.original?.from ? boundedText(analysis.original.from.value) : undefined,
+      reason: failed || outcome.action === 'delayed' ? outcome.reason : undefined,
+      hardbounce: failed ? outcome.hard : outcome.action === 'delayed' ? false : undefined,
+      whoacts: outcome.actors[0] ?? reply.whoacts,
+      messageid: analysis.original?.messageId ? bareMessageId(analysis.original.messageId.value) : undefined,
+      timestamp: isoOrAsWritten(outcome.lastAttempt?.value ?? analysis.arrivalDate?.value),
+      outcome: failed ? 'bounced' : outcome.action,
+    }),
+  };
 }

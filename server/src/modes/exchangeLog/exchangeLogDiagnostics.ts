@@ -1,77 +1,19 @@
-// Problems in Exchange message tracking and SMTP protocol logs: failed and deferred recipients with
-// the reason in plain words, notifications, poison and bad mail, and rows that are malformed.
-// Rows that are fine produce nothing.
+// Problems in Exchange message tracking and SMTP protocol logs, for the editor: the rules of
+// exchangeLogRules.ts over every row of the document, in cancellable slices.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
-import { CharCode } from '../../common/charCode';
 import { ProblemList } from '../shared/problemList';
-import { exchangeLogOf, rowRange, wholeRowRange } from './exchangeLogDocument';
+import { exchangeLogOf } from './exchangeLogDocument';
 import { groupingsOf } from './exchangeLogLinks';
-import { explainMention } from '../../analysis/replyExplanation';
+import { type LogDiagnosticsSettings, LogRowRules } from './exchangeLogRules';
 import { productPreference } from '../../analysis/productContext';
-import { scanReplies } from '../../detection/replyScanner';
-import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
-import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
 import { RowGroupsBuilder } from '../../formats/exchangeLogIndex';
-import { fieldOf, fieldRange, fieldValueRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
-import { type FieldItem, recipientOutcomes } from '../../formats/trackingLog';
-import type { EventSeverity } from '../../common/settings';
-import { lookupProtocolEvent, lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';
-import type { Product } from '../../knowledge/model';
-import { lowerCaseLead } from '../../text/sentences';
 
-export interface LogDiagnosticsSettings {
-  readonly maxProblems: number;
-  /** Per event ID, the severity to use instead of the default ("off" hides the event). */
-  readonly eventSeverity?: Readonly<Record<string, EventSeverity>>;
-}
-
-/** Diagnostic codes of problems that are not about an event. */
-export const LOG_PROBLEM = {
-  missingFields: 'missing-fields',
-  fieldCount: 'field-count',
-  timestamp: 'bad-timestamp',
-  unknownEvent: 'unknown-event',
-  unterminatedQuote: 'unterminated-quote',
-  textAfterQuote: 'text-after-quote',
-  authFailure: 'auth-failure',
-  tlsFailure: 'tls-failure',
-  socketError: 'socket-error',
-} as const;
+export { LOG_PROBLEM, type LogDiagnosticsSettings } from './exchangeLogRules';
 
 const ROWS_PER_SLICE = 5000;
-
-const SEVERITY: Record<Exclude<EventSeverity, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function addProblem(problems: ProblemList, range: Range, severity: DiagnosticSeverity, message: string, code: string): void {
-  problems.add({ range, severity, message, code });
-}
-
-/** One reply explained once per validation: real logs repeat the same few statuses thousands of times. */
-class ReplyCache {
-  private readonly cache = new Map<string, { label: string; summary: string; code: string } | null>();
-  constructor(private readonly prefer: readonly Product[]) {}
-
-  /** The first reply in `text`, explained; null when there is none. */
-  get(text: string): { label: string; summary: string; code: string } | null {
-    let hit = this.cache.get(text);
-    if (hit !== undefined) return hit;
-    const mention = scanReplies(text)[0];
-    const explanation = mention ? explainMention(mention, { prefer: this.prefer, reply: text }) : undefined;
-    hit = mention && explanation
-      ? { label: explanation.label, summary: explanation.summary, code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text ?? '' }
-      : null;
-    this.cache.set(text, hit);
-    return hit;
-  }
-}
 
 export async function validateExchangeLog(
   document: TextDocument, settings: LogDiagnosticsSettings, token: CancellationToken | undefined, yieldControl: YieldControl,
@@ -80,170 +22,14 @@ export async function validateExchangeLog(
   const log = exchangeLogOf(document);
   if (!log) return [];
   const problems = new ProblemList(settings.maxProblems);
-  const replies = new ReplyCache(productPreference(document));
-  const reportedBlocks = new Set<HeaderBlock | undefined>();
-  const overrides = normalizeOverrides(settings.eventSeverity);
+  const rules = new LogRowRules(productPreference(document), settings);
   const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
   // Grouped here, in the same slices, so that no request after the diagnostics waits for it.
   const groupings = new RowGroupsBuilder(log, groupingsOf(log.kind));
   for (let i = 0; i < log.rows.length; i++) {
-    const row = log.rows[i]!;
-    if (row.schemaInferred && !reportedBlocks.has(row.block)) {
-      reportedBlocks.add(row.block);
-      addProblem(problems, firstLineRange(log, row), DiagnosticSeverity.Error,
-        `no #Fields header before this row: its columns are guessed (${row.schema.names.length} fields)`, LOG_PROBLEM.missingFields);
-    }
-    if (checkShape(log, row, problems)) {
-      if (log.kind === 'protocol') checkProtocolRow(log, row, problems, replies);
-      else checkTrackingRow(log, row, problems, replies, overrides);
-    }
+    rules.check(log, log.rows[i]!, problems);
     groupings.addRow(i);
     if (slices.step() && !(await slices.next())) return [];
   }
   return problems.finish();
-}
-
-function normalizeOverrides(raw: Readonly<Record<string, EventSeverity>> | undefined): Map<string, EventSeverity> {
-  const map = new Map<string, EventSeverity>();
-  if (raw) for (const [event, severity] of Object.entries(raw)) map.set(event.toUpperCase(), severity);
-  return map;
-}
-
-function firstLineRange(log: ExchangeLog, row: LogRow): Range {
-  let end = row.start;
-  while (end < row.end && log.text.charCodeAt(end) !== CharCode.LineFeed && log.text.charCodeAt(end) !== CharCode.CarriageReturn) end++;
-  return rowRange(log, row, row.start, end);
-}
-
-/** Field count, quoting and timestamp. False when the row is too broken to read its columns. */
-function checkShape(log: ExchangeLog, row: LogRow, problems: ProblemList): boolean {
-  const expected = row.schema.names.length;
-  const { flags, starts, ends } = log.fields;
-  for (let f = row.firstField; f < row.firstField + row.fieldCount; f++) {
-    const flag = flags[f]!;
-    if (!(flag & QUOTED)) continue;
-    if (flag & UNTERMINATED) {
-      addProblem(problems, rowRange(log, row, starts[f]!, ends[f]!), DiagnosticSeverity.Error,
-        'quoted field never closed: it is cut at the end of this line', LOG_PROBLEM.unterminatedQuote);
-    } else if (flag & TEXT_AFTER_QUOTE) {
-      addProblem(problems, rowRange(log, row, starts[f]!, ends[f]!), DiagnosticSeverity.Warning,
-        'text after the closing quote of a quoted field', LOG_PROBLEM.textAfterQuote);
-    }
-  }
-  if (row.fieldCount !== expected) {
-    addProblem(problems, wholeRowRange(log, row), DiagnosticSeverity.Error, `expected ${expected} fields, found ${row.fieldCount}`, LOG_PROBLEM.fieldCount);
-    return false;
-  }
-  const time = fieldOf(row, 'date-time');
-  if (time >= 0 && !isValidTimestamp(log.text, starts[time]!, ends[time]!)) {
-    const value = valueOf(log, time);
-    addProblem(problems, rowRange(log, row, starts[time]!, ends[time]!), DiagnosticSeverity.Error,
-      value ? `bad timestamp "${clip(value)}": expected UTC time as yyyy-mm-ddThh:mm:ss.fffZ` : 'date-time is empty', LOG_PROBLEM.timestamp);
-  }
-  return true;
-}
-
-function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemList, replies: ReplyCache, overrides: Map<string, EventSeverity>): void {
-  const eventField = fieldOf(row, 'event-id');
-  if (eventField < 0) return;
-  const eventId = valueOf(log, eventField);
-  const entry = lookupTrackingEvent(eventId);
-  const eventRange = (): Range => rowRange(log, row, fieldRange(log, eventField).start, fieldRange(log, eventField).end);
-  if (!entry) {
-    const severity = overrides.get(eventId.toUpperCase());
-    if (severity === 'off') return;
-    addProblem(problems, eventRange(), severity ? SEVERITY[severity] : DiagnosticSeverity.Warning,
-      eventId ? `unknown event ID "${clip(eventId)}"` : 'event-id is empty', LOG_PROBLEM.unknownEvent);
-    return;
-  }
-  const chosen = overrides.get(entry.id) ?? entry.severity;
-  if (chosen === 'off') return;
-  const severity = SEVERITY[chosen];
-  const messageId = valueOf(log, fieldOf(row, 'message-id'));
-
-  if (entry.id === 'DSN') {
-    const referenceField = fieldOf(row, 'reference');
-    const original = valueOf(log, referenceField);
-    const to = valueOf(log, fieldOf(row, 'recipient-address')).replaceAll(';', ', ');
-    const range = original ? rowRange(log, row, fieldValueRange(log, referenceField).start, fieldValueRange(log, referenceField).end) : eventRange();
-    const notification = `notification ${messageId || '(no message-id)'}${to ? ` sent to ${to}` : ''}`;
-    addProblem(problems, range, severity, original ? `DSN about ${original}: ${notification}` : `DSN: ${notification}; the reference field does not name the original message`, entry.id);
-    return;
-  }
-
-  // Failures and delays with per-recipient statuses: one problem per recipient, on its status.
-  const outcomes = entry.outcome === 'failure' || entry.outcome === 'delay' ? recipientOutcomes(log, row) : [];
-  if (outcomes.some((o) => o.status)) {
-    for (const { recipient, status } of outcomes) {
-      if (!status) continue;
-      addProblem(problems, rowRange(log, row, status.start, status.end), severity, recipientMessage(recipient, status, replies), entry.id);
-    }
-    return;
-  }
-  addProblem(problems, eventRange(), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerCaseLead(entry.meaning.replace(/\.$/, ''))}`, entry.id);
-}
-
-function recipientMessage(recipient: FieldItem | undefined, status: FieldItem, replies: ReplyCache): string {
-  const who = recipient?.text ?? '(recipient not listed)';
-  const reply = replies.get(status.text);
-  return reply ? `${who}: ${reply.label}: ${reply.summary}` : `${who}: ${clip(status.text)}`;
-}
-
-function checkProtocolRow(log: ExchangeLog, row: LogRow, problems: ProblemList, replies: ReplyCache): void {
-  const eventField = fieldOf(row, 'event');
-  if (eventField < 0) return;
-  const event = valueOf(log, eventField);
-  if (!lookupProtocolEvent(event)) {
-    const { start, end } = fieldRange(log, eventField);
-    addProblem(problems, rowRange(log, row, start, end), DiagnosticSeverity.Warning,
-      event ? `unknown event "${clip(event)}": expected +, -, >, < or *` : 'event is empty', LOG_PROBLEM.unknownEvent);
-    return;
-  }
-  const dataField = fieldOf(row, 'data');
-  const data = valueOf(log, dataField);
-  const context = valueOf(log, fieldOf(row, 'context'));
-  const remote = valueOf(log, fieldOf(row, 'remote-endpoint'));
-  const dataRange = (): Range => {
-    const { start, end } = dataField >= 0 ? fieldValueRange(log, dataField) : fieldRange(log, eventField);
-    return rowRange(log, row, start, end);
-  };
-
-  if ((event === '>' || event === '<') && isFinalFailureReply(data)) {
-    const reply = replies.get(data);
-    const direction = event === '>' ? `sent to ${remote || 'the peer'}` : `received from ${remote || 'the peer'}`;
-    const what = reply ? `${reply.label}: ${reply.summary}` : clip(data);
-    addProblem(problems, dataRange(), data.charCodeAt(0) === CharCode.Digit5 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      `${what} (reply ${direction})`, reply?.code || data.slice(0, 3));
-    return;
-  }
-  if (event === '*') {
-    const lower = `${data} ${context}`.toLowerCase();
-    if (lower.includes('auth') && (lower.includes('fail') || lower.includes('unsuccessful') || lower.includes('logondenied'))) {
-      addProblem(problems, dataRange(), DiagnosticSeverity.Error, `authentication failed: ${clip(data || context)}`, LOG_PROBLEM.authFailure);
-    } else if (lower.includes('tls') && (lower.includes('fail') || lower.includes('error'))) {
-      addProblem(problems, dataRange(), DiagnosticSeverity.Warning, `TLS negotiation failed: ${clip(data || context)}`, LOG_PROBLEM.tlsFailure);
-    }
-    return;
-  }
-  if (event === '-' && context.toLowerCase().includes('socketerror')) {
-    const contextField = fieldOf(row, 'context');
-    const { start, end } = fieldValueRange(log, contextField);
-    addProblem(problems, rowRange(log, row, start, end), DiagnosticSeverity.Warning,
-      `session ended by a network error (${clip(context)}): the connection dropped before the conversation finished`, LOG_PROBLEM.socketError);
-  }
-}
-
-/** "4xx ..." or "5xx ...": a final transient or permanent reply ("550-..." continuation lines are skipped). */
-function isFinalFailureReply(data: string): boolean {
-  const c0 = data.charCodeAt(0);
-  if (c0 !== CharCode.Digit4 && c0 !== CharCode.Digit5) return false;
-  const c1 = data.charCodeAt(1);
-  const c2 = data.charCodeAt(2);
-  if (!(c1 >= CharCode.Digit0 && c1 <= CharCode.Digit9 && c2 >= CharCode.Digit0 && c2 <= CharCode.Digit9)) return false;
-  return data.length === 3 || data.charCodeAt(3) === CharCode.Space;
-}
-
-/** Values quoted in messages are kept short: a hostile field may be megabytes long. */
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

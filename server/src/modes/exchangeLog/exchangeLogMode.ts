@@ -8,6 +8,7 @@ import { getLogFoldingRanges } from './exchangeLogFolding';
 import { doLogHover } from './exchangeLogHover';
 import { findLogHighlights, findLogReferences } from './exchangeLogReferences';
 import { findLogSymbols } from './exchangeLogSymbols';
+import { streamExchangeLog } from './exchangeLogStream';
 
 export function getExchangeLogMode(options: LanguageModeOptions): FamilyMode {
   return {
@@ -20,5 +21,6 @@ export function getExchangeLogMode(options: LanguageModeOptions): FamilyMode {
     findDocumentHighlights: findLogHighlights,
     getFoldingRanges: getLogFoldingRanges,
     getCodeActions: getLogCodeActions,
+    streamValidation: (head, settings) => streamExchangeLog(head, settings.diagnostics),
   };
 }

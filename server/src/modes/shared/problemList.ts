@@ -9,7 +9,12 @@ export interface DiagnosticsSettings {
   readonly maxProblems: number;
 }
 
-export class ProblemList {
+/** Where an analysis puts its problems: a capped list for the editor, or a stream for the command line. */
+export interface ProblemSink {
+  add(diagnostic: Omit<Diagnostic, 'source'>): void;
+}
+
+export class ProblemList implements ProblemSink {
   private readonly items: Diagnostic[] = [];
   private omitted = 0;
   constructor(private readonly max: number) {}
@@ -33,5 +38,20 @@ export class ProblemList {
       });
     }
     return this.items;
+  }
+}
+
+/** The problems added since the last `take`, for a stream that hands them on as they come. */
+export class ProblemBatch implements ProblemSink {
+  private items: Diagnostic[] = [];
+
+  add(diagnostic: Omit<Diagnostic, 'source'>): void {
+    this.items.push({ ...diagnostic, source: DIAGNOSTIC_SOURCE });
+  }
+
+  take(): Diagnostic[] {
+    const taken = this.items;
+    this.items = [];
+    return taken;
   }
 }

@@ -2,7 +2,7 @@
 // other families embed (log fields, bounce bodies).
 
 import type { LanguageMode, LanguageModeOptions } from '../languageModes';
-import { validateCodes } from './codeDiagnostics';
+import { streamCodes, validateCodes } from './codeDiagnostics';
 import { doCodeHover } from './codeHover';
 
 export function getStatusCodeMode(options: LanguageModeOptions): LanguageMode {
@@ -10,5 +10,6 @@ export function getStatusCodeMode(options: LanguageModeOptions): LanguageMode {
     id: 'statusCodes',
     doHover: (document, position, settings, token) => doCodeHover(document, position, settings.hover.detail, token),
     doValidation: (document, settings, token) => validateCodes(document, settings.diagnostics, token, options.yieldControl),
+    streamValidation: (head) => streamCodes(head),
   };
 }

@@ -1,0 +1,150 @@
+// Reading an input as text in chunks: a file or standard input, gunzipped on the fly when it is
+// gzip data, decoded by its byte order mark (UTF-8 with or without one, UTF-16LE and UTF-16BE with
+// one), with invalid UTF-8 replaced and counted, and binary data refused.
+
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** Bytes read at a time: big enough for speed, small enough that memory stays bounded. */
+const CHUNK_BYTES = 1 << 18;
+/** Bytes looked at to tell text from binary data. */
+const SNIFF_BYTES = 8192;
+
+/** An input that cannot be read as text; the message names the reason. */
+export class UnreadableInput extends Error {}
+
+export interface TextSource {
+  /** The text, in order, in chunks of about a quarter megabyte. */
+  readonly chunks: AsyncIterable<string>;
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  readonly compressed: boolean;
+  /** After the chunks are read: how many invalid UTF-8 sequences were replaced by U+FFFD. */
+  invalidSequences(): number;
+  /** Raw bytes read so far (compressed bytes for gzip input), for progress. */
+  bytesRead(): number;
+}
+
+/** Opens a file, or standard input for "-". Fails with UnreadableInput before any text is given out. */
+export async function openText(path: string): Promise<TextSource> {
+  const raw: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  let bytesRead = 0;
+  const source = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const rawIterator: AsyncIterator<Buffer> = {
+    next: async () => {
+      const next = await source.next();
+      if (!next.done) bytesRead += next.value.length;
+      return next;
+    },
+  };
+  try {
+    return await openDecoded(rawIterator, path, () => bytesRead);
+  } catch (error) {
+    if (raw !== process.stdin) raw.destroy();
+    throw error;
+  }
+}
+
+async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, bytesRead: () => number): Promise<TextSource> {
+  const first = await readFirst(rawIterator, path);
+  const compressed = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+  let bytes: AsyncIterator<Buffer> = withFirst(first, rawIterator);
+  let head = first;
+  if (compressed) {
+    const gunzip = pipeline(Readable.from(iterable(bytes)), createGunzip({ chunkSize: 256 * 1024 }), () => undefined);
+    bytes = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    try {
+      head = await readFirst(bytes, path);
+    } catch (error) {
+      throw new UnreadableInput(`cannot decompress: ${(error as Error).message}`);
+    }
+    bytes = withFirst(head, bytes);
+  }
+  const encoding = encodingOf(head);
+  if (encoding === 'utf-8' && looksBinary(head)) throw new UnreadableInput('binary data, not text (a log or message saved as UTF-16 needs its byte order mark)');
+  const decoder = new TextDecoder(encoding);
+  let replaced = 0;
+  let literalReplacements = 0;
+  async function* decode(): AsyncGenerator<string> {
+    for (let next = await nextBytes(bytes, compressed); !next.done; next = await nextBytes(bytes, compressed)) {
+      const text = decoder.decode(next.value, { stream: true });
+      if (encoding === 'utf-8') {
+        replaced += countChar(text, '\uFFFD');
+        literalReplacements += countBytes(next.value, REPLACEMENT_UTF8);
+      }
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (encoding === 'utf-8') replaced += countChar(rest, '\uFFFD');
+    if (rest) yield rest;
+  }
+  return {
+    chunks: decode(), encoding, compressed,
+    invalidSequences: () => Math.max(0, replaced - literalReplacements),
+    bytesRead,
+  };
+}
+
+const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
+
+async function readFirst(iterator: AsyncIterator<Buffer>, path: string): Promise<Buffer> {
+  try {
+    const first = await iterator.next();
+    return first.done ? Buffer.alloc(0) : first.value;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UnreadableInput('no such file');
+    if (code === 'EISDIR') throw new UnreadableInput('is a directory');
+    if (code === 'EACCES') throw new UnreadableInput('permission denied');
+    if (path === '-' || code) throw new UnreadableInput(`cannot read: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+async function nextBytes(iterator: AsyncIterator<Buffer>, compressed: boolean): Promise<IteratorResult<Buffer>> {
+  try {
+    return await iterator.next();
+  } catch (error) {
+    throw new UnreadableInput(`${compressed ? 'cannot decompress' : 'cannot read'}: ${(error as Error).message}`);
+  }
+}
+
+function withFirst(first: Buffer, rest: AsyncIterator<Buffer>): AsyncIterator<Buffer> {
+  let given = first.length === 0;
+  return { next: () => (given ? rest.next() : (given = true, Promise.resolve({ done: false, value: first }))) };
+}
+
+async function* iterable(iterator: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+}
+
+function encodingOf(head: Buffer): TextSource['encoding'] {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** A NUL byte, or mostly control bytes other than the whitespace text uses, in the first bytes. */
+function looksBinary(head: Buffer): boolean {
+  const end = Math.min(head.length, SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < end; i++) {
+    const b = head[i]!;
+    if (b === 0) return true;
+    // Tab, LF, VT, FF, CR and ESC appear in text; other C0 controls hardly ever do.
+    if (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) controls++;
+  }
+  return end > 0 && controls * 10 > end;
+}
+
+function countChar(text: string, char: string): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) n++;
+  return n;
+}
+
+function countBytes(buffer: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let at = buffer.indexOf(needle); at >= 0; at = buffer.indexOf(needle, at + needle.length)) n++;
+  return n;
+}

@@ -46,8 +46,9 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
   }
   if (start === at) {
     while (start > floor && at - start < MAX_LOCAL && isAtext(text.charCodeAt(start - 1))) start--;
-    // Leading dots, and "mailto:" glued on by HTML conversions, are not part of the address.
-    while (start < at && text.charCodeAt(start) === CharCode.Dot) start++;
+    // Leading dots and quote marks ('bob@example.com' in prose), and "mailto:" glued on by HTML
+    // conversions, are not part of the address.
+    while (start < at && isStrayLead(text.charCodeAt(start))) start++;
   }
   if (start === at) return undefined;
   let end = at + 1;
@@ -67,9 +68,20 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
     address = address.slice(mailto + 7);
     start += mailto + 7;
   }
+  // An X.400 gateway writes the Internet address as one attribute of its own: "SMTP=bob@example.com".
+  const attribute = X400_ATTRIBUTE.exec(address);
+  if (attribute) {
+    address = address.slice(attribute[0].length);
+    start += attribute[0].length;
+  }
   if (address.indexOf('@') <= 0) return undefined;
   return { address, start, end };
 }
+
+const isStrayLead = (c: number): boolean => c === CharCode.Dot || c === CharCode.SingleQuote || c === 96 /* ` */;
+
+/** The attribute names X.400 and Exchange gateways put before an Internet address. */
+const X400_ATTRIBUTE = /^(?:smtp|rfc-?822|internet)=/i;
 
 /** The address in a DSN address field ("rfc822; <bob@example.com>") or a header value. */
 export function addressIn(value: string): string | undefined {

@@ -153,3 +153,74 @@ describe('bounce lessons: addresses are cleaned', () => {
     assert.deepEqual(recipientsOf(text), ['bob@example.net']);
   });
 });
+
+/** The one recipient's reading of a synthetic report naming bob@example.net with `reply` under it. */
+function readingOf(reply: string, failed = true): { reason: string; hard: boolean; status: string | undefined; replyCode: string | undefined } {
+  const text = plainBounce(
+    failed ? 'This is a permanent error. The following address(es) failed:' : 'Delivery to the following address has been delayed:',
+    '',
+    '  bob@example.net',
+    ...reply.split('\n').map((l) => `    ${l}`),
+  );
+  const [only, ...rest] = analyzeBounce(text).recipients;
+  assert.ok(only, 'no recipient');
+  assert.deepEqual(rest, []);
+  return { reason: only.reason, hard: only.hard, status: only.status?.value, replyCode: only.replyCode?.value };
+}
+
+describe('bounce lessons: wordings that settle the reason', () => {
+  it('"user not known", "no account by that name" and "does not exist" are an unknown user, a hard bounce', () => {
+    for (const reply of ['User not known', 'Sorry, no account by that name here.', 'The mailbox you addressed does not exist.', 'no mailbox here by that name']) {
+      assert.deepEqual({ ...readingOf(reply), status: undefined, replyCode: undefined }, { reason: 'userunknown', hard: true, status: undefined, replyCode: undefined }, reply);
+    }
+  });
+
+  it('"unknown user" and "does not exist" in French, German, Polish, Spanish, Italian, Portuguese and Dutch are an unknown user, hard', () => {
+    const wordings: Record<string, string[]> = {
+      French: ['L\'adresse de messagerie ci-dessus n\'existe pas.', 'Utilisateur inconnu', 'Destinataire inconnu'],
+      German: ['Empfänger unbekannt', 'Die Adresse existiert nicht.', 'Unbekannter Benutzer'],
+      Polish: ['Konto nie istnieje', 'Nieznany użytkownik', 'Brak takiego uzytkownika'],
+      Spanish: ['Usuario desconocido', 'La cuenta no existe'],
+      Italian: ['Utente sconosciuto', 'L\'indirizzo non esiste', 'Utente inesistente'],
+      Portuguese: ['Usuário desconhecido', 'A conta não existe', 'Utilizador desconhecido'],
+      Dutch: ['Onbekende gebruiker', 'Dit adres bestaat niet'],
+    };
+    for (const [language, replies] of Object.entries(wordings)) {
+      for (const reply of replies) {
+        const { reason, hard } = readingOf(reply);
+        assert.deepEqual({ reason, hard }, { reason: 'userunknown', hard: true }, `${language}: ${reply}`);
+      }
+    }
+  });
+
+  it('"domain name not found", "Name or service not known" and "Host not found" in a final failure are an unknown host, hard', () => {
+    for (const reply of ['Domain name not found', 'lookup of nowhere.example: Name or service not known', 'all relevant MX records point to non-existent hosts: Host not found']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'hostunknown', hard: true }, reply);
+    }
+    // Final even under a temporary code: the report says it gave up.
+    const { reason, hard } = readingOf('451 4.4.0 Name or service not known\nGiving up on it.');
+    assert.deepEqual({ reason, hard }, { reason: 'hostunknown', hard: true });
+  });
+
+  it('the same lookup failure while delivery is still retried is a soft network problem', () => {
+    const { reason, hard } = readingOf('451 4.4.0 Name or service not known\nDelivery will be retried.', false);
+    assert.deepEqual({ reason, hard }, { reason: 'networkerror', hard: false });
+  });
+
+  it('an out-of-sequence "503 RCPT first" after the refusal is not the cause', () => {
+    const reading = readingOf([
+      'SMTP error from remote mail server after RCPT TO:<bob@example.net>:',
+      '550 sorry, no mailbox here by that name',
+      'SMTP error from remote mail server after DATA:',
+      '503 5.5.1 RCPT first',
+    ].join('\n'));
+    assert.deepEqual(reading, { reason: 'userunknown', hard: true, status: undefined, replyCode: '550' });
+  });
+
+  it('a lone "503 need RCPT command" says no reason, not a syntax error', () => {
+    const reading = readingOf('said: 503 5.5.1 Error: need RCPT command (in reply to DATA command)');
+    assert.notEqual(reading.reason, 'syntaxerror');
+    assert.equal(reading.hard, false);
+  });
+});

@@ -47,6 +47,8 @@ function statusMatches(fact: ProviderReplyFact, status: string | undefined): boo
   return fact.status === status;
 }
 
+const ASKS_FOR_RECIPIENTS = /\brcpt\b|\brecipients? first\b/;
+
 /** The generic key of a code: "5.1.1" -> "X.1.1". */
 const genericKey = (status: string): string => `X${status.slice(1)}`;
 
@@ -74,6 +76,9 @@ export function classifyFailure(input: ClassifyInput): Classification {
     }
   }
 
+  // A reply that asks for recipients ("503 5.5.1 RCPT first", "need RCPT command") answers a command
+  // sent after they were all refused: neither its code nor its words say why they were.
+  const outOfSequence = input.replyCode === '503' && near().some((t) => ASKS_FOR_RECIPIENTS.test(t));
   const settled = status ? STATUS_REASONS[genericKey(status)] : undefined;
   if (settled) return { reason: settled, basis: `status ${status}` };
 
@@ -82,7 +87,8 @@ export function classifyFailure(input: ClassifyInput): Classification {
   if (!status && writersOf({ hosts: input.hosts }).some((system) => system.id === 'google-groups')) return { reason: 'rejected', basis: 'Google Groups refused the post' };
 
   // The most specific text that says something recognisable: the diagnostic, the block, the report.
-  const reason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;
+  const textReason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;
+  const reason = outOfSequence && textReason === 'syntaxerror' ? undefined : textReason;
   if (reason) {
     const transient = (status ?? input.replyCode ?? '')[0] === '4';
     // Before the envelope (the greeting or HELO), "invalid domain" and "no SMTP service" are about
@@ -94,7 +100,7 @@ export function classifyFailure(input: ClassifyInput): Classification {
       // At MAIL FROM, "does not exist" is about the sender.
       if (input.stage === 'mail') return { reason: 'rejected', basis: 'refused at MAIL FROM' };
       // A lookup that failed only for now is a network problem, not a missing domain.
-      if (reason === 'hostunknown' && transient) return { reason: 'networkerror', basis: 'temporary DNS failure' };
+      if (reason === 'hostunknown' && transient && input.action !== 'failed') return { reason: 'networkerror', basis: 'temporary DNS failure' };
     }
     // "User unknown" answered only after the message data comes from a filter that read the
     // message, not from the recipient directory.
@@ -105,7 +111,7 @@ export function classifyFailure(input: ClassifyInput): Classification {
   }
   if (input.action === 'delayed') return { reason: 'expired', basis: 'delivery delayed' };
 
-  const hinted = status ? STATUS_HINTS[genericKey(status)] : undefined;
+  const hinted = status && !outOfSequence ? STATUS_HINTS[genericKey(status)] : undefined;
   if (hinted) return { reason: hinted, basis: `status ${status}` };
   if (input.stage === 'mail') return { reason: 'rejected', basis: 'refused at MAIL FROM' };
   if (input.stage === 'connect' || input.stage === 'helo') return { reason: 'blocked', basis: 'refused before the envelope' };

@@ -4,7 +4,7 @@
 
 import { PhraseMatcher } from '../../detection/phraseMatcher';
 import type { BounceReason } from '../../knowledge/data/bounceReasons';
-import { TEXT_RULES } from '../../knowledge/data/bounceReasonRules';
+import { TEXT_RULE_ADDITIONS, TEXT_RULES } from '../../knowledge/data/bounceReasonRules';
 import { providerReplyFacts, type ProviderReplyFact } from '../../knowledge/data/providerReplyFacts';
 import type { SmtpStage } from '../../formats/bounce/model';
 import { STAGE_PHRASES } from './mtaFacts';
@@ -29,6 +29,11 @@ function build(): { phrases: Phrase[]; matcher: PhraseMatcher } {
   const list: Phrase[] = [];
   const texts: string[] = [];
   TEXT_RULES.forEach(([, fragments], rule) => fragments.forEach((fragment) => { list.push({ kind: 'text', rule }); texts.push(fragment); }));
+  // Each addition joins the first rule of its reason, so it keeps that rule's place in the order.
+  for (const [reason, fragments] of TEXT_RULE_ADDITIONS) {
+    const rule = TEXT_RULES.findIndex(([r]) => r === reason);
+    for (const fragment of fragments) { list.push({ kind: 'text', rule }); texts.push(fragment); }
+  }
   providerReplyFacts.forEach((f, fact) => { list.push({ kind: 'provider', fact }); texts.push(f.text); });
   for (const { stage, phrase } of STAGE_PHRASES) { list.push({ kind: 'stage', stage, length: phrase.length }); texts.push(phrase); }
   return { phrases: list, matcher: new PhraseMatcher(texts) };

@@ -143,6 +143,13 @@ describe('bounce lessons: addresses are cleaned', () => {
     assert.deepEqual(recipientsOf(text), ['bob@example.net']);
   });
 
+  it('CJK or full-width text written straight after an address is not part of its domain', () => {
+    assert.deepEqual(findAddresses('bob@example.jp您好，我們').map((h) => h.address), ['bob@example.jp']);
+    assert.deepEqual(findAddresses('宛先 carol@example.co.jp（不明）').map((h) => h.address), ['carol@example.co.jp']);
+    // A domain written in a non-Latin script throughout stays whole.
+    assert.deepEqual(findAddresses('dave@例え.テスト').map((h) => h.address), ['dave@例え.テスト']);
+  });
+
   it('stray quote marks around an address come off it', () => {
     assert.deepEqual(findAddresses("addressed to 'bob@example.net', failed").map((h) => h.address), ['bob@example.net']);
     assert.deepEqual(findAddresses('sent to `carol@example.net`').map((h) => h.address), ['carol@example.net']);
@@ -201,6 +208,25 @@ describe('bounce lessons: wordings that settle the reason', () => {
     // Final even under a temporary code: the report says it gave up.
     const { reason, hard } = readingOf('451 4.4.0 Name or service not known\nGiving up on it.');
     assert.deepEqual({ reason, hard }, { reason: 'hostunknown', hard: true });
+  });
+
+  it('the campus directory mailer\'s "no matches" and "no final delivery point" are an unknown user, hard', () => {
+    for (const reply of ['No matches to nameserver query', 'Does not have a final email delivery point, please contact this person by alternate means.']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'userunknown', hard: true }, reply);
+    }
+  });
+
+  it('the remote server named as "host: name (address)" is read as the remote server', () => {
+    const text = plainBounce(
+      'The following address(es) failed:',
+      '',
+      '  bob@example.net',
+      '    SMTP error from remote server for TEXT command, host: mx1.example.net (192.0.2.65) reason: 550 5.7.1 refused',
+    );
+    const [only] = analyzeBounce(text).recipients;
+    assert.equal(only?.remoteMta?.value, 'mx1.example.net');
+    assert.equal(text.slice(only!.remoteMta!.span.start, only!.remoteMta!.span.end), 'mx1.example.net');
   });
 
   it('the same lookup failure while delivery is still retried is a soft network problem', () => {

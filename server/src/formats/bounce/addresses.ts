@@ -20,6 +20,13 @@ const isAtext = (c: number): boolean =>
 const isDomainChar = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
   || (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Dash || c === CharCode.Dot || c === CharCode.Underscore || c >= CharCode.FirstNonAscii;
 
+/**
+ * CJK or full-width text written straight after an ASCII domain ("bob@example.jp您好，"): a domain
+ * label written in those scripts is written in them throughout, not after ASCII letters.
+ */
+const isGluedText = (c: number, previous: number): boolean => previous < CharCode.FirstNonAscii && previous !== CharCode.Dot
+  && ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef));
+
 /** Every address in `text[from, to)`, in order. */
 export function findAddresses(text: string, from = 0, to = text.length): AddressHit[] {
   const hits: AddressHit[] = [];
@@ -58,7 +65,10 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
     if (text.charCodeAt(close) !== CharCode.CloseBracket) return undefined;
     end = close + 1;
   } else {
-    while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
+    while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) {
+      if (end > at + 1 && isGluedText(text.charCodeAt(end), text.charCodeAt(end - 1))) break;
+      end++;
+    }
     while (end > at + 1 && (text.charCodeAt(end - 1) === CharCode.Dot || text.charCodeAt(end - 1) === CharCode.Dash)) end--;
   }
   if (end <= at + 1) return undefined;

@@ -231,6 +231,8 @@ export const TEXT_RULE_ADDITIONS: readonly (readonly [BounceReason, readonly str
   ['userunknown', [
     'user not known', 'not known here', 'no account by that name', 'no mailbox here by that name', 'no such account', 'unknown account',
     'addressee unknown', 'no such person', 'is not a known user', 'no such local user', 'not a valid user', 'invalid user',
+    // phquery, the mailer of the CSO/ph campus directories: the name matched nobody, or no one with a mailbox.
+    'no matches to nameserver query', 'does not have a final email delivery point',
     // French
     'n\'existe pas', 'n’existe pas', 'utilisateur inconnu', 'destinataire inconnu', 'adresse inconnue', 'adresse invalide', 'compte inexistant',
     'boite aux lettres inexistante', 'boîte aux lettres inexistante', 'boite inexistante', 'boîte inexistante',

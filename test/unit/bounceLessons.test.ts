@@ -250,3 +250,38 @@ describe('bounce lessons: wordings that settle the reason', () => {
     assert.equal(reading.hard, false);
   });
 });
+
+describe('bounce lessons: reading the right words', () => {
+  it('a phrase found inside a longer word is not that phrase ("server error" in "nameserver error")', () => {
+    // Synthetic: the subject names a directory lookup, the reply says nothing recognisable.
+    const text = lines(
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
+      'To: list-bounces@example.org',
+      'Subject: Returned mail - nameserver error report',
+      '',
+      'Delivery to bob@example.net failed:',
+      '  see the lookup log, entry 12 (a misconfiguration)',
+    );
+    const [only] = analyzeBounce(text).recipients;
+    assert.equal(only?.reason, 'undefined');
+    // The same words standing alone are read.
+    assert.equal(readingOf('Local error: server error in processing').reason, 'systemerror');
+  });
+
+  it('a Sendmail transcript\'s "While talking to" starts another exchange: its replies are not the previous recipient\'s', () => {
+    const text = plainBounce(
+      '   ----- Transcript of session follows -----',
+      '554 <bob@example.org>... 550 Host unknown (Authoritative answer from name server)',
+      'While talking to mx.example.com:',
+      '>>> QUIT',
+      '<<< 421 mx.example.com Sorry, unable to contact destination SMTP daemon.',
+      '421 mx.example.com (smtp)... Deferred: Connection reset by peer during greeting wait with mx.example.com',
+      'While talking to mail.example.co.jp:',
+      '>>> RCPT To:<carol@example.co.jp>',
+      '<<< 550 No such user here.',
+      '550 <carol@example.co.jp>... User unknown',
+    );
+    const outcomes = analyzeBounce(text).recipients.map((r) => `${r.recipient.value} ${r.reason} ${r.hard ? 'hard' : 'soft'}`);
+    assert.deepEqual(outcomes, ['bob@example.org hostunknown hard', 'carol@example.co.jp userunknown hard']);
+  });
+});

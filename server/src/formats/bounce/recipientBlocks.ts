@@ -115,12 +115,35 @@ export function findRecipientBlocks(report: MappedText, senders: readonly string
   const others = (list: typeof lineStarts): typeof lineStarts => list.filter((a) => !isSender(a));
   let anchors = others(lineStarts);
   if (anchors.length === 0) anchors = others(phrased);
-  const toBlocks = (list: typeof lineStarts): RecipientBlock[] => list.map((a, i) => ({
-    address: a.hit.address,
-    addressStart: a.hit.start,
-    addressEnd: a.hit.end,
-    start: a.lineStart,
-    end: i + 1 < list.length ? list[i + 1]!.lineStart : text.length,
-  }));
+  const toBlocks = (list: typeof lineStarts): RecipientBlock[] => {
+    const exchanges = new ExchangeStarts(text);
+    return list.map((a, i) => {
+      const end = Math.min(i + 1 < list.length ? list[i + 1]!.lineStart : text.length, exchanges.after(a.lineStart));
+      return { address: a.hit.address, addressStart: a.hit.start, addressEnd: a.hit.end, start: a.lineStart, end };
+    });
+  };
   return { blocks: toBlocks(anchors), senderBlocks: anchors.length > 0 ? [] : toBlocks(lineStarts.length > 0 ? lineStarts : phrased) };
 }
+
+/**
+ * Where a Sendmail transcript's "While talking to host:" lines start: each opens another server's
+ * exchange, so a recipient's block ends at the next one. Found once per report, in order.
+ */
+class ExchangeStarts {
+  private readonly starts: number[] = [];
+  private index = 0;
+
+  constructor(text: string) {
+    for (let at = text.indexOf(EXCHANGE_START); at >= 0 && this.starts.length < MAX_EXCHANGES; at = text.indexOf(EXCHANGE_START, at + 1)) {
+      if (at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r') this.starts.push(at);
+    }
+  }
+
+  /** The first exchange start after `offset`; offsets must be asked in increasing order. */
+  after(offset: number): number {
+    while (this.index < this.starts.length && this.starts[this.index]! <= offset) this.index++;
+    return this.starts[this.index] ?? Number.MAX_SAFE_INTEGER;
+  }
+}
+const EXCHANGE_START = 'While talking to ';
+const MAX_EXCHANGES = 10_000;

@@ -285,3 +285,45 @@ describe('bounce lessons: reading the right words', () => {
     assert.deepEqual(outcomes, ['bob@example.org hostunknown hard', 'carol@example.co.jp userunknown hard']);
   });
 });
+
+/** A synthetic DSN for bob@example.net, with the given report text and delivery-status fields. */
+const dsnBounce = (report: string[], fields: string[]): string => lines(
+  'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>',
+  'To: alice@example.org',
+  'Subject: Returned mail: see transcript for details',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+  '',
+  '--b',
+  'Content-Type: text/plain',
+  '',
+  ...report,
+  '--b',
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mx.example.net',
+  '',
+  'Final-Recipient: RFC822; bob@example.net',
+  ...fields,
+  '--b--',
+);
+
+describe('bounce lessons: local delivery programs', () => {
+  it('a local program\'s exit status (Diagnostic-Code X-Unix) is a mailer failure, even while retrying', () => {
+    const text = dsnBounce(
+      ['   ----- Transcript of session follows -----', '451 4.0.0 Operating system error', 'Warning: message still undelivered after 4 hours', ''],
+      ['Action: delayed', 'Status: 4.5.0', 'Diagnostic-Code: X-Unix; 71'],
+    );
+    const [only] = analyzeBounce(text).recipients;
+    assert.equal(only?.reason, 'systemerror');
+  });
+
+  it('unless its words say what about the mailbox made it fail', () => {
+    const text = dsnBounce(
+      ['   ----- The following addresses had permanent fatal errors -----', '<bob@example.net>', '',
+        '   ----- Transcript of session follows -----', 'deliver: mailbox over quota.', '550 5.0.0 <bob@example.net>... Insufficient permission', ''],
+      ['Action: failed', 'Status: 5.3.0', 'Diagnostic-Code: X-Unix; 77'],
+    );
+    const [only] = analyzeBounce(text).recipients;
+    assert.equal(only?.reason, 'mailboxfull');
+  });
+});

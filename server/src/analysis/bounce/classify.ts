@@ -21,6 +21,8 @@ export interface ClassifyInput {
   readonly stage?: SmtpStage;
   /** Host names and domains that may identify the provider (remote MTA, recipient domain). */
   readonly hosts: readonly string[];
+  /** The diagnostic is a local delivery program's exit status ("Diagnostic-Code: X-Unix; 77"). */
+  readonly localProgram?: boolean;
 }
 
 export interface Classification {
@@ -46,6 +48,8 @@ function statusMatches(fact: ProviderReplyFact, status: string | undefined): boo
   }
   return fact.status === status;
 }
+
+const MAILBOX_CAUSES: ReadonlySet<BounceReason> = new Set(['mailboxfull', 'userunknown', 'suspend', 'filtered', 'mesgtoobig', 'systemfull', 'hasmoved']);
 
 const ASKS_FOR_RECIPIENTS = /\brcpt\b|\brecipients? first\b/;
 
@@ -85,6 +89,12 @@ export function classifyFailure(input: ClassifyInput): Classification {
   // Google Groups answers a post it will not take (no such group, or no permission to post) in the
   // poster's language and without a code.
   if (!status && writersOf({ hosts: input.hosts }).some((system) => system.id === 'google-groups')) return { reason: 'rejected', basis: 'Google Groups refused the post' };
+
+  // A local delivery program (procmail, maildrop, a pipe) that exited with an error: the mailer
+  // failed, unless the words say what about the mailbox made it fail (full, unknown, disabled).
+  if (input.localProgram && !MAILBOX_CAUSES.has(input.near.find((w) => w.textReason)?.textReason ?? 'undefined')) {
+    return { reason: 'systemerror', basis: 'local delivery program failed' };
+  }
 
   // The most specific text that says something recognisable: the diagnostic, the block, the report.
   const textReason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;

@@ -186,6 +186,7 @@ function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: 
     remoteMta: fields.remoteMta && fields.remoteMta.value ? locatedDsn(fields.remoteMta) : undefined,
     lastAttempt: fields.lastAttemptDate ? locatedDsn(fields.lastAttemptDate) : undefined,
     retryUntil: fields.willRetryUntil ? locatedDsn(fields.willRetryUntil) : undefined,
+    localProgram: fields.diagnosticCode?.type === 'x-unix',
   }, context);
 }
 
@@ -238,6 +239,8 @@ interface RecipientFacts {
   readonly remoteMta?: Located | undefined;
   readonly lastAttempt?: Located | undefined;
   readonly retryUntil?: Located | undefined;
+  /** The Diagnostic-Code is a local program's exit status (type X-Unix). */
+  readonly localProgram?: boolean;
 }
 
 function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutcome {
@@ -261,6 +264,7 @@ function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutc
     report,
     stage,
     hosts: [remoteMta?.value ?? '', domain, context.reportingMta?.value ?? ''].filter(Boolean),
+    localProgram: facts.localProgram,
   });
   const permanent = facts.action === 'failed';
   // When the Status field agrees with the code kept, the problem sits on the Status line.

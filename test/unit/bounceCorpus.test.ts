@@ -55,24 +55,28 @@ const atLeast = (what: string, tally: readonly [number, number], floor: number):
 };
 
 describe('bounce accuracy on the shared corpora', () => {
-  it('Sisimai set: recipients and status and reason and hard/soft reach their floors, disagreements written', async () => {
+  // Floors: the targets of issue #12 where they are reached (recall 98%, status 98.5%; precision
+  // 98.5% and hard/soft 92% are the hidden set's, for which the flufl set stands in), a little
+  // under the figure reached otherwise (reason: 92% is the target, 91.96% reached).
+  it('Sisimai set: recall 98%, precision 98.5%, status 98.5%, reason 91.5%, hard/soft 91.5%; disagreements written', async () => {
     const corpus = sisimaiCorpus();
     assert.equal(corpus.files.length, 629);
     const f = (await measure(corpus)).figures;
-    atLeast('status agreement', f.status, 0.97);
-    atLeast('recipient recall', f.recipients, 0.97);
-    atLeast('reason agreement', f.reason, 0.90);
-    atLeast('hard/soft agreement', f.hard, 0.90);
+    atLeast('recipient recall', f.recipients, 0.98);
+    atLeast('recipient precision', f.precision, 0.985);
+    atLeast('status agreement', f.status, 0.985);
+    atLeast('reason agreement', f.reason, 0.915);
+    atLeast('hard/soft agreement', f.hard, 0.915);
   });
 
-  it('flufl set: recipients, precision, status and hard/soft reach their floors, disagreements written', async () => {
+  it('flufl set: recall 98%, precision 98.5%, status 98.5%, hard/soft 95%; disagreements written', async () => {
     const corpus = fluflCorpus();
     assert.equal(corpus.files.length, 101);
     const f = (await measure(corpus)).figures;
-    atLeast('recipient recall', f.recipients, 0.9);
-    atLeast('recipient precision', f.precision, 0.9);
-    atLeast('status agreement', f.status, 0.9);
-    atLeast('hard/soft agreement', f.hard, 0.8);
+    atLeast('recipient recall', f.recipients, 0.98);
+    atLeast('recipient precision', f.precision, 0.985);
+    atLeast('status agreement', f.status, 0.985);
+    atLeast('hard/soft agreement', f.hard, 0.95);
   });
 
   it('gives the messages that are not bounces no failure problems', async () => {

@@ -72,6 +72,8 @@ describe('bounce lessons: who is not a failed recipient', () => {
       'Please contact helpdesk@example.edu if you have any questions.',
     );
     assert.deepEqual(recipientsOf(text), ['bob@example.edu']);
+    // "try" inside a sentence about the delivery itself is no example.
+    assert.deepEqual(recipientsOf(plainBounce('Delivery is delayed. The server will try to deliver to carol@example.edu again later.')), ['carol@example.edu']);
   });
 
   it('neither the postmaster the report names nor the envelope sender is a failed recipient', () => {

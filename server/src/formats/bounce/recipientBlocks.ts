@@ -68,7 +68,7 @@ function isExample(text: string, hit: AddressHit): boolean {
   const before = text.slice(Math.max(0, hit.start - 60), hit.start).toLowerCase().replace(/\s+/g, ' ');
   return EXAMPLE_LEAD.test(before);
 }
-const EXAMPLE_LEAD = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bsuch as|\bexample|\bif|\btry\b[^.!?]{0,24}|\bcontact(?:ing)?(?: us)?(?: at)?|\bwrite to|\bquestions to|\b(?:owner|administrator|admin) at)[\s,:;("'<`]*$/;
+const EXAMPLE_LEAD = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bsuch as|\bexample|\bif|(?:^|[,;.!?] ?)try\b[^.!?]{0,24}|\bcontact(?:ing)?(?: us)?(?: at)?|\bwrite to|\bquestions to|\b(?:owner|administrator|admin) at)[\s,:;("'<`]*$/;
 
 /** The reporting system's own mailboxes, named in reports as the one to ask: never a failed recipient of their own report. */
 function isRoleAddress(address: string): boolean {

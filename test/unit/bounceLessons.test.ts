@@ -179,7 +179,10 @@ function readingOf(reply: string, failed = true): { reason: string; hard: boolea
 
 describe('bounce lessons: wordings that settle the reason', () => {
   it('"user not known", "no account by that name" and "does not exist" are an unknown user, a hard bounce', () => {
-    for (const reply of ['User not known', 'Sorry, no account by that name here.', 'The mailbox you addressed does not exist.', 'no mailbox here by that name']) {
+    for (const reply of [
+      'User not known', 'Sorry, no account by that name here.', 'The mailbox you addressed does not exist.', 'no mailbox here by that name',
+      'The e-mail address could not be found.', 'Addressee unknown', '550 non-existent user', 'This is not a valid email address.',
+    ]) {
       assert.deepEqual({ ...readingOf(reply), status: undefined, replyCode: undefined }, { reason: 'userunknown', hard: true, status: undefined, replyCode: undefined }, reply);
     }
   });

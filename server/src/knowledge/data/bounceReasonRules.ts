@@ -231,6 +231,9 @@ export const TEXT_RULE_ADDITIONS: readonly (readonly [BounceReason, readonly str
   ['userunknown', [
     'user not known', 'not known here', 'no account by that name', 'no mailbox here by that name', 'no such account', 'unknown account',
     'addressee unknown', 'no such person', 'is not a known user', 'no such local user', 'not a valid user', 'invalid user',
+    'address could not be found', 'address couldn\'t be found', 'was not found in the recipient\'s e-mail system', 'recipient address was not found',
+    'unknown or illegal user', 'nonexistent user', 'non-existent user', 'nonexistent address', 'non-existent address', 'non-existent mailbox',
+    'not a valid address', 'not a valid e-mail address', 'not a valid email address', 'unknown local-part', 'mailbox is unavailable', 'mailbox not available',
     // phquery, the mailer of the CSO/ph campus directories: the name matched nobody, or no one with a mailbox.
     'no matches to nameserver query', 'does not have a final email delivery point',
     // French

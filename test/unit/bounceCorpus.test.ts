@@ -1,120 +1,82 @@
-// The acceptance measure: the whole engine over the 629 real bounces of the shared corpus, against
-// the expectations of the sisimai project's own tests (expected-results.tsv). Prints the three
-// agreement figures and writes every disagreement to test-results/bounce-disagreements.tsv.
+// The acceptance measure: the whole engine over the two shared corpora of real bounces, each
+// against its own expected file: the 629 of the Sisimai project's tests (expected-results.tsv) and
+// the 101 of flufl.bounce's (expected.tsv), a second, independent set. Prints the figures of each
+// and writes every disagreement to test-results/ (bounce-disagreements.tsv, -flufl.tsv). The
+// scorer is shared with scripts/accuracy.ts, which puts Sisimai's figures beside ours.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
-import type { BounceAnalysis, RecipientOutcome } from '../../server/src/analysis/bounce/bounceAnalysis';
 import { getLanguageService } from '../../server/src/languageService';
-import { readTsv, repoRoot, sharedPath } from '../support/shared';
+import {
+  disagreementRows, fluflCorpus, percent, ratio, readMessage, reportOf, scoreCorpus, sisimaiCorpus,
+  type BounceCorpus, type CorpusScore, type ReportedMessage,
+} from '../support/bounceCorpora';
+import { repoRoot, sharedPath } from '../support/shared';
 
-/**
- * sisimai's reasons that our taxonomy names differently. Each maps to the reasons of ours that
- * count as agreeing. `filtered` also accepts userunknown: sisimai calls an unknown-user reply
- * "filtered" whenever it cannot tie it to the RCPT TO command (its lhost modules decide this per
- * MTA), while we report what the reply says; the strict figure without this is printed too.
- */
-export const SISIMAI_REASON_MAP: Readonly<Record<string, readonly string[]>> = {
-  requireptr: ['blocked'],
-  badreputation: ['blocked'],
-  exceedlimit: ['mesgtoobig'],
-  notcompliantrfc: ['contenterror'],
-  mailererror: ['systemerror'],
-  onhold: ['undefined'],
-  failedstarttls: ['securityerror'],
-  filtered: ['filtered', 'userunknown'],
-};
+const read = readMessage;
 
-const decoder = new TextDecoder('utf-8');
-const read = (path: string): string => decoder.decode(readFileSync(path));
-
-/** Our reason for a message without recipients: auto-replies and feedback reports still have one. */
-function messageReason(analysis: BounceAnalysis): string {
-  if (analysis.kind === 'auto-reply') return 'vacation';
-  if (analysis.kind === 'feedback-report') return 'feedback';
-  return 'none';
+/** Our engine over a corpus (and the editor's validation, which must not throw on any sample); prints and writes its figures. */
+async function measure(corpus: BounceCorpus): Promise<CorpusScore> {
+  const service = getLanguageService();
+  const reports = new Map<string, ReportedMessage>();
+  let slowest = { file: '', ms: 0 };
+  for (const { name, path } of corpus.files) {
+    const text = read(path);
+    const started = performance.now();
+    reports.set(name, reportOf(analyzeBounce(text)));
+    const ms = performance.now() - started;
+    if (ms > slowest.ms) slowest = { file: name, ms };
+    await service.doValidation(TextDocument.create(`file:///corpus/${name}`, 'email', 1, text));
+  }
+  for (const row of corpus.expected) assert.ok(reports.has(row.file), `no message ${row.file} in ${corpus.name}`);
+  const score = scoreCorpus(corpus, reports);
+  const outDir = join(repoRoot, 'test-results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, corpus.disagreementsFile), disagreementRows(score, reports).map((r) => r.join('\t')).join('\n') + '\n');
+  const f = score.figures;
+  console.log([
+    `bounce accuracy on ${corpus.title}: ${corpus.files.length} samples, ${corpus.expected.length} expected rows`,
+    `  recipients  ${percent(f.recipients)} of rows naming a recipient found (recall)`,
+    `  precision   ${percent(f.precision)} of failed or delayed recipients reported are expected`,
+    `  status      ${percent(f.status)} of rows with a real expected status`,
+    ...(f.reason[1] > 0 ? [`  reason      ${percent(f.reason)} after the documented mapping; ${percent(f.strictReason)} one-to-one`] : []),
+    `  hard/soft   ${percent(f.hard)} of failures found whose hard or soft is settled`,
+    `  slowest sample: ${slowest.file} (${slowest.ms.toFixed(1)} ms); disagreements in test-results/${corpus.disagreementsFile}`,
+  ].join('\n'));
+  return score;
 }
 
-const percent = (ok: number, all: number): string => `${((100 * ok) / all).toFixed(1)}% (${ok}/${all})`;
+const atLeast = (what: string, tally: readonly [number, number], floor: number): void => {
+  assert.ok(ratio(tally) >= floor, `${what} ${percent(tally)} is under ${(100 * floor).toFixed(1)}%`);
+};
 
-describe('bounce accuracy on the shared corpus', () => {
-  it('reaches 97% on status and recipients and 90% on reason, and writes the disagreements', async () => {
-    const maildir = sharedPath('corpus/bounces/maildir/bsd');
-    const rows = readTsv('corpus/bounces/expected-results.tsv');
-    const service = getLanguageService();
-    const analyses = new Map<string, BounceAnalysis>();
-    let slowest = { file: '', ms: 0 };
-    for (const file of readdirSync(maildir).sort()) {
-      const text = read(join(maildir, file));
-      const started = performance.now();
-      analyses.set(file, analyzeBounce(text));
-      const ms = performance.now() - started;
-      if (ms > slowest.ms) slowest = { file, ms };
-      // The editor path too: validation must not throw on any sample.
-      await service.doValidation(TextDocument.create(`file:///corpus/${file}`, 'email', 1, text));
-    }
-    assert.equal(analyses.size, 629);
+describe('bounce accuracy on the shared corpora', () => {
+  // Floors: the targets of issue #12 where they are reached (recall 98%, status 98.5%; precision
+  // 98.5% and hard/soft 92% are the hidden set's, for which the flufl set stands in), a little
+  // under the figure reached otherwise (reason: 92% is the target, 91.96% reached).
+  it('Sisimai set: recall 98%, precision 98.5%, status 98.5%, reason 91.5%, hard/soft 91.5%; disagreements written', async () => {
+    const corpus = sisimaiCorpus();
+    assert.equal(corpus.files.length, 629);
+    const f = (await measure(corpus)).figures;
+    atLeast('recipient recall', f.recipients, 0.98);
+    atLeast('recipient precision', f.precision, 0.985);
+    atLeast('status agreement', f.status, 0.985);
+    atLeast('reason agreement', f.reason, 0.915);
+    atLeast('hard/soft agreement', f.hard, 0.915);
+  });
 
-    const disagreements: string[][] = [];
-    let status = 0; let statusRows = 0;
-    let recipients = 0; let recipientRows = 0;
-    let reason = 0; let strictReason = 0; let reasonRows = 0;
-    let hard = 0; let hardRows = 0;
-    for (const row of rows) {
-      const analysis = analyses.get(row.file!);
-      assert.ok(analysis, `no analysis for ${row.file}`);
-      const expected = (row.recipient ?? '').toLowerCase();
-      const found: RecipientOutcome | undefined = expected
-        ? analysis.recipients.find((r) => r.recipient.value.toLowerCase() === expected)
-        : analysis.recipients[0];
-      const note = (kind: string, want: string, got: string): void => {
-        disagreements.push([kind, row.file!, row.recipient ?? '', want, got, found?.reasonBasis ?? analysis.kind, (found?.diagnostic?.value ?? '').slice(0, 200)]);
-      };
-      if (expected) {
-        recipientRows++;
-        if (found) recipients++;
-        else note('recipient', expected, analysis.recipients.map((r) => r.recipient.value).join(' ') || `(none: ${analysis.kind})`);
-      }
-      if (row.status_is_sisimai_pseudo === 'no' && row.expected_status) {
-        statusRows++;
-        if (found?.status?.value === row.expected_status) status++;
-        else note('status', row.expected_status, found?.status?.value ?? '(none)');
-      }
-      if (row.expected_reason) {
-        reasonRows++;
-        const ours = found?.reason ?? messageReason(analysis);
-        const accepted = SISIMAI_REASON_MAP[row.expected_reason] ?? [row.expected_reason];
-        if (accepted.includes(ours)) reason++;
-        else note('reason', row.expected_reason, ours);
-        if (accepted[0] === ours) strictReason++;
-      }
-      if (found && (row.expected_hardbounce === 'true' || row.expected_hardbounce === 'false') && found.action === 'failed') {
-        hardRows++;
-        if (String(found.hard) === row.expected_hardbounce) hard++;
-      }
-    }
-
-    const outDir = join(repoRoot, 'test-results');
-    mkdirSync(outDir, { recursive: true });
-    const header = ['kind', 'file', 'expected_recipient', 'expected', 'got', 'our_basis', 'our_diagnostic'];
-    writeFileSync(join(outDir, 'bounce-disagreements.tsv'), [header, ...disagreements].map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n') + '\n');
-
-    console.log([
-      `bounce accuracy over ${analyses.size} samples (${rows.length} expected rows):`,
-      `  status      ${percent(status, statusRows)} of rows with a real expected status`,
-      `  recipients  ${percent(recipients, recipientRows)} of rows naming a recipient`,
-      `  reason      ${percent(reason, reasonRows)} after the documented mapping; ${percent(strictReason, reasonRows)} one-to-one`,
-      `  hard/soft   ${percent(hard, hardRows)} of failed recipients`,
-      `  slowest sample: ${slowest.file} (${slowest.ms.toFixed(1)} ms); disagreements in test-results/bounce-disagreements.tsv`,
-    ].join('\n'));
-
-    assert.ok(status / statusRows >= 0.97, `status agreement ${percent(status, statusRows)}`);
-    assert.ok(recipients / recipientRows >= 0.97, `recipient agreement ${percent(recipients, recipientRows)}`);
-    assert.ok(reason / reasonRows >= 0.90, `reason agreement ${percent(reason, reasonRows)}`);
+  it('flufl set: recall 98%, precision 98.5%, status 98.5%, hard/soft 95%; disagreements written', async () => {
+    const corpus = fluflCorpus();
+    assert.equal(corpus.files.length, 101);
+    const f = (await measure(corpus)).figures;
+    atLeast('recipient recall', f.recipients, 0.98);
+    atLeast('recipient precision', f.precision, 0.985);
+    atLeast('status agreement', f.status, 0.985);
+    atLeast('hard/soft agreement', f.hard, 0.95);
   });
 
   it('gives the messages that are not bounces no failure problems', async () => {

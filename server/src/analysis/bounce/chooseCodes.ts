@@ -38,10 +38,15 @@ export interface ChosenCodes {
 export function chooseCodes(evidence: readonly CodeEvidence[], expectClass: '2' | '4' | '5' | undefined): ChosenCodes {
   const failing = expectClass === '4' || expectClass === '5';
   // A success line inside a failure transcript ("250 2.1.0 Sender ok") is not the outcome.
-  const usable = evidence.filter((e) => {
+  let usable = evidence.filter((e) => {
     const cls = (e.enhanced?.value ?? e.basic?.value ?? '')[0];
     return !(failing && (cls === '2' || cls === '3'));
   });
+  // An out-of-sequence reply ("503 5.5.1 RCPT first" to DATA after every recipient was refused) is
+  // not the cause: any other reply says more.
+  if (failing && usable.some((e) => isOutOfSequence(e)) && usable.some((e) => !isOutOfSequence(e) && e.source !== 'status-field')) {
+    usable = usable.filter((e) => !isOutOfSequence(e) && !(e.source === 'status-field' && e.enhanced?.value.endsWith('.5.1')));
+  }
   const withEnhanced = usable.filter((e) => e.enhanced && specificity(e.enhanced.value) >= 0);
   // Whose words a code is decides first: a reply quoted inside the diagnostic, then the remote
   // server's reply (Diagnostic-Code, "<<< 550 ...", "said: 550 ..."), then the Status field the
@@ -79,3 +84,6 @@ export function chooseCodes(evidence: readonly CodeEvidence[], expectClass: '2' 
   const transport = best?.transport ?? usable.find((e) => e.transport)?.transport;
   return { enhanced: best?.enhanced, basic, transport, from: best, conflict };
 }
+
+/** A "bad sequence of commands" reply. */
+export const isOutOfSequence = (e: CodeEvidence): boolean => e.basic?.value === '503';

@@ -21,6 +21,8 @@ export interface ClassifyInput {
   readonly stage?: SmtpStage;
   /** Host names and domains that may identify the provider (remote MTA, recipient domain). */
   readonly hosts: readonly string[];
+  /** The diagnostic is a local delivery program's exit status ("Diagnostic-Code: X-Unix; 77"). */
+  readonly localProgram?: boolean;
 }
 
 export interface Classification {
@@ -46,6 +48,10 @@ function statusMatches(fact: ProviderReplyFact, status: string | undefined): boo
   }
   return fact.status === status;
 }
+
+const MAILBOX_CAUSES: ReadonlySet<BounceReason> = new Set(['mailboxfull', 'userunknown', 'suspend', 'filtered', 'mesgtoobig', 'systemfull', 'hasmoved']);
+
+const ASKS_FOR_RECIPIENTS = /\brcpt\b|\brecipients? first\b/;
 
 /** The generic key of a code: "5.1.1" -> "X.1.1". */
 const genericKey = (status: string): string => `X${status.slice(1)}`;
@@ -76,6 +82,9 @@ export function classifyFailure(input: ClassifyInput): Classification {
     }
   }
 
+  // A reply that asks for recipients ("503 5.5.1 RCPT first", "need RCPT command") answers a command
+  // sent after they were all refused: neither its code nor its words say why they were.
+  const outOfSequence = input.replyCode === '503' && near().some((t) => ASKS_FOR_RECIPIENTS.test(t));
   const settled = status ? STATUS_REASONS[genericKey(status)] : undefined;
   if (settled) return { reason: settled, basis: `status ${status}` };
 
@@ -83,8 +92,15 @@ export function classifyFailure(input: ClassifyInput): Classification {
   // poster's language and without a code.
   if (!status && writersOf({ hosts: input.hosts }).some((system) => system.id === 'google-groups')) return { reason: 'rejected', basis: 'Google Groups refused the post' };
 
+  // A local delivery program (procmail, maildrop, a pipe) that exited with an error: the mailer
+  // failed, unless the words say what about the mailbox made it fail (full, unknown, disabled).
+  if (input.localProgram && !MAILBOX_CAUSES.has(input.near.find((w) => w.textReason)?.textReason ?? 'undefined')) {
+    return { reason: 'systemerror', basis: 'local delivery program failed' };
+  }
+
   // The most specific text that says something recognisable: the diagnostic, the block, the report.
-  const reason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;
+  const textReason = input.near.find((w) => w.textReason)?.textReason ?? input.report?.().textReason;
+  const reason = outOfSequence && textReason === 'syntaxerror' ? undefined : textReason;
   if (reason) {
     const transient = (status ?? input.replyCode ?? '')[0] === '4';
     // Before the envelope (the greeting or HELO), "invalid domain" and "no SMTP service" are about
@@ -96,7 +112,7 @@ export function classifyFailure(input: ClassifyInput): Classification {
       // At MAIL FROM, "does not exist" is about the sender.
       if (input.stage === 'mail') return { reason: 'rejected', basis: 'refused at MAIL FROM' };
       // A lookup that failed only for now is a network problem, not a missing domain.
-      if (reason === 'hostunknown' && transient) return { reason: 'networkerror', basis: 'temporary DNS failure' };
+      if (reason === 'hostunknown' && transient && input.action !== 'failed') return { reason: 'networkerror', basis: 'temporary DNS failure' };
     }
     // "User unknown" answered only after the message data comes from a filter that read the
     // message, not from the recipient directory.
@@ -107,7 +123,7 @@ export function classifyFailure(input: ClassifyInput): Classification {
   }
   if (input.action === 'delayed') return { reason: 'expired', basis: 'delivery delayed' };
 
-  const hinted = status ? STATUS_HINTS[genericKey(status)] : undefined;
+  const hinted = status && !outOfSequence ? STATUS_HINTS[genericKey(status)] : undefined;
   if (hinted) return { reason: hinted, basis: `status ${status}` };
   if (input.stage === 'mail') return { reason: 'rejected', basis: 'refused at MAIL FROM' };
   if (input.stage === 'connect' || input.stage === 'helo') return { reason: 'blocked', basis: 'refused before the envelope' };

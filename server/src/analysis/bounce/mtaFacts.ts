@@ -19,15 +19,32 @@ export function remoteHostIn(line: string): { host: string; start: number } | un
   if (line.length > MAX_LINE) return undefined;
   // Cheap tests first: every pattern needs a "[" or one of a few words.
   const bracket = line.includes('[');
-  if (!bracket && !/remote|does not like|failed after|connected to/i.test(line)) return undefined;
+  if (!bracket && !/remote|does not like|failed after|connected to|host/i.test(line)) return undefined;
   const withIp = bracket ? HOST_WITH_IP.exec(line) : null;
   if (withIp && !/\.(?:jpg|png|gif|html?)$/i.test(withIp[1]!)) return { host: withIp[1]!, start: withIp.index };
   for (const pattern of REMOTE_PHRASES) {
     const m = pattern.exec(line);
     if (m) return { host: m[1]!, start: m.index + m[0].indexOf(m[1]!) };
   }
+  return hostBeforeParenthesisedIp(line);
+}
+
+/** "host: mx.example.net (192.0.2.1)": the name as one token, then its address in parentheses. */
+function hostBeforeParenthesisedIp(line: string): { host: string; start: number } | undefined {
+  const lower = line.toLowerCase();
+  for (let at = lower.indexOf('host'), seen = 0; at >= 0 && seen < 8; at = lower.indexOf('host', at + 4), seen++) {
+    let start = at + 4;
+    if (line[start] === ':') start++;
+    if (line[start] !== ' ') continue;
+    start++;
+    const end = line.indexOf(' ', start);
+    if (end < 0 || end - start > 255) continue;
+    const host = line.slice(start, end);
+    if (bareHostLine(host) && PARENTHESISED_IP.test(line.slice(end + 1, end + 20))) return { host, start };
+  }
   return undefined;
 }
+const PARENTHESISED_IP = /^\(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\)/;
 
 /** A line that is nothing but a host name, as Exchange prints the remote server under the recipient. */
 export function bareHostLine(line: string): boolean {

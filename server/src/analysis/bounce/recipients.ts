@@ -71,17 +71,20 @@ export function bounceRecipients(
       context.blockIndex = undefined;
       for (const { block } of senderBlocks) see(block.address);
     }
-    // A report that names nobody is about the returned message's recipients.
-    const originalTo = original?.to ? findAddresses(original.to.value) : [];
+    // A report that names nobody is about the returned message's recipient: the one its envelope
+    // was received for (its To may be a list's address), else those of its To.
+    const envelope = original?.envelopeRecipient;
+    const originalTo = envelope ? [envelope.value] : original?.to ? findAddresses(original.to.value).map((hit) => hit.address) : [];
     const fromOriginal = seen.length === 0 && originalTo.length > 0 && originalTo.length <= 5;
-    if (fromOriginal) for (const hit of originalTo) seen.push(hit.address);
+    if (fromOriginal) seen.push(...originalTo);
+    const originalSpan = fromOriginal ? (envelope ?? original?.to)?.span : undefined;
     context.singleRecipient = seen.length === 1;
     // A delivery-status group that names a mailbox file instead of an address still describes the one recipient.
     const unnamed = dsns.flatMap((d) => d.recipients);
     if (seen.length === 1 && unnamed.length === 1) {
-      outcomes.push(fromDsn(unnamed[0]!, context, fromText(seen[0]!, context, fromOriginal ? original : undefined).recipient));
+      outcomes.push(fromDsn(unnamed[0]!, context, fromText(seen[0]!, context, originalSpan).recipient));
     } else {
-      for (const address of seen.slice(0, MAX_RECIPIENTS)) outcomes.push(fromText(address, context, fromOriginal ? original : undefined));
+      for (const address of seen.slice(0, MAX_RECIPIENTS)) outcomes.push(fromText(address, context, originalSpan));
     }
   }
   return outcomes;
@@ -187,10 +190,11 @@ function fromDsn(fields: DsnRecipientFields, context: RecipientContext, named?: 
     remoteMta: fields.remoteMta && fields.remoteMta.value ? locatedDsn(fields.remoteMta) : undefined,
     lastAttempt: fields.lastAttemptDate ? locatedDsn(fields.lastAttemptDate) : undefined,
     retryUntil: fields.willRetryUntil ? locatedDsn(fields.willRetryUntil) : undefined,
+    localProgram: fields.diagnosticCode?.type === 'x-unix',
   }, context);
 }
 
-function fromText(address: string, context: RecipientContext, original?: OriginalMessage): RecipientOutcome {
+function fromText(address: string, context: RecipientContext, originalSpan?: Span): RecipientOutcome {
   const blocks = blocksOf(context, address);
   const evidence: CodeEvidence[] = [];
   for (const { block, report } of blocks) evidence.push(...evidenceInText(report.text, block.start, block.end, (o) => report.toRaw(o), 'report-text', evidence.length));
@@ -201,7 +205,7 @@ function fromText(address: string, context: RecipientContext, original?: Origina
   const first = blocks[0];
   const recipient: Located = first
     ? { value: address, span: { start: first.report.toRaw(first.block.addressStart), end: first.report.toRaw(first.block.addressEnd) } }
-    : { value: address, span: original?.to?.span ?? failedRecipientsSpan(context.view, address) };
+    : { value: address, span: originalSpan ?? failedRecipientsSpan(context.view, address) };
   return finish({ recipient, action: inferAction(evidence, context, blocks), evidence, blocks }, context);
 }
 
@@ -239,6 +243,8 @@ interface RecipientFacts {
   readonly remoteMta?: Located | undefined;
   readonly lastAttempt?: Located | undefined;
   readonly retryUntil?: Located | undefined;
+  /** The Diagnostic-Code is a local program's exit status (type X-Unix). */
+  readonly localProgram?: boolean;
 }
 
 function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutcome {
@@ -261,6 +267,7 @@ function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutc
     report,
     stage,
     hosts: [remoteMta?.value ?? '', domain, context.reportingMta?.value ?? ''].filter(Boolean),
+    localProgram: facts.localProgram,
   });
   const permanent = facts.action === 'failed';
   // When the Status field agrees with the code kept, the problem sits on the Status line.

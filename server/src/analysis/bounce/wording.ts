@@ -5,7 +5,7 @@
 
 import { PhraseMatcher } from '../../detection/phraseMatcher';
 import type { BounceReason } from '../../knowledge/data/bounceReasons';
-import { TEXT_RULES } from '../../knowledge/data/bounceReasonRules';
+import { TEXT_RULE_ADDITIONS, TEXT_RULES } from '../../knowledge/data/bounceReasonRules';
 import { providerReplyFacts, type ProviderReplyFact } from '../../knowledge/data/providerReplyFacts';
 import { readingChoices, replyReadings } from '../../knowledge/data/replyReadings';
 import type { ReadingChoiceEntry, ReplyReadingEntry } from '../../knowledge/model';
@@ -24,7 +24,7 @@ export interface Wording {
   readonly stage: SmtpStage | undefined;
 }
 
-type Phrase = { readonly kind: 'text'; readonly rule: number } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number };
+type Phrase = { readonly kind: 'text'; readonly rule: number; readonly fragment: string; readonly wordStart: boolean } | { readonly kind: 'provider'; readonly fact: number } | { readonly kind: 'stage'; readonly stage: SmtpStage; readonly length: number };
 
 let phrases: Phrase[] | undefined;
 let matcher: PhraseMatcher | undefined;
@@ -32,7 +32,16 @@ let matcher: PhraseMatcher | undefined;
 function build(): { phrases: Phrase[]; matcher: PhraseMatcher } {
   const list: Phrase[] = [];
   const texts: string[] = [];
-  TEXT_RULES.forEach(([, fragments], rule) => fragments.forEach((fragment) => { list.push({ kind: 'text', rule }); texts.push(fragment); }));
+  const text = (rule: number, fragment: string): void => {
+    list.push({ kind: 'text', rule, fragment, wordStart: isWordChar(fragment.charCodeAt(0)) });
+    texts.push(fragment);
+  };
+  TEXT_RULES.forEach(([, fragments], rule) => fragments.forEach((fragment) => text(rule, fragment)));
+  // Each addition joins the first rule of its reason, so it keeps that rule's place in the order.
+  for (const [reason, fragments] of TEXT_RULE_ADDITIONS) {
+    const rule = TEXT_RULES.findIndex(([r]) => r === reason);
+    for (const fragment of fragments) text(rule, fragment);
+  }
   providerReplyFacts.forEach((f, fact) => { list.push({ kind: 'provider', fact }); texts.push(f.text); });
   for (const { stage, phrase } of STAGE_PHRASES) { list.push({ kind: 'stage', stage, length: phrase.length }); texts.push(phrase); }
   return { phrases: list, matcher: new PhraseMatcher(texts) };
@@ -48,7 +57,9 @@ export function readWording(raw: string): Wording {
   let stage: { stage: SmtpStage; at: number } | undefined;
   for (const [index, end] of matcher.find(readable)) {
     const phrase = phrases![index]!;
-    if (phrase.kind === 'text') rule = Math.min(rule, phrase.rule);
+    if (phrase.kind === 'text') {
+      if (!(phrase.wordStart && insideWord(readable, end, phrase.fragment))) rule = Math.min(rule, phrase.rule);
+    }
     else if (phrase.kind === 'provider') facts.push(phrase.fact);
     else if (!stage || end - phrase.length < stage.at) stage = { stage: phrase.stage, at: end - phrase.length };
   }
@@ -120,6 +131,19 @@ class ReadWording implements Wording {
   get text(): string {
     return (this.normalised ??= normalise(this.readable));
   }
+}
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+
+/**
+ * A phrase that starts with a letter or digit found in the middle of a word ("server error" in
+ * "nameserver error", "filtered" in "unfiltered") is not that phrase. The matcher gives
+ * where a match ends; only a match written exactly as the phrase (no blanks collapsed inside it)
+ * has a known start, and only then is the character before it read.
+ */
+function insideWord(text: string, end: number, fragment: string): boolean {
+  const start = end - fragment.length;
+  return start > 0 && isWordChar(text.charCodeAt(start - 1)) && text.slice(start, end).toLowerCase() === fragment;
 }
 
 /** Lower case with blanks collapsed, for the few readers that need the text itself. */

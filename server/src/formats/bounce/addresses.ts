@@ -20,6 +20,13 @@ const isAtext = (c: number): boolean =>
 const isDomainChar = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
   || (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Dash || c === CharCode.Dot || c === CharCode.Underscore || c >= CharCode.FirstNonAscii;
 
+/**
+ * CJK or full-width text written straight after an ASCII domain ("bob@example.jp您好，"): a domain
+ * label written in those scripts is written in them throughout, not after ASCII letters.
+ */
+const isGluedText = (c: number, previous: number): boolean => previous < CharCode.FirstNonAscii && previous !== CharCode.Dot
+  && ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef));
+
 /** Every address in `text[from, to)`, in order. */
 export function findAddresses(text: string, from = 0, to = text.length): AddressHit[] {
   const hits: AddressHit[] = [];
@@ -46,8 +53,9 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
   }
   if (start === at) {
     while (start > floor && at - start < MAX_LOCAL && isAtext(text.charCodeAt(start - 1))) start--;
-    // Leading dots, and "mailto:" glued on by HTML conversions, are not part of the address.
-    while (start < at && text.charCodeAt(start) === CharCode.Dot) start++;
+    // Leading dots and quote marks ('bob@example.com' in prose), and "mailto:" glued on by HTML
+    // conversions, are not part of the address.
+    while (start < at && isStrayLead(text.charCodeAt(start))) start++;
   }
   if (start === at) return undefined;
   let end = at + 1;
@@ -57,7 +65,10 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
     if (text.charCodeAt(close) !== CharCode.CloseBracket) return undefined;
     end = close + 1;
   } else {
-    while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
+    while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) {
+      if (end > at + 1 && isGluedText(text.charCodeAt(end), text.charCodeAt(end - 1))) break;
+      end++;
+    }
     while (end > at + 1 && (text.charCodeAt(end - 1) === CharCode.Dot || text.charCodeAt(end - 1) === CharCode.Dash)) end--;
   }
   if (end <= at + 1) return undefined;
@@ -68,9 +79,20 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
     address = address.slice(mailto + 7);
     start += mailto + 7;
   }
+  // An X.400 gateway writes the Internet address as one attribute of its own: "SMTP=bob@example.com".
+  const attribute = X400_ATTRIBUTE.exec(address);
+  if (attribute) {
+    address = address.slice(attribute[0].length);
+    start += attribute[0].length;
+  }
   if (address.indexOf('@') <= 0) return undefined;
   return { address, start, end };
 }
+
+const isStrayLead = (c: number): boolean => c === CharCode.Dot || c === CharCode.SingleQuote || c === 96 /* ` */;
+
+/** The attribute names X.400 and Exchange gateways put before an Internet address. */
+const X400_ATTRIBUTE = /^(?:smtp|rfc-?822|internet)=/i;
 
 /** The address in a DSN address field ("rfc822; <bob@example.com>") or a header value. */
 export function addressIn(value: string): string | undefined {

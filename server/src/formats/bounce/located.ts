@@ -1,7 +1,7 @@
 // Where the facts of a bounce are written: values of delivery-status fields and headers with their
 // raw spans, and the returned message's headers.
 
-import { decodedValue, header, type HeaderField } from '../mime/headers';
+import { decodedValue, header, valueOffsetToRaw, type HeaderField } from '../mime/headers';
 import { addressIn, findAddresses } from './addresses';
 import type { DsnValue } from './deliveryStatus';
 import type { HeaderSource } from './messageView';
@@ -36,8 +36,26 @@ export function readOriginal(source: HeaderSource | undefined): OriginalMessage 
     subject: locatedHeader(source, header(block, 'subject')),
     from: fromField ? locatedHeader(source, fromField, addressIn(decodedValue(fromField)) ?? decodedValue(fromField)) : undefined,
     to: locatedHeader(source, header(block, 'to')),
+    envelopeRecipient: envelopeRecipientOf(source),
     date: locatedHeader(source, header(block, 'date')),
     headersStart: source.map.toRaw(block.start),
     headersEnd: source.map.toRaw(block.end),
   };
 }
+
+/**
+ * The address of the first Received header's "for" clause: the envelope recipient of the hop that
+ * delivered the message to the system now returning it. A header written for several recipients has none.
+ */
+function envelopeRecipientOf(source: HeaderSource): Located | undefined {
+  const received = header(source.block, 'received');
+  if (!received) return undefined;
+  const clause = ENVELOPE_FOR.exec(received.value);
+  if (!clause) return undefined;
+  const hit = findAddresses(received.value, clause.index, clause.index + clause[0].length + 260)[0];
+  if (!hit) return undefined;
+  const raw = (offset: number): number => source.map.toRaw(valueOffsetToRaw(received, offset));
+  return { value: hit.address, span: { start: raw(hit.start), end: raw(hit.end) } };
+}
+
+const ENVELOPE_FOR = /\sfor\s+<?(?=[^\s@<>;]{1,128}@)/i;

@@ -144,6 +144,9 @@ const SEPARATOR_WORDS = [
   'header of the original', 'headers of the original', 'message header follows', 'original message headers', 'undelivered message',
   'rejected message', 'bounced e-mail', 'bounced email', 'message follows', 'headers follow', 'original mail', 'returned mail',
   'copy of the original', 'text of the message',
+  // The part header of a returned message inside a body whose MIME structure the top headers no
+  // longer declare (a list server that dropped them).
+  'message/rfc822', 'text/rfc822-headers',
 ];
 
 /** The separator phrases as one case-insensitive alternation of fixed words: linear, and no lower-case copy of the text. */

@@ -23,6 +23,8 @@ export interface OriginalMessage {
   readonly subject?: Located;
   readonly from?: Located;
   readonly to?: Located;
+  /** The one recipient its first Received header says it was received for ("for <bob@example.com>"). */
+  readonly envelopeRecipient?: Located;
   readonly date?: Located;
   /** Where the original's header block starts in the raw document. */
   readonly headersStart: number;

@@ -4,7 +4,8 @@
 // ("delivering your mail to <bob@example.com>"). The text up to the next recipient is its block.
 
 import { findAddresses, sameAddress, type AddressHit } from './addresses';
-import { lineAt, lineStartBefore } from '../mime/lines';
+import { CharCode } from '../../common/charCode';
+import { lineAt, lineStartBefore, type LineSpan } from '../mime/lines';
 import type { MappedText } from '../mime/mappedText';
 
 export interface RecipientBlock {
@@ -33,6 +34,49 @@ const LEADING_PHRASES = [
 ];
 
 /**
+ * A header of the returned message quoted in the report (">From: ...", "> Received: ... for <bob@...>"):
+ * its addresses are the original's sender and recipients, not the ones that failed.
+ */
+function isQuotedHeader(text: string, line: LineSpan): boolean {
+  const head = (start: number): string => text.slice(start, start + 64);
+  if (QUOTED_HEADER.test(head(line.start))) return true;
+  // Exchange's "Your message / To: ... / Subject: ... / Sent: ... / did not reach": a summary of the
+  // original's headers, one per line; a lone "To:" line may instead name the recipient.
+  if (!SUMMARY_HEADER.test(head(line.start))) return false;
+  if (line.next < text.length && SUMMARY_HEADER.test(head(line.next))) return true;
+  let breakAt = line.start - 1;
+  if (breakAt > 0 && text.charCodeAt(breakAt) === CharCode.LineFeed && text.charCodeAt(breakAt - 1) === CharCode.CarriageReturn) breakAt--;
+  if (breakAt < 0) return false;
+  // Summary lines are short: a previous line longer than this is not one.
+  const floor = Math.max(0, breakAt - MAX_SUMMARY_LINE);
+  const previous = lineStartBefore(text, breakAt, floor);
+  return (previous > floor || floor === 0) && SUMMARY_HEADER.test(head(previous));
+}
+const MAX_SUMMARY_LINE = 200;
+const QUOTED_HEADER = /^[ \t]{0,8}>[ \t]?[A-Za-z][A-Za-z0-9-]{0,40}:/;
+const SUMMARY_HEADER = /^[ \t]{0,8}(?:to|cc|bcc|from|sent|date|subject):/i;
+
+/** An X.400 attribute that names the Internet address ("dda:SMTP=bob@example.com"). */
+const X400_LABEL = /(?:smtp|rfc-?822|internet)=$/;
+
+/**
+ * An address the report gives as an example or as someone to ask ("if mike@example.edu fails,
+ * try ...", "e.g. NAME@example.edu", "contact postmaster@..."), read from the words just before it,
+ * across line breaks.
+ */
+function isExample(text: string, hit: AddressHit): boolean {
+  const before = text.slice(Math.max(0, hit.start - 60), hit.start).toLowerCase().replace(/\s+/g, ' ');
+  return EXAMPLE_LEAD.test(before);
+}
+const EXAMPLE_LEAD = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bsuch as|\bexample|\bif|(?:^|[,;.!?] ?)try\b[^.!?]{0,24}|\bcontact(?:ing)?(?: us)?(?: at)?|\bwrite to|\bquestions to|\b(?:owner|administrator|admin) at)[\s,:;("'<`]*$/;
+
+/** The reporting system's own mailboxes, named in reports as the one to ask: never a failed recipient of their own report. */
+function isRoleAddress(address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@')).toLowerCase();
+  return local === 'postmaster' || local === 'mailer-daemon';
+}
+
+/**
  * Finds the recipient blocks of a report. `senders` are addresses known to be the sender's or the
  * reporting system's: blocks for them come back separately, as a last resort.
  */
@@ -43,7 +87,7 @@ export function findRecipientBlocks(report: MappedText, senders: readonly string
   // Only lines with an "@" can name a recipient: go from one "@" to the next, reading each such line once.
   for (let at = text.indexOf('@'); at >= 0;) {
     const line = lineAt(text, lineStartBefore(text, at));
-    const hits = findAddresses(text, line.start, line.end);
+    const hits = isQuotedHeader(text, line) ? [] : findAddresses(text, line.start, line.end).filter((hit) => !isExample(text, hit));
     if (hits.length > 0) {
       let lead = line.start;
       while (lead < line.end && ' \t<>"\'*-'.includes(text[lead]!)) lead++;
@@ -60,23 +104,46 @@ export function findRecipientBlocks(report: MappedText, senders: readonly string
         for (const hit of hits) {
           const before = text.slice(Math.max(line.start, hit.start - 40), hit.start).toLowerCase().replace(/[<"'(\s]+$/, '');
           // "Unknown user: bob@example.com", "Delivery failed: bob@example.com": a label and a colon.
-          const labelled = before.endsWith(':') && !/(?:^|\s)(?:from|sender|reply-to|cc|return-path|by):$/.test(before);
+          const labelled = (before.endsWith(':') && !/(?:^|\s)(?:from|sender|reply-to|cc|return-path|by):$/.test(before)) || X400_LABEL.test(before);
           if (labelled || LEADING_PHRASES.some((p) => before.endsWith(p))) { phrased.push({ hit, lineStart: line.start }); break; }
         }
       }
     }
     at = line.next < text.length ? text.indexOf('@', line.next) : -1;
   }
-  const isSender = (a: { hit: AddressHit }): boolean => senders.some((s) => sameAddress(s, a.hit.address));
+  const isSender = (a: { hit: AddressHit }): boolean => isRoleAddress(a.hit.address) || senders.some((s) => sameAddress(s, a.hit.address));
   const others = (list: typeof lineStarts): typeof lineStarts => list.filter((a) => !isSender(a));
   let anchors = others(lineStarts);
   if (anchors.length === 0) anchors = others(phrased);
-  const toBlocks = (list: typeof lineStarts): RecipientBlock[] => list.map((a, i) => ({
-    address: a.hit.address,
-    addressStart: a.hit.start,
-    addressEnd: a.hit.end,
-    start: a.lineStart,
-    end: i + 1 < list.length ? list[i + 1]!.lineStart : text.length,
-  }));
+  const toBlocks = (list: typeof lineStarts): RecipientBlock[] => {
+    const exchanges = new ExchangeStarts(text);
+    return list.map((a, i) => {
+      const end = Math.min(i + 1 < list.length ? list[i + 1]!.lineStart : text.length, exchanges.after(a.lineStart));
+      return { address: a.hit.address, addressStart: a.hit.start, addressEnd: a.hit.end, start: a.lineStart, end };
+    });
+  };
   return { blocks: toBlocks(anchors), senderBlocks: anchors.length > 0 ? [] : toBlocks(lineStarts.length > 0 ? lineStarts : phrased) };
 }
+
+/**
+ * Where a Sendmail transcript's "While talking to host:" lines start: each opens another server's
+ * exchange, so a recipient's block ends at the next one. Found once per report, in order.
+ */
+class ExchangeStarts {
+  private readonly starts: number[] = [];
+  private index = 0;
+
+  constructor(text: string) {
+    for (let at = text.indexOf(EXCHANGE_START); at >= 0 && this.starts.length < MAX_EXCHANGES; at = text.indexOf(EXCHANGE_START, at + 1)) {
+      if (at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r') this.starts.push(at);
+    }
+  }
+
+  /** The first exchange start after `offset`; offsets must be asked in increasing order. */
+  after(offset: number): number {
+    while (this.index < this.starts.length && this.starts[this.index]! <= offset) this.index++;
+    return this.starts[this.index] ?? Number.MAX_SAFE_INTEGER;
+  }
+}
+const EXCHANGE_START = 'While talking to ';
+const MAX_EXCHANGES = 10_000;

@@ -215,3 +215,45 @@ export const TEXT_RULES: readonly (readonly [BounceReason, readonly string[]])[]
   ['networkerror', ['network error', 'could not connect', 'unable to connect', 'connect to', 'couldn\'t connect', 'establish an smtp connection']],
   ['systemerror', ['system error', 'internal error', 'server error', 'local error', 'temporary failure', 'service unavailable', 'service currently unavailable', 'operating system error', 'queue file write error', 'configuration error', 'mailer error', 'unknown mailer', 'insufficient permission', 'could not load', 'transaction failed', 'temporary system problem', 'procmail', 'pipe to', 'mail.local', 'lock failure', 'couldn\'t create', 'child status', 'error transferring', 'unable to contact ldap', 'duplicated message-id', 'resources temporarily unavailable', 'upstream error']],
 ];
+
+/**
+ * Wordings learnt from real bounces of other systems, eras and languages (issue #12, "Bounces on
+ * unseen mail"). Each list joins the TEXT_RULES entry of its reason, at that entry's place in the
+ * order. The non-English ones are the plain phrases MTAs and webmail systems write in French,
+ * German, Polish, Spanish, Italian, Portuguese and Dutch for "unknown user" and "does not exist",
+ * with and without accents (systems that cannot write them drop them).
+ */
+export const TEXT_RULE_ADDITIONS: readonly (readonly [BounceReason, readonly string[]])[] = [
+  ['hostunknown', [
+    'name or service not known', 'no address associated with hostname', 'domaine inexistant', 'domaine introuvable', 'domain existiert nicht',
+    'dominio inesistente', 'dominio no existe', 'domínio não existe', 'dominio nao existe', 'domein bestaat niet',
+  ]],
+  ['userunknown', [
+    'user not known', 'not known here', 'no account by that name', 'no mailbox here by that name', 'no such account', 'unknown account',
+    'addressee unknown', 'no such person', 'is not a known user', 'no such local user', 'not a valid user', 'invalid user',
+    'address could not be found', 'address couldn\'t be found', 'was not found in the recipient\'s e-mail system', 'recipient address was not found',
+    'unknown or illegal user', 'nonexistent user', 'non-existent user', 'nonexistent address', 'non-existent address', 'non-existent mailbox',
+    'not a valid address', 'not a valid e-mail address', 'not a valid email address', 'unknown local-part', 'mailbox is unavailable', 'mailbox not available',
+    // phquery, the mailer of the CSO/ph campus directories: the name matched nobody, or no one with a mailbox.
+    'no matches to nameserver query', 'does not have a final email delivery point',
+    // French
+    'n\'existe pas', 'n’existe pas', 'utilisateur inconnu', 'destinataire inconnu', 'adresse inconnue', 'adresse invalide', 'compte inexistant',
+    'boite aux lettres inexistante', 'boîte aux lettres inexistante', 'boite inexistante', 'boîte inexistante',
+    // German
+    'unbekannter empfänger', 'unbekannter empfaenger', 'empfänger unbekannt', 'empfaenger unbekannt', 'benutzer unbekannt', 'unbekannter benutzer',
+    'existiert nicht', 'postfach nicht vorhanden', 'ungültiger empfänger', 'ungueltiger empfaenger',
+    // Polish
+    'nie istnieje', 'nieznany użytkownik', 'nieznany uzytkownik', 'nieznany adresat', 'brak takiego użytkownika', 'brak takiego uzytkownika',
+    'brak użytkownika', 'brak uzytkownika',
+    // Spanish
+    'usuario desconocido', 'usuario inexistente', 'destinatario desconocido', 'no existe',
+    // Italian
+    'utente sconosciuto', 'utente inesistente', 'destinatario sconosciuto', 'destinatario inesistente', 'indirizzo inesistente', 'non esiste',
+    'casella inesistente',
+    // Portuguese
+    'usuário desconhecido', 'usuario desconhecido', 'utilizador desconhecido', 'destinatário desconhecido', 'destinatario desconhecido',
+    'não existe', 'nao existe', 'usuário inexistente',
+    // Dutch
+    'bestaat niet', 'onbekende gebruiker', 'gebruiker onbekend', 'onbekende ontvanger', 'ontvanger onbekend', 'onbekend adres',
+  ]],
+];

@@ -1,6 +1,7 @@
 // Postfix, Exim and Sendmail logs over LSP (issue #13): spawns the built dist/server.js --stdio and
 // drives it as an editor would. Expected values are read from the corpus logs' own lines.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -68,5 +69,15 @@ describe('mail logs over LSP', () => {
     const text = unescapeMarkdown(hover.contents.value);
     assert.ok(text.includes('h-664d01@h-695da2287.com`: **expired**'), text);
     assert.ok(text.includes('312343 bytes'));
+  });
+
+  it('the command line checks a mail log as one, by its name or its content', () => {
+    for (const file of ['lightmeter/individual_files/18_expired.log', 'exim_exporter/mainlog']) {
+      const path = join(shared, 'corpus', 'unix-mail-logs', file);
+      const { stdout } = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'check', path], { encoding: 'utf8' });
+      const text = corpus(file);
+      const line = file.endsWith('mainlog') ? lineIndex(text, '** molly@zee.corp') : lineIndex(text, 'status=expired');
+      assert.match(stdout, new RegExp(`:${line + 1}:\\d+: error: \\S+@\\S+: (expired|bounced)`), stdout);
+    }
   });
 });

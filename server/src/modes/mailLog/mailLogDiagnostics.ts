@@ -62,7 +62,10 @@ export async function validateMailLog(
 /** The problems of an indexed log, capped by settings.maxProblems. */
 export function mailLogProblems(document: TextDocument, index: MailLogIndex, settings: DiagnosticsSettings): Diagnostic[] {
   const problems = new ProblemList(settings.maxProblems);
-  const rangeOf = (span: TextSpan): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  const rangeOf = (line: number, span: TextSpan): Range => {
+    const start = index.lineStarts[line] ?? 0;
+    return { start: { line, character: span.start - start }, end: { line, character: span.end - start } };
+  };
   const wholeLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
   if (index.evicted > 0) {
     problems.add({
@@ -70,6 +73,7 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       message: `${index.evicted} messages were still open when more than the most we follow at once were; their recipients without a final status are shown as unknown`,
     });
   }
+  let fullText: string | undefined;
   // Once the list is full, a problem is only counted: its message is not worth building.
   const counted = { range: wholeLine(0), message: '' };
   for (const trail of index.trails) {
@@ -87,10 +91,10 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       }
       const problem = recipientProblem(trail, recipient);
       if (!problem) continue;
-      problems.add({ ...problem, range: recipient.decisiveSpan ? rangeOf(recipient.decisiveSpan) : wholeLine(recipient.decisiveLine) });
+      problems.add({ ...problem, range: recipient.decisiveSpan ? rangeOf(recipient.decisiveLine, recipient.decisiveSpan) : wholeLine(recipient.decisiveLine) });
     }
   }
-  for (const { event } of index.lineProblems) {
+  for (const { line, event } of index.lineProblems) {
     if (problems.size >= settings.maxProblems) {
       problems.add(counted);
       continue;
@@ -102,7 +106,7 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
         const from = event.client ? ` from ${event.client}` : '';
         const listed = event.blocklist ? `; the client is on the block list ${event.blocklist}` : '';
         problems.add({
-          range: rangeOf(event.span), severity: DiagnosticSeverity.Warning,
+          range: rangeOf(line, event.span), severity: DiagnosticSeverity.Warning,
           code: event.blocklist ? MAIL_LOG_PROBLEM.blocklist : MAIL_LOG_PROBLEM.rejected,
           message: `rejected ${what}${from}: ${reading.codes ? `${reading.codes} ` : ''}${reading.reading}${listed}`,
           data: fields({ recipient: event.recipient, sender: event.sender, replycode: reading.basic, deliverystatus: reading.enhanced, diagnosticcode: event.reply, reason: reading.reason, outcome: 'rejected' }),
@@ -110,21 +114,21 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
         break;
       }
       case 'auth-failure':
-        problems.add({ range: rangeOf(event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.authFailure,
+        problems.add({ range: rangeOf(line, event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.authFailure,
           message: `authentication failed${event.client ? ` for ${event.client}` : ''}: a wrong password, or someone guessing them`, data: fields({ outcome: 'auth-failed', reason: 'authfailure' }) });
         break;
       case 'tls-failure':
-        problems.add({ range: rangeOf(event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.tlsFailure,
+        problems.add({ range: rangeOf(line, event.span), severity: DiagnosticSeverity.Warning, code: MAIL_LOG_PROBLEM.tlsFailure,
           message: `TLS failed${event.client ? ` with ${event.client}` : ''}: the encrypted session could not be set up`, data: fields({ outcome: 'tls-failed', reason: 'securityerror' }) });
         break;
       case 'blocklist':
-        problems.add({ range: rangeOf(event.span), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.blocklist,
+        problems.add({ range: rangeOf(line, event.span), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.blocklist,
           message: `${event.client ?? 'a client'} is listed on a DNS block list (postscreen scored it)`, data: fields({ outcome: 'blocklisted', reason: 'blocked' }) });
         break;
       case 'warning': {
-        const text = document.getText(rangeOf(event.span));
+        const text = (fullText ??= document.getText()).slice(event.span.start, Math.min(event.span.end, event.span.start + 300));
         const severity = SEVERITY[warningSeverity(event.level, text)];
-        problems.add({ range: rangeOf(event.span), severity, code: MAIL_LOG_PROBLEM.warning, message: clip(text) });
+        problems.add({ range: rangeOf(line, event.span), severity, code: MAIL_LOG_PROBLEM.warning, message: clip(text) });
         break;
       }
       default: break;

@@ -68,7 +68,8 @@ export class MailLogIndexBuilder {
     this.text = document.getText();
     this.year = referenceYear;
     this.index = {
-      version: document.version, referenceYear, lineTrail: new Int32Array(document.lineCount).fill(-1), lineStarts: new Float64Array(document.lineCount), trails: [],
+      version: document.version, referenceYear, trails: [],
+      lineTrail: new Int32Array(document.lineCount).fill(-1), lineStarts: new Float64Array(document.lineCount),
       byId: new Map(), byMessageId: new Map(), mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };

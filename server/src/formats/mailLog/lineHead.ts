@@ -141,9 +141,20 @@ export class LineHeadReader {
   }
 
   private readSyslogTime(window: string): (LogTime & { exim: boolean }) | undefined {
+    // Busy logs write many lines in the same second: the last stamp read is read again for free.
+    const last = this.lastStamp;
+    if (last && window.startsWith(last.text) && window.charCodeAt(last.text.length) === CharCode.Space) return last.time;
     SYSLOG.lastIndex = 0;
     const m = SYSLOG.exec(window);
     if (!m) return undefined;
+    const time = this.syslogTime(m);
+    if (time) this.lastStamp = { text: m[0], time };
+    return time;
+  }
+
+  private lastStamp: { readonly text: string; readonly time: LogTime & { exim: boolean } } | undefined;
+
+  private syslogTime(m: RegExpExecArray): (LogTime & { exim: boolean }) | undefined {
     const month = MONTHS.indexOf(m[2]!);
     if (month < 0) return undefined;
     const yearInferred = m[1] === undefined;
@@ -155,7 +166,7 @@ export class LineHeadReader {
       year = this.year;
     } else year = +m[1]!;
     const ms = utc(year, month, +m[3]!.trim(), +m[4]!, +m[5]!, +m[6]!, m[7]);
-    return { start: 0, end: SYSLOG.lastIndex, epochMs: ms, yearInferred, zoned: false, exim: false };
+    return { start: 0, end: m[0].length, epochMs: ms, yearInferred, zoned: false, exim: false };
   }
 }
 

@@ -101,7 +101,8 @@ export class TrailBuilder {
       if (trail.lines.length < this.maxLines) trail.lines.push(line);
       else trail.linesDropped++;
     }
-    const ms = head.time?.epochMs;
+    const ms = head.time.epochMs;
+    trail.timesInUtc ??= head.time.zoned;
     if (ms !== undefined) {
       if (trail.firstMs === undefined || ms < trail.firstMs) trail.firstMs = ms;
       if (trail.lastMs === undefined || ms > trail.lastMs) trail.lastMs = ms;

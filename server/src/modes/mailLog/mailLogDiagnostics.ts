@@ -190,7 +190,9 @@ function attemptSpan(recipient: RecipientTrail): string {
 function common(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
   return {
     recipient: recipient.address, sender: trail.sender, messageid: trail.messageId, queueid: trail.id,
-    timestamp: recipient.lastAttemptMs !== undefined ? new Date(recipient.lastAttemptMs).toISOString().replace(/\.000Z$/, 'Z') : undefined,
+    // ISO 8601; without the Z when the log wrote the server's local time.
+    timestamp: recipient.lastAttemptMs !== undefined
+      ? new Date(recipient.lastAttemptMs).toISOString().replace(/\.000Z$/, 'Z').replace(/Z$/, trail.timesInUtc ? 'Z' : '') : undefined,
   };
 }
 

@@ -82,6 +82,8 @@ describe('mail-log problems', () => {
     assert.equal(fields.replycode, '452');
     assert.equal(fields.hardbounce, false);
     assert.equal(fields.messageid, 'h-dea85411b67a40a063ef58e0ab590721@h-daa2fe3dd7fc0b5c2017db90829038b.com');
+    // "Sep 30 20:46:08" of the last deferral, the server's local time: no Z.
+    assert.match(fields.timestamp!, /^\d{4}-09-30T20:46:08$/);
   });
 
   it('bounced recipients are errors on their status, one each; delivered ones report nothing', async () => {

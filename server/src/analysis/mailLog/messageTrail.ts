@@ -62,6 +62,8 @@ export interface MessageTrail {
   nrcpt?: number;
   firstMs?: number;
   lastMs?: number;
+  /** The log's time stamps name their UTC offset (RFC 3339, Exim with +zzzz); otherwise they are the server's local time. */
+  timesInUtc?: boolean;
   readonly recipients: RecipientTrail[];
   /** Recipients past the bound, counted only. */
   recipientsDropped: number;

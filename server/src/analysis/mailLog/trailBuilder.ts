@@ -47,8 +47,10 @@ export class TrailBuilder {
   add(line: number, head: LineHead, text: string, event: MailEvent): MessageTrail | undefined {
     if (head.idStart < 0 || head.idKind === 'noqueue' || !head.system) return undefined;
     const id = text.slice(head.idStart, head.idEnd);
-    const instance = head.system === 'postfix' && head.programStart >= 0 ? postfixInstance(text.slice(head.programStart, head.programEnd)) : '';
-    const key = `${instance}|${id}`;
+    // The default instance ("postfix/...") is by far the most common: its key is the id alone.
+    const instance = head.system === 'postfix' && head.programStart >= 0 && !text.startsWith('postfix/', head.programStart)
+      ? postfixInstance(text.slice(head.programStart, head.programEnd)) : '';
+    const key = instance ? `${instance}|${id}` : id;
     let trail = this.open.get(key);
     if (trail && startsAnew(trail, event)) {
       this.close(key, trail, 'reused');
@@ -99,7 +101,8 @@ export class TrailBuilder {
       if (trail.lines.length < this.maxLines) trail.lines.push(line);
       else trail.linesDropped++;
     }
-    const ms = head.time?.epochMs;
+    const ms = head.time.epochMs;
+    trail.timesInUtc ??= head.time.zoned;
     if (ms !== undefined) {
       if (trail.firstMs === undefined || ms < trail.firstMs) trail.firstMs = ms;
       if (trail.lastMs === undefined || ms > trail.lastMs) trail.lastMs = ms;

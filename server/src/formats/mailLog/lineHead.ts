@@ -37,7 +37,7 @@ export interface LineHead {
 
 import { CharCode } from '../../common/charCode';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Only this much of a line is read for its head: time stamps, host, program and id fit easily. */
 const HEAD_WINDOW = 400;
@@ -117,23 +117,45 @@ export class LineHeadReader {
   }
 
   private readTime(window: string): (LogTime & { exim: boolean }) | undefined {
-    RFC3339.lastIndex = 0;
-    let m = RFC3339.exec(window);
+    // The shapes differ by their first characters: a letter starts classic syslog, a year the rest.
+    const first = window.charCodeAt(0);
+    if (first >= CharCode.UpperA && first <= CharCode.UpperZ) return this.readSyslogTime(window);
+    if (first < CharCode.Digit0 || first > CharCode.Digit9) return undefined;
+    let m: RegExpExecArray | null = null;
+    if (window.charCodeAt(10) === CharCode.UpperT) {
+      RFC3339.lastIndex = 0;
+      m = RFC3339.exec(window);
+    }
     if (m) {
       const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
       const zone = m[8];
       return { start: 0, end: RFC3339.lastIndex, epochMs: ms - offsetMinutes(zone) * 60_000, yearInferred: false, zoned: zone !== undefined, exim: false };
     }
     EXIM_TIME.lastIndex = 0;
-    m = EXIM_TIME.exec(window);
+    m = window.charCodeAt(10) === CharCode.Space ? EXIM_TIME.exec(window) : null;
     if (m) {
       const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
       return { start: 0, end: EXIM_TIME.lastIndex, epochMs: ms - offsetMinutes(m[8]) * 60_000, yearInferred: false, zoned: m[8] !== undefined, exim: true };
     }
+    return window.charCodeAt(4) === CharCode.Space ? this.readSyslogTime(window) : undefined;
+  }
+
+  private readSyslogTime(window: string): (LogTime & { exim: boolean }) | undefined {
+    // Busy logs write many lines in the same second: the last stamp read is read again for free.
+    const last = this.lastStamp;
+    if (last && window.startsWith(last.text) && window.charCodeAt(last.text.length) === CharCode.Space) return last.time;
     SYSLOG.lastIndex = 0;
-    m = SYSLOG.exec(window);
+    const m = SYSLOG.exec(window);
     if (!m) return undefined;
-    const month = MONTHS.indexOf(m[2]!.toLowerCase());
+    const time = this.syslogTime(m);
+    if (time) this.lastStamp = { text: m[0], time };
+    return time;
+  }
+
+  private lastStamp: { readonly text: string; readonly time: LogTime & { exim: boolean } } | undefined;
+
+  private syslogTime(m: RegExpExecArray): (LogTime & { exim: boolean }) | undefined {
+    const month = MONTHS.indexOf(m[2]!);
     if (month < 0) return undefined;
     const yearInferred = m[1] === undefined;
     let year: number;
@@ -144,7 +166,7 @@ export class LineHeadReader {
       year = this.year;
     } else year = +m[1]!;
     const ms = utc(year, month, +m[3]!.trim(), +m[4]!, +m[5]!, +m[6]!, m[7]);
-    return { start: 0, end: SYSLOG.lastIndex, epochMs: ms, yearInferred, zoned: false, exim: false };
+    return { start: 0, end: m[0].length, epochMs: ms, yearInferred, zoned: false, exim: false };
   }
 }
 

@@ -28,6 +28,7 @@ export const MAIL_LOG_PROBLEM = {
   lostConnections: 'lost-connections',
   warning: 'warning',
   openLimit: 'too-many-open-messages',
+  longTrail: 'too-many-lines',
 } as const;
 
 /** Problems that name one message, so its trace can be offered. */
@@ -61,11 +62,22 @@ export async function validateMailLog(
 /** The problems of an indexed log, capped by settings.maxProblems. */
 export function mailLogProblems(document: TextDocument, index: MailLogIndex, settings: DiagnosticsSettings): Diagnostic[] {
   const problems = new ProblemList(settings.maxProblems);
-  const rangeOf = (span: TextSpan): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  // Ranges from the line starts the index keeps: positionAt would search the line table per problem.
+  const rangeOf = (line: number, span: TextSpan): Range => {
+    const start = index.lineStarts[line] ?? 0;
+    return { start: { line, character: span.start - start }, end: { line, character: span.end - start } };
+  };
   if (index.evicted > 0) problems.add(openLimitProblem(index.evicted));
+  let fullText: string | undefined;
   // Once the list is full, a problem is only counted: its message is not worth building.
   const counted = { range: wholeLine(0), message: '' };
-  for (const trail of index.trails) {
+  for (const trail of index.trails) {    if (trail.linesDropped > 0) {
+      problems.add({
+        range: wholeLine(trail.firstLine), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.longTrail,
+        message: `${trail.id} has ${trail.lineCount} lines in this log; its outline and references list the first ${trail.lineCount - trail.linesDropped}`,
+        data: fields({ queueid: trail.id }),
+      });
+    }
     for (const recipient of trail.recipients) {
       if (problems.size >= settings.maxProblems) {
         if (recipient.outcome === 'delivered' ? recipient.deferrals > 0 : recipient.outcome !== 'unknown') problems.add(counted);
@@ -73,15 +85,15 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       }
       const problem = recipientProblem(trail, recipient);
       if (!problem) continue;
-      problems.add({ ...problem, range: recipient.decisiveSpan ? rangeOf(recipient.decisiveSpan) : wholeLine(recipient.decisiveLine) });
+      problems.add({ ...problem, range: recipient.decisiveSpan ? rangeOf(recipient.decisiveLine, recipient.decisiveSpan) : wholeLine(recipient.decisiveLine) });
     }
   }
-  for (const { event } of index.lineProblems) {
+  for (const { line, event } of index.lineProblems) {
     if (problems.size >= settings.maxProblems) {
       problems.add(counted);
       continue;
     }
-    const problem = lineProblem(event, rangeOf, (span) => document.getText(rangeOf(span)));
+    const problem = lineProblem(event, (span) => rangeOf(line, span), (span) => (fullText ??= document.getText()).slice(span.start, Math.min(span.end, span.start + 300)));
     if (problem) problems.add(problem);
   }
   for (let i = 0; i < index.lineProblemsDropped; i++) problems.add(counted);
@@ -188,7 +200,9 @@ function attemptSpan(recipient: RecipientTrail): string {
 function common(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
   return {
     recipient: recipient.address, sender: trail.sender, messageid: trail.messageId, queueid: trail.id,
-    timestamp: recipient.lastAttemptMs !== undefined ? new Date(recipient.lastAttemptMs).toISOString().replace(/\.000Z$/, 'Z') : undefined,
+    // ISO 8601; without the Z when the log wrote the server's local time.
+    timestamp: recipient.lastAttemptMs !== undefined
+      ? new Date(recipient.lastAttemptMs).toISOString().replace(/\.000Z$/, 'Z').replace(/Z$/, trail.timesInUtc ? 'Z' : '') : undefined,
   };
 }
 

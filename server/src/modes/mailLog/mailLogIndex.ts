@@ -28,6 +28,8 @@ export interface MailLogIndex {
   readonly referenceYear: number;
   /** Per line: the index in `trails` of the trail it belongs to, or -1. */
   readonly lineTrail: Int32Array;
+  /** Per line: the offset where it starts, so problems need no position look-ups. */
+  readonly lineStarts: Float64Array;
   /** Trails in the order their first line appears. */
   readonly trails: MessageTrail[];
   readonly byId: Map<string, number[]>;
@@ -66,7 +68,8 @@ export class MailLogIndexBuilder {
     this.text = document.getText();
     this.year = referenceYear;
     this.index = {
-      version: document.version, referenceYear, lineTrail: new Int32Array(document.lineCount).fill(-1), trails: [],
+      version: document.version, referenceYear, trails: [],
+      lineTrail: new Int32Array(document.lineCount).fill(-1), lineStarts: new Float64Array(document.lineCount),
       byId: new Map(), byMessageId: new Map(), mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };
@@ -86,6 +89,7 @@ export class MailLogIndexBuilder {
       let end = text.indexOf('\n', this.offset);
       if (end < 0) end = text.length;
       const contentEnd = end > this.offset && text.charCodeAt(end - 1) === CharCode.CarriageReturn ? end - 1 : end;
+      if (this.line < this.index.lineStarts.length) this.index.lineStarts[this.line] = this.offset;
       this.readLine(this.offset, contentEnd);
       this.offset = end + 1;
       this.line++;

@@ -50,7 +50,7 @@ function read(reply: string, dsn: string | undefined, hosts: string[], permanent
   const mention = scanReplies(reply).find((m) => m.basic || m.enhanced);
   const basic = mention?.basic?.text;
   const enhanced = dsn && /^[245]\.\d{1,3}\.\d{1,3}$/.test(dsn) ? dsn : mention?.enhanced?.text;
-  const explanation = basic || enhanced ? explainReply({ basic, enhanced }, { prefer: productsOf({ hosts, texts: [reply] }) }) : undefined;
+  const explanation = basic || enhanced ? explainReply({ basic, enhanced }, { prefer: productsOf({ hosts, texts: [reply] }), reply, hosts }) : undefined;
   const wording = readWording(reply);
   const { reason } = classifyFailure({
     action: permanent ? 'failed' : 'delayed', status: enhanced, replyCode: basic, near: [wording], stage: wording.stage, hosts,

@@ -11,6 +11,8 @@ export interface LanguageContribution {
 export const EMAIL = 'email';
 export const TRACKING_LOG = 'exchange-tracking-log';
 export const PROTOCOL_LOG = 'exchange-protocol-log';
+/** Exchange Online message traces: the admin center's CSV reports and Export-Csv of the trace cmdlets. */
+export const MESSAGE_TRACE = 'exchange-message-trace';
 
 /** Log type named in an Exchange log header, e.g. "#Log-type: SMTP Receive Protocol Log". */
 export function languageFromLogHeader(header: string): string | undefined {

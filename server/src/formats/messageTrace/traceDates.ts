@@ -52,7 +52,8 @@ export class DateOrderVote {
     if (this.slashDates > 0 && this.withMeridiem === 0) {
       return { slashOrder: 'day-first', assumed: true, reason: 'day first (en-GB) assumed: no date in this file has a day above 12, and a 24-hour clock is how en-GB writes times' };
     }
-    return { slashOrder: 'month-first', assumed: this.slashDates > 0, reason: 'month first (en-US, the culture that writes AM and PM) assumed: no date in this file has a day above 12' };
+    if (this.slashDates === 0) return { slashOrder: 'month-first', assumed: false, reason: 'as written: no date in this file is written with slashes, whose order depends on the culture' };
+    return { slashOrder: 'month-first', assumed: true, reason: 'month first (en-US, the culture that writes AM and PM) assumed: no date in this file has a day above 12' };
   }
 }
 

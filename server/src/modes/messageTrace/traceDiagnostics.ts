@@ -5,8 +5,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
+import { MESSAGE_TRACE } from '../../common/languages';
 import type { ProblemFields } from '../../common/problemFields';
-import { ProblemList } from '../shared/problemList';
+import { DIAGNOSTIC_SOURCE, ProblemList } from '../shared/problemList';
 import { offsetRange, rememberTraceIndex, traceTableOf } from './traceDocument';
 import { clip, type RecipientTraceOutcome, rowRecipientOutcomes, TraceReplyReader } from '../../analysis/messageTraceOutcomes';
 import { QUOTED, UNTERMINATED } from '../../formats/csv';
@@ -26,6 +27,7 @@ export const TRACE_PROBLEM = {
   badTime: 'trace-bad-time',
   dateOrder: 'trace-date-order',
   longValue: 'trace-long-value',
+  noHeader: 'trace-no-header',
 } as const;
 
 /** The problems of a recipient outcome, by outcome; delivered and none report nothing. */
@@ -47,7 +49,7 @@ export async function validateMessageTrace(
 ): Promise<Diagnostic[]> {
   if (token?.isCancellationRequested) return [];
   const table = traceTableOf(document);
-  if (!table) return [];
+  if (!table) return document.languageId === MESSAGE_TRACE ? [notATrace(document)] : [];
   const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
   // The index first, in the same slices: pending times need the newest time and each message's first.
   const builder = new TraceIndexBuilder(table);
@@ -197,4 +199,24 @@ function timestampOf(table: TraceTable, row: TraceRow, time: number): { timestam
   if (utc) return { timestamp: new Date(time).toISOString() };
   const written = table.timeColumn >= 0 ? traceColumnValue(table, row, table.header.names[table.timeColumn]!.toLowerCase()) : '';
   return written ? { timestamp: written } : undefined;
+}
+
+/** A document of our language without a trace's header: most often UTF-16 opened in another encoding. */
+function notATrace(document: TextDocument): Diagnostic {
+  const head = document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(4096) });
+  const wide = head.includes('\u0000') || head.startsWith('\u00FF\u00FE') || head.startsWith('\u00EF\u00BB\u00BF');
+  return {
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(lineLength(head), 200)) },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: TRACE_PROBLEM.noHeader,
+    message: wide
+      ? 'this file is read in the wrong encoding (it holds NUL characters or a byte order mark read as text): reopen it with the encoding UTF-16 LE (or UTF-8 with BOM)'
+      : 'no message trace header in the first lines: expected the column names of an admin-center report or of Export-Csv of a trace cmdlet',
+  };
+}
+
+function lineLength(text: string): number {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text.length : end;
 }

@@ -116,7 +116,8 @@ function valueDetail(table: TraceTable, location: FieldLocation, column: string)
     const time = traceIndexOf(table).times[location.rowIndex]!;
     if (Number.isNaN(time)) return { lines: [md`This is not a time this reader understands.`] };
     const zone = table.kind === 'message-trace' || table.kind === 'trace-detail' ? 'UTC, as the cmdlets write it' : table.timeZone ? `the report's zone (${table.timeZone})` : 'the report\'s zone';
-    return { lines: [md`${new Date(time).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')} in ${zone}; dates read ${table.dates.reason}.`] };
+    const shown = md`${new Date(time).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')} in ${zone}`;
+    return { lines: [/^\d{4}-/.test(value) ? md`${shown}.` : md`${shown}; dates read ${table.dates.reason}.`] };
   }
   const links = traceIndexOf(table).links.get(column);
   if (links) {
@@ -151,19 +152,20 @@ function customDataDetail(table: TraceTable, range: { start: number; end: number
   const agent = agentNames[group.agent];
   const item = group.items.find((i) => offset >= i.start && offset <= i.end);
   const out = [agent ? md`**S:${group.agent}**: ${agent}.` : md`An agent group this reader does not know (${code(group.text.slice(0, 40))}).`];
-  if (item?.key) out.push(md``, agentItemLine(group.agent, item.key, item.value));
+  if (item?.key) out.push(md``, agentItemLine(group.agent, item.key, item.text));
   return { lines: out, ...(item ? { piece: item } : { piece: group }) };
 }
 
-/** One key=value item of an agent group, explained with its agent's table. */
-export function agentItemLine(agent: string, key: string, value: string): Markdown {
+/** One key=value item of an agent group (`written` as in the file), explained with its agent's table. */
+export function agentItemLine(agent: string, key: string, written: string): Markdown {
+  const value = written.slice(written.indexOf('=') + 1);
   if (agent === 'AMA') {
     const action = key === 'ACTION' ? malwareActions[value.toLowerCase()] : undefined;
-    return md`${code(`${key.toLowerCase()}=${value}`)}: ${malwareKeys[key] ?? 'a key the documentation does not describe'}${action ? ` (${action})` : ''}`;
+    return md`${code(written)}: ${malwareKeys[key] ?? 'a key the documentation does not describe.'}${action ? ` Here: ${action}.` : ''}`;
   }
-  if (agent === 'TRA') return md`${code(`${key}=${value}`)}: ${transportRuleKeys[key] ?? 'a key the documentation does not describe'}`;
+  if (agent === 'TRA') return md`${code(written)}: ${transportRuleKeys[key] ?? 'a key the documentation does not describe.'}`;
   const fact = lookupAntispamKey(key);
   const meaning = antispamValueMeaning(key, value);
-  if (!fact) return md`${code(`${key}=${value}`)}: a key Microsoft does not describe publicly.`;
-  return md`${code(`${key}=${value}`)}: ${fact.meaning}${meaning ? ` Here: ${meaning}.` : ''}`;
+  if (!fact) return md`${code(written)}: a key Microsoft does not describe publicly.`;
+  return md`${code(written)}: ${fact.meaning}${meaning ? ` Here: ${meaning}.` : ''}`;
 }

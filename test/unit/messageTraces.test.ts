@@ -119,9 +119,9 @@ describe('message trace problems', () => {
     const garbled = new TextDecoder('utf-8').decode(Buffer.from('\uFEFForigin_timestamp_utc,sender_address\r\n', 'utf16le'));
     const [problem] = await service.doValidation(TextDocument.create('file:///traces/garbled.csv', 'exchange-message-trace', 1, garbled));
     assert.equal(problem!.code, 'trace-no-header');
-    assert.match(problem!.message, /UTF-16 LE/);
+    assert.match(problem!.message as string, /UTF-16 LE/);
     const [other] = await service.doValidation(TextDocument.create('file:///traces/other.csv', 'exchange-message-trace', 1, 'a,b\n1,2\n'));
-    assert.match(other!.message, /no message trace header/);
+    assert.match(other!.message as string, /no message trace header/);
   });
 });
 

@@ -78,7 +78,7 @@ export function rowRecipientOutcomes(table: TraceTable, row: TraceRow, replies: 
       // verdict show only in Recipient_status, which every row of the message may repeat.
       return [
         ...eventOutcomes(table, row, 'event_id', 'recipient_address', 'recipient_status', replies),
-        ...recipientStatusOutcomes(table, row, replies).filter((o) => o.outcome === 'quarantined' || o.outcome === 'filtered'),
+        ...(mentionsFilterVerdict(table, row) ? recipientStatusOutcomes(table, row, replies).filter((o) => o.outcome === 'quarantined' || o.outcome === 'filtered') : []),
       ];
   }
 }
@@ -130,10 +130,12 @@ function eventOutcomes(
   const recipientField = traceValue(table, related) ? related : traceField(table, row, recipientColumn);
   const range = recipientField >= 0 ? traceValueRange(table, recipientField) : { start: 0, end: 0 };
   const recipients = recipientField >= 0 ? splitPieces(table.text, range.start, range.end, CharCode.Semicolon) : [];
+  const who = recipients.length ? recipients.map((r) => r.text) : [''];
+  // A delivery needs no reason: the outline is all that reads it.
+  if (fact.outcome === 'delivered') return who.map((recipient) => ({ recipient, outcome: fact.outcome, verdict: event, start, end }));
   const reasonField = traceField(table, row, reasonColumn);
   const statusRange = reasonField >= 0 ? traceValueRange(table, reasonField) : undefined;
   const entries = statusRange && reasonColumn === 'recipient_status' ? recipientStatusEntries(table.text, statusRange.start, statusRange.end) : [];
-  const who = recipients.length ? recipients.map((r) => r.text) : [''];
   return who.map((recipient) => {
     // The detail cmdlets give the reason in Detail; the extended report in the recipient's status entry, when it holds a reply.
     const entry = entries.find((e) => e.recipient?.text.toLowerCase() === recipient.toLowerCase()) ?? (entries.length === 1 ? entries[0] : undefined);
@@ -146,6 +148,16 @@ function eventOutcomes(
     };
   });
 }
+
+/** A cheap look before splitting: most rows' Recipient_status names no quarantine or spam verdict. */
+function mentionsFilterVerdict(table: TraceTable, row: TraceRow): boolean {
+  const field = traceField(table, row, 'recipient_status');
+  if (field < 0) return false;
+  const { start, end } = traceValueRange(table, field);
+  return FILTER_VERDICT.test(table.text.slice(start, Math.min(end, start + MAX_REASON)));
+}
+
+const FILTER_VERDICT = /quarantin|spam|malware/i;
 
 function firstWord(text: string): string {
   const match = /^[A-Za-z]+/.exec(text);

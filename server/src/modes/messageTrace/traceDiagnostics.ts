@@ -44,6 +44,9 @@ export const LONG_VALUE = 64 * 1024;
 
 const ROWS_PER_SLICE = 2000;
 
+/** What is added once the problem list is full: the list only counts it. */
+const OMITTED: Omit<Diagnostic, 'source'> = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' };
+
 export async function validateMessageTrace(
   document: TextDocument, settings: { readonly maxProblems: number }, token: CancellationToken | undefined, yieldControl: YieldControl,
 ): Promise<Diagnostic[]> {
@@ -82,6 +85,8 @@ export async function validateMessageTrace(
       const once = `${key}\u0000${item.recipient.toLowerCase()}\u0000${item.outcome}`;
       if (reported.has(once)) continue;
       reported.add(once);
+      // Past the limit only the count of omitted problems is kept: no message or fields are built.
+      if (problems.size >= settings.maxProblems) { problems.add(OMITTED); continue; }
       const message = problemMessage(table, row, item, pendingFor(table, index, i, key, firstTimes));
       add(item.start, item.end, kind.severity, message, kind.code, problemFields(table, row, index, i, item, kind.outcome));
     }

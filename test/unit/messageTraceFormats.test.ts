@@ -8,6 +8,10 @@ import { languageOfFile, MESSAGE_TRACE } from '../../server/src/common/languages
 import { DateOrderVote, parseTraceTime } from '../../server/src/formats/messageTrace/traceDates';
 import { agentGroups, recipientStatusEntries } from '../../server/src/formats/messageTrace/traceFields';
 import { traceFixture } from '../support/messageTraceFixtures';
+import { readShared } from '../support/shared';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../server/src/languageService';
+import { lookupTraceColumn, lookupTraceStatus } from '../../server/src/knowledge/messageTraceFacts';
 import { parseTraceTable, traceColumnValue, traceValueRange, traceField } from '../../server/src/formats/messageTrace/traceTable';
 
 const fixture = traceFixture;
@@ -121,5 +125,29 @@ describe('message trace formats', () => {
       assert.equal(languageOfFile(`download-${name}.txt`, fixture(name).slice(0, 2000), contributions), MESSAGE_TRACE, name);
     }
     assert.equal(languageOfFile('contacts.txt', 'Name,Email\n', contributions), 'plaintext');
+  });
+
+  it('the real Get-MessageTrace records of the corpus (JSON): every property is a known column, and their export reads back', async () => {
+    // Three real records (Elastic integration test data, ELv2; tests only, never shipped).
+    const folder = 'corpus/exo-message-trace/elastic-integrations-ELv2/microsoft_exchange_online_message_trace/';
+    const records = ['microsoft_exchange_online_message_trace_test.ndjson.log', 'test-log.log']
+      .flatMap((name) => readShared(folder + name).split('\n').filter(Boolean))
+      .map((line) => JSON.parse(line) as Record<string, string | number | null>);
+    assert.equal(records.length, 3);
+    const keys = Object.keys(records[0]!);
+    for (const record of records) for (const key of Object.keys(record)) assert.ok(lookupTraceColumn(key), `no column fact for ${key}`);
+    for (const record of records) assert.ok(lookupTraceStatus(String(record.Status)), String(record.Status));
+    // What Export-Csv writes for such objects: a quoted header of the property names, every value quoted, null as empty.
+    const quote = (value: string | number | null | undefined) => `"${value === null ? '' : String(value).replaceAll('"', '""')}"`;
+    const csv = [keys.map(quote).join(','), ...records.map((r) => keys.map((k) => quote(r[k])).join(','))].join('\r\n');
+    const table = parseTraceTable(csv)!;
+    assert.equal(table.kind, 'message-trace');
+    assert.equal(table.rows.length, 3);
+    // Received with and without a trailing Z, with 6 and 7 fractional digits: all read as UTC.
+    const received = table.rows.map((r) => parseTraceTime(traceColumnValue(table, r, 'received'), table.dates));
+    assert.deepEqual(received, [utcMs('2022-10-21T17:25:36.969Z'), utcMs('2022-10-21T17:25:30.600Z'), utcMs('2022-09-05T18:10:13.490Z')]);
+    // All three were delivered: no problems.
+    const diagnostics = await getLanguageService().doValidation(TextDocument.create('file:///corpus/trace.csv', 'csv', 1, csv));
+    assert.deepEqual(diagnostics, []);
   });
 });

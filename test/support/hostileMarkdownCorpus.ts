@@ -155,6 +155,22 @@ export function hostileTrackingLog(payload = ALL_PAYLOADS, long = LONG_PAYLOAD):
   ].join('\n');
 }
 
+/** An extended message trace report (synthetic) whose values, Recipient_status entries and custom_data groups hold `payload`. */
+export function hostileMessageTrace(payload = ALL_PAYLOADS, long = LONG_PAYLOAD): string {
+  const header = 'date_time_utc,event_id,source,message_id,network_message_id,recipient_address,Recipient_status,message_subject,sender_address,directionality,connector_id,custom_data';
+  const row = (event: string, status: string, custom: string): string => [
+    '2026-11-20T10:00:00Z', event, csv(payload), csv(`<${payload}@contoso.example>`), '0f1e2d3c4b5a69788796a5b4c3d2e1f0', csv(`bob@fabrikam.example;${payload}`),
+    csv(status), csv(payload), csv(payload), csv(payload), csv(payload), csv(custom),
+  ].join(',');
+  return [
+    header,
+    row('FAIL', `bob@fabrikam.example##Receive, Fail;${payload}##${payload}, Quarantined`, `S:SFA=SUM|SFV=${payload}|${payload}=${payload};S:AMA=SUM|action=${payload}|name=${payload}`),
+    row(csv(`<script>${payload}`), `${payload}##Receive, 550 5.1.1 ${payload}`, `S:TRA=ETR|ruleId=${payload}|mode=${long}`),
+    row('DEFER', `ops@slow.example##Receive, Defer`, `S:${payload}=${payload}`),
+    '',
+  ].join('\n');
+}
+
 /** An SMTP receive protocol log whose data, context and event fields hold `payload`. */
 export function hostileProtocolLog(payload = ALL_PAYLOADS): string {
   const row = (sequence: number, event: string, data: string): string =>

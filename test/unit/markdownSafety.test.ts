@@ -14,7 +14,7 @@ import { getLanguageService } from '../../server/src/languageService';
 import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 import { code, commandLink, commandUri, escapeText, MAX_CODE_LENGTH, md, text } from '../../server/src/text/markdown';
 import {
-  ALL_PAYLOADS, hostileBounce, hostilePlainText, hostileProtocolLog, hostileTrackingLog, PAYLOADS, RECEIVED_WORDS,
+  ALL_PAYLOADS, hostileBounce, hostileMessageTrace, hostilePlainText, hostileProtocolLog, hostileTrackingLog, PAYLOADS, RECEIVED_WORDS,
 } from '../support/hostileMarkdownCorpus';
 import { type ExpectedLink, foreignParts, renderHover, renderPreview } from '../support/renderedMarkdown';
 
@@ -171,6 +171,11 @@ describe('hostile Exchange logs and plain text', () => {
   it('a tracking log: hovers on every field, none carries markup from the log', () => {
     const produced = checkHovers(TextDocument.create('file:///MSGTRK-hostile.LOG', 'exchange-tracking-log', 1, hostileTrackingLog()));
     assert.ok(produced.hovers > 200 && produced.links > 0, JSON.stringify(produced));
+  });
+
+  it('a message trace: hovers on every value, Recipient_status entry and custom_data item, none carries markup from the trace', () => {
+    const produced = checkHovers(TextDocument.create('file:///traces/hostile.csv', 'exchange-message-trace', 1, hostileMessageTrace()));
+    assert.ok(produced.hovers > 100, JSON.stringify(produced));
   });
 
   it('a protocol log: hovers on every field, the event symbol included', () => {

@@ -218,9 +218,10 @@ async function explainCodeCommand(): Promise<void> {
   await vscode.commands.executeCommand('markdown.showPreview', document.uri);
 }
 
-/** Opens an untitled PowerShell editor with a command to review and run; nothing is executed here. */
+/** Opens an untitled PowerShell (or shell script) editor with a command to review and run; nothing is executed here. */
 async function openPowerShell(args?: OpenPowerShellArgs): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: args?.snippet ? '' : args?.text ?? '' });
+  const language = args?.language === 'shellscript' ? 'shellscript' : 'powershell';
+  const document = await vscode.workspace.openTextDocument({ language, content: args?.snippet ? '' : args?.text ?? '' });
   const editor = await vscode.window.showTextDocument(document);
   if (args?.snippet) await editor.insertSnippet(new vscode.SnippetString(args.snippet));
 }

@@ -29,7 +29,7 @@ describe('document language', () => {
 
   it('.eml is email; other .log files stay with the built-in Log language; the rest is plain text', () => {
     assert.equal(languageOfFile('bounce.EML', 'Return-Path: <>', languages), 'email');
-    assert.equal(languageOfFile('/var/log/mail.log', 'Nov 23 10:01:02 mx postfix/smtp[1]: x', languages), 'log');
+    assert.equal(languageOfFile('/var/log/app.log', 'Nov 23 10:01:02 mx app[1]: x', languages), 'log');
     assert.equal(languageOfFile('ndr.txt', 'Delivery has failed', languages), 'plaintext');
   });
 

@@ -3,7 +3,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../knowledge/model';
-import { PROTOCOL_LOG, TRACKING_LOG } from '../common/languages';
+import { MAIL_LOG, PROTOCOL_LOG, TRACKING_LOG } from '../common/languages';
 import { perVersion } from '../common/perVersion';
 import { mailSystem } from '../knowledge/mailSystems';
 import { productsOf } from './writerOf';
@@ -20,7 +20,7 @@ export const productPreference: (document: TextDocument) => readonly Product[] =
  * Exchange log has one writer for the whole document.
  */
 export function productPreferenceOnLine(document: TextDocument, line: string): readonly Product[] {
-  return document.languageId === 'log' || document.languageId === 'plaintext' ? productsOf({ texts: [line] }) : productPreference(document);
+  return document.languageId === 'log' || document.languageId === 'plaintext' || document.languageId === MAIL_LOG ? productsOf({ texts: [line] }) : productPreference(document);
 }
 
 function detect(document: TextDocument): readonly Product[] {

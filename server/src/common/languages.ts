@@ -11,6 +11,8 @@ export interface LanguageContribution {
 export const EMAIL = 'email';
 export const TRACKING_LOG = 'exchange-tracking-log';
 export const PROTOCOL_LOG = 'exchange-protocol-log';
+/** Postfix, Exim and Sendmail logs (mail.log, maillog, mainlog, rejectlog and their rotations). */
+export const MAIL_LOG = 'mail-log';
 
 /** Log type named in an Exchange log header, e.g. "#Log-type: SMTP Receive Protocol Log". */
 export function languageFromLogHeader(header: string): string | undefined {

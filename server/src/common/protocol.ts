@@ -20,6 +20,7 @@ export interface ExplainBounceResult {
 /**
  * Client command that opens an untitled PowerShell editor: `text` goes in as it is, `snippet` is
  * inserted as a snippet (tab stops on its placeholders). Hover links may run this command only.
+ * `language: 'shellscript'` opens a shell script instead (the mail-log trace).
  */
 export const OPEN_POWERSHELL_COMMAND = 'mailflowLens.openPowerShell';
-export interface OpenPowerShellArgs { readonly text?: string; readonly snippet?: string }
+export interface OpenPowerShellArgs { readonly text?: string; readonly snippet?: string; readonly language?: 'shellscript' }

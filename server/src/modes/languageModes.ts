@@ -10,6 +10,7 @@ import type { CancellationToken, YieldControl } from '../common/cancellation';
 import type { LanguageSettings } from '../common/settings';
 import { getEmailMode } from './email/emailMode';
 import { getExchangeLogMode } from './exchangeLog/exchangeLogMode';
+import { getMailLogMode } from './mailLog/mailLogMode';
 import { getStatusCodeMode } from './statusCodes/statusCodeMode';
 
 export interface LanguageMode {
@@ -52,12 +53,12 @@ export interface LanguageModes {
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   const fallback = getStatusCodeMode(options);
-  const families: FamilyMode[] = [getExchangeLogMode(options), getEmailMode()];
+  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getEmailMode()];
   const byLanguage = new Map<string, LanguageMode>();
   for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);
   }
-  const byContent = families.filter((mode) => mode.claimsContent);
+  const byContent = families.filter((mode) => mode.claimsContent !== undefined);
   // A document's content claim is decided once per version: every request of a version agrees.
   const claimed = new Map<string, { version: number; mode: LanguageMode }>();
   const modeByContent = (document: TextDocument): LanguageMode => {

@@ -1,0 +1,222 @@
+// Builds message trails from log lines fed in order. Only open trails are kept: a trail is handed
+// on when its message leaves the queue (Postfix "removed", Exim "Completed", Sendmail "done"), when
+// its id is reused, when too many are open at once (the oldest goes, its open outcomes unknown) or
+// at the end. Every map is bounded, so a 1 GB log streams through in bounded memory.
+
+import type { LineHead } from '../../formats/mailLog/lineHead';
+import type { AttemptEvent, MailEvent } from '../../formats/mailLog/lineEvents';
+import type { MessageTrail, RecipientTrail, TrailEnd } from './messageTrail';
+
+export interface TrailBuilderOptions {
+  /** Receives each trail once it is closed. */
+  readonly onTrail: (trail: MessageTrail) => void;
+  /** Keep every trail's line numbers (the editor does, for references; a stream does not). */
+  readonly keepLines?: boolean;
+  readonly maxOpen?: number;
+  readonly maxRecipients?: number;
+  readonly maxLinesPerTrail?: number;
+}
+
+export const TRAIL_LIMITS = { maxOpen: 20_000, maxRecipients: 1_000, maxLinesPerTrail: 10_000, maxPendingLinks: 20_000 } as const;
+
+/** An open trail, with its recipients by address (dropped when the trail is handed on). */
+type OpenTrail = MessageTrail & { byAddress?: Map<string, RecipientTrail> };
+
+export class TrailBuilder {
+  private readonly open = new Map<string, OpenTrail>();
+  /** The open trail of each id, whatever its instance: notifications name ids only. */
+  private readonly openById = new Map<string, MessageTrail>();
+  /** Notification id -> the id of the message it reports on, until the notification's trail opens. */
+  private readonly pendingReports = new Map<string, string>();
+  private readonly maxOpen: number;
+  private readonly maxRecipients: number;
+  private readonly maxLines: number;
+  /** Trails closed early because too many were open. */
+  evicted = 0;
+
+  constructor(private readonly options: TrailBuilderOptions) {
+    this.maxOpen = options.maxOpen ?? TRAIL_LIMITS.maxOpen;
+    this.maxRecipients = options.maxRecipients ?? TRAIL_LIMITS.maxRecipients;
+    this.maxLines = options.maxLinesPerTrail ?? TRAIL_LIMITS.maxLinesPerTrail;
+  }
+
+  /**
+   * Adds one line, read from `text` (the document, or the line alone when streaming); returns the
+   * trail the line joined. Lines without a message id (NOQUEUE rejects, connections) join none.
+   */
+  add(line: number, head: LineHead, text: string, event: MailEvent): MessageTrail | undefined {
+    if (head.idStart < 0 || head.idKind === 'noqueue' || !head.system) return undefined;
+    const id = text.slice(head.idStart, head.idEnd);
+    const instance = head.system === 'postfix' && head.programStart >= 0 ? postfixInstance(text.slice(head.programStart, head.programEnd)) : '';
+    const key = `${instance}|${id}`;
+    let trail = this.open.get(key);
+    if (trail && startsAnew(trail, event)) {
+      this.close(key, trail, 'reused');
+      trail = undefined;
+    }
+    if (!trail) {
+      trail = this.start(key, id, instance, head, line, event);
+    }
+    this.record(trail, line, head, event);
+    if (event.kind === 'closed') this.close(key, trail, head.system === 'exim' ? 'completed' : 'removed');
+    return trail;
+  }
+
+  /** Hands on every trail still open: the log ends here. */
+  finish(): void {
+    for (const [key, trail] of this.open) this.close(key, trail, 'log-end');
+  }
+
+  private start(key: string, id: string, instance: string, head: LineHead, line: number, event: MailEvent): OpenTrail {
+    if (this.open.size >= this.maxOpen) {
+      const [oldKey, oldest] = this.open.entries().next().value!;
+      this.evicted++;
+      this.close(oldKey, oldest, 'evicted');
+    }
+    const trail = {
+      id, system: head.system!, instance, firstLine: line, lastLine: line,
+      ...(this.options.keepLines ? { lines: [] as number[] } : {}),
+      linesDropped: 0, lineCount: 0,
+      startSeen: event.kind === 'client' || event.kind === 'pickup' || event.kind === 'message-id' || event.kind === 'arrival'
+        || (head.system === 'sendmail' && event.kind === 'sender'),
+      recipients: [], recipientsDropped: 0, notifications: [],
+      byAddress: new Map<string, RecipientTrail>(),
+    } satisfies OpenTrail;
+    const reports = this.pendingReports.get(id);
+    if (reports !== undefined) {
+      (trail as MessageTrail).reportsOn = reports;
+      this.pendingReports.delete(id);
+    }
+    this.open.set(key, trail);
+    this.openById.set(id, trail);
+    return trail;
+  }
+
+  private record(trail: OpenTrail, line: number, head: LineHead, event: MailEvent): void {
+    trail.lastLine = line;
+    trail.lineCount++;
+    if (trail.lines) {
+      if (trail.lines.length < this.maxLines) trail.lines.push(line);
+      else trail.linesDropped++;
+    }
+    const ms = head.time?.epochMs;
+    if (ms !== undefined) {
+      if (trail.firstMs === undefined || ms < trail.firstMs) trail.firstMs = ms;
+      if (trail.lastMs === undefined || ms > trail.lastMs) trail.lastMs = ms;
+    }
+    switch (event.kind) {
+      case 'client': trail.client ??= event.client; break;
+      case 'pickup': if (event.sender !== undefined) trail.sender ??= event.sender; break;
+      case 'message-id': trail.messageId ??= event.messageId; break;
+      case 'sender':
+        trail.sender = event.sender;
+        if (event.size !== undefined) trail.size = event.size;
+        if (event.nrcpt !== undefined) trail.nrcpt = event.nrcpt;
+        if (event.messageId !== undefined) trail.messageId ??= event.messageId;
+        break;
+      case 'arrival':
+        trail.sender = event.sender;
+        if (event.size !== undefined) trail.size = event.size;
+        if (event.messageId !== undefined) trail.messageId ??= event.messageId;
+        if (event.client !== undefined) trail.client ??= event.client;
+        if (event.reportsOn !== undefined) trail.reportsOn = event.reportsOn;
+        for (const address of event.recipients) this.recipient(trail, address, line);
+        if (event.reportsOn !== undefined) this.openById.get(event.reportsOn)?.notifications.push({ id: trail.id, line });
+        break;
+      case 'attempt': this.attempt(trail, line, ms, event); break;
+      case 'expired-all':
+        for (const recipient of trail.recipients) {
+          if (recipient.outcome !== 'deferred' && recipient.outcome !== 'unknown') continue;
+          recipient.outcome = 'expired';
+          recipient.decisiveLine = line;
+          recipient.decisiveSpan = event.span;
+        }
+        break;
+      case 'notification': {
+        trail.notifications.push({ id: event.notificationId, line });
+        const notified = this.openById.get(event.notificationId);
+        if (notified && notified !== trail) notified.reportsOn = trail.id;
+        else {
+          if (this.pendingReports.size >= TRAIL_LIMITS.maxPendingLinks) this.pendingReports.delete(this.pendingReports.keys().next().value!);
+          this.pendingReports.set(event.notificationId, trail.id);
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+
+  private recipient(trail: OpenTrail, address: string, line: number): RecipientTrail | undefined {
+    const key = address.toLowerCase();
+    let recipient = trail.byAddress!.get(key);
+    if (recipient) return recipient;
+    if (trail.recipients.length >= this.maxRecipients) {
+      trail.recipientsDropped++;
+      return undefined;
+    }
+    recipient = { address, outcome: 'unknown', attempts: 0, deferrals: 0, decisiveLine: line, unknownWhy: 'no delivery attempt for this recipient in the log' };
+    trail.byAddress!.set(key, recipient);
+    trail.recipients.push(recipient);
+    return recipient;
+  }
+
+  private attempt(trail: OpenTrail, line: number, ms: number | undefined, event: AttemptEvent): void {
+    const recipient = this.recipient(trail, event.recipient, line);
+    if (!recipient) return;
+    recipient.attempts++;
+    if (ms !== undefined) {
+      recipient.firstAttemptMs ??= ms;
+      recipient.lastAttemptMs = ms;
+    }
+    if (event.origTo !== undefined) recipient.origTo = event.origTo;
+    // A later "sent" settles a recipient; nothing after a final outcome changes it (Exim logs a
+    // delivery once per address, Postfix may log a bounce's copy to the postmaster apart).
+    if (recipient.outcome === 'delivered' || recipient.outcome === 'bounced' || recipient.outcome === 'expired') return;
+    recipient.outcome = event.status === 'sent' ? 'delivered' : event.status;
+    recipient.unknownWhy = undefined;
+    if (event.status === 'deferred') recipient.deferrals++;
+    recipient.decisiveLine = line;
+    recipient.decisiveSpan = event.span;
+    recipient.reply = event.reply;
+    recipient.dsn = event.dsn;
+    recipient.relay = event.relay;
+    recipient.delay = event.delay;
+    recipient.delays = event.delays;
+  }
+
+  private close(key: string, trail: OpenTrail, end: TrailEnd): void {
+    this.open.delete(key);
+    if (this.openById.get(trail.id) === trail) this.openById.delete(trail.id);
+    trail.end = end;
+    for (const recipient of trail.recipients) {
+      if (recipient.outcome === 'deferred' && end !== 'log-end') {
+        recipient.outcome = 'unknown';
+        recipient.unknownWhy = end === 'evicted'
+          ? 'too many messages were open at once to follow this one further'
+          : 'the message left the queue after a deferral with no final status for this recipient in the log';
+      } else if (recipient.outcome === 'unknown' && end === 'log-end') {
+        recipient.unknownWhy = 'the log ends before this recipient got a final status';
+      }
+    }
+    delete trail.byAddress;
+    this.options.onTrail(trail);
+  }
+}
+
+/**
+ * The Postfix instance, whose queue holds the id: the first part of the syslog name ("postfix-out"
+ * of "postfix-out/smtp"); "" for the default one. Services of one instance may add parts of their
+ * own ("postfix/submission/smtpd") and share its queue.
+ */
+function postfixInstance(program: string): string {
+  const slash = program.indexOf('/');
+  const name = slash >= 0 ? program.slice(0, slash) : program;
+  return name === 'postfix' ? '' : name;
+}
+
+/** A new arrival on an open id that already had one: the id was reused without a removal line. */
+function startsAnew(trail: MessageTrail, event: MailEvent): boolean {
+  if (event.kind === 'client' || event.kind === 'pickup') return trail.client !== undefined || trail.sender !== undefined;
+  if (event.kind === 'arrival') return trail.sender !== undefined;
+  return false;
+}

@@ -1,0 +1,184 @@
+// Everything the mail-log features read, built once per document version in the validation's
+// cancellable slices: the trail of each line, trails by queue id and by Message-ID, the lines that
+// name a message from elsewhere (notifications), and the lines problems are reported on. Hovers,
+// references, the outline and folding then answer from it without reading the log again.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CharCode } from '../../common/charCode';
+import type { MailEvent } from '../../formats/mailLog/lineEvents';
+import { MailLogReader } from '../../analysis/mailLog/mailLogTrails';
+import type { MessageTrail } from '../../analysis/mailLog/messageTrail';
+
+/** A line about a connection or the system, for the Problems panel. */
+export interface LineProblemEvent {
+  readonly line: number;
+  readonly event: MailEvent;
+}
+
+export interface LostConnections {
+  count: number;
+  readonly firstLine: number;
+  lastLine: number;
+  readonly after: Map<string, number>;
+}
+
+export interface MailLogIndex {
+  readonly version: number;
+  /** The year given to the first time stamp without one. */
+  readonly referenceYear: number;
+  /** Per line: the index in `trails` of the trail it belongs to, or -1. */
+  readonly lineTrail: Int32Array;
+  /** Trails in the order their first line appears. */
+  readonly trails: MessageTrail[];
+  readonly byId: Map<string, number[]>;
+  readonly byMessageId: Map<string, number[]>;
+  /** Id -> lines of other messages that name it (Exim "R=id" on its bounce; Postfix and Sendmail notification ids). */
+  readonly mentions: Map<string, number[]>;
+  readonly lineProblems: LineProblemEvent[];
+  /** Line problems past the bound, counted only. */
+  lineProblemsDropped: number;
+  /** Lost connections by client. */
+  readonly lostConnections: Map<string, LostConnections>;
+  /** Lines read as mail log lines. */
+  recognisedLines: number;
+  /** Trails handed on early because too many were open at once. */
+  evicted: number;
+  /** Where the inferred year of time stamps without one changes (a log crossing New Year), bounded. */
+  readonly yearChanges: { readonly line: number; readonly year: number }[];
+}
+
+/** Bounds of what the index keeps besides the trails themselves. */
+export const INDEX_LIMITS = { lineProblems: 50_000, clients: 10_000, mentionsPerId: 1_000, yearChanges: 1_000 } as const;
+
+/** Builds the index line by line, in slices the caller chooses. */
+export class MailLogIndexBuilder {
+  readonly index: MailLogIndex;
+  /** Trails are indexed when first seen; a closed trail needs nothing more. */
+  private readonly text: string;
+  private readonly reader: MailLogReader;
+  private readonly trailIndex = new Map<MessageTrail, number>();
+  private offset = 0;
+  private line = 0;
+  private done = false;
+  private year: number;
+
+  constructor(document: TextDocument, referenceYear = new Date().getUTCFullYear()) {
+    this.text = document.getText();
+    this.year = referenceYear;
+    this.index = {
+      version: document.version, referenceYear, lineTrail: new Int32Array(document.lineCount).fill(-1), trails: [],
+      byId: new Map(), byMessageId: new Map(), mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
+      lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
+    };
+    this.reader = new MailLogReader({ keepLines: true, referenceYear, onTrail: () => undefined });
+  }
+
+  /** Reads up to `lines` more lines; true once the whole document is read. */
+  step(lines: number): boolean {
+    const text = this.text;
+    for (let n = 0; n < lines && !this.done; n++) {
+      if (this.offset > text.length) {
+        this.reader.finish();
+        this.index.evicted = this.reader.evicted;
+        this.done = true;
+        break;
+      }
+      let end = text.indexOf('\n', this.offset);
+      if (end < 0) end = text.length;
+      const contentEnd = end > this.offset && text.charCodeAt(end - 1) === CharCode.CarriageReturn ? end - 1 : end;
+      this.readLine(this.offset, contentEnd);
+      this.offset = end + 1;
+      this.line++;
+    }
+    return this.done;
+  }
+
+  private readLine(start: number, end: number): void {
+    const read = this.reader.readLine(this.text, start, end, this.line);
+    if (!read) return;
+    const index = this.index;
+    index.recognisedLines++;
+    if (read.head.time.yearInferred) {
+      const year = new Date(read.head.time.epochMs).getUTCFullYear();
+      if (year !== this.year && index.yearChanges.length < INDEX_LIMITS.yearChanges) index.yearChanges.push({ line: this.line, year });
+      this.year = year;
+    }
+    if (read.trail) {
+      let trailIndex = this.trailIndex.get(read.trail);
+      if (trailIndex === undefined) {
+        trailIndex = index.trails.length;
+        index.trails.push(read.trail);
+        this.trailIndex.set(read.trail, trailIndex);
+        push(index.byId, read.trail.id, trailIndex);
+      }
+      if (this.line < index.lineTrail.length) index.lineTrail[this.line] = trailIndex;
+    }
+    const event = read.event;
+    switch (event.kind) {
+      case 'message-id': case 'sender': case 'arrival':
+        if (event.messageId && read.trail && read.trail.messageId === event.messageId) {
+          const list = index.byMessageId.get(event.messageId);
+          const trailIndex = this.trailIndex.get(read.trail)!;
+          if (!list?.includes(trailIndex)) push(index.byMessageId, event.messageId, trailIndex);
+        }
+        if (event.kind === 'arrival' && event.reportsOn) this.mention(event.reportsOn);
+        break;
+      case 'notification': this.mention(event.notificationId); break;
+      case 'lost-connection': this.lost(event.client ?? 'unknown client', event.after); break;
+      case 'reject': case 'auth-failure': case 'tls-failure': case 'blocklist': case 'warning':
+        if (index.lineProblems.length < INDEX_LIMITS.lineProblems) index.lineProblems.push({ line: this.line, event });
+        else index.lineProblemsDropped++;
+        break;
+      default: break;
+    }
+  }
+
+  private mention(id: string): void {
+    const lines = this.index.mentions.get(id);
+    if (!lines) this.index.mentions.set(id, [this.line]);
+    else if (lines.length < INDEX_LIMITS.mentionsPerId) lines.push(this.line);
+  }
+
+  private lost(client: string, after: string): void {
+    const map = this.index.lostConnections;
+    let entry = map.get(client);
+    if (!entry) {
+      if (map.size >= INDEX_LIMITS.clients) return;
+      entry = { count: 0, firstLine: this.line, lastLine: this.line, after: new Map() };
+      map.set(client, entry);
+    }
+    entry.count++;
+    entry.lastLine = this.line;
+    const command = after.split(' ', 1)[0]!;
+    if (entry.after.has(command) || entry.after.size < 16) entry.after.set(command, (entry.after.get(command) ?? 0) + 1);
+  }
+
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const built = new WeakMap<TextDocument, MailLogIndex>();
+
+/** The index of this version, if the validation (or an earlier request) built it. */
+export function builtIndex(document: TextDocument): MailLogIndex | undefined {
+  const index = built.get(document);
+  return index?.version === document.version ? index : undefined;
+}
+
+export function rememberIndex(document: TextDocument, index: MailLogIndex): void {
+  built.set(document, index);
+}
+
+/** The index of this version: built by the validation, or here at once when a request comes first. */
+export function mailLogIndexOf(document: TextDocument): MailLogIndex {
+  const known = builtIndex(document);
+  if (known) return known;
+  const builder = new MailLogIndexBuilder(document);
+  builder.step(Number.MAX_SAFE_INTEGER);
+  rememberIndex(document, builder.index);
+  return builder.index;
+}

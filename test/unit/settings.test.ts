@@ -10,7 +10,7 @@ describe('settings', () => {
     const declared = manifest.contributes.configuration.properties;
     assert.equal(defaultSettings.hover.detail, declared['mailflowLens.hover.detail'].default);
     assert.equal(defaultSettings.diagnostics.maxProblems, declared['mailflowLens.diagnostics.maxProblems'].default);
-    assert.deepEqual(declared['mailflowLens.hover.languages'].default, ['email', 'exchange-tracking-log', 'exchange-protocol-log', 'mail-log', 'log', 'plaintext']);
+    assert.deepEqual(declared['mailflowLens.hover.languages'].default, ['email', 'exchange-tracking-log', 'exchange-protocol-log', 'mail-log', 'exchange-message-trace', 'log', 'plaintext', 'csv']);
   });
 
   it('keeps valid values and replaces wrong ones with defaults', () => {

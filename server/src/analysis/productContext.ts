@@ -3,7 +3,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Product } from '../knowledge/model';
-import { MAIL_LOG, PROTOCOL_LOG, TRACKING_LOG } from '../common/languages';
+import { MAIL_LOG, MESSAGE_TRACE, PROTOCOL_LOG, TRACKING_LOG } from '../common/languages';
 import { perVersion } from '../common/perVersion';
 import { mailSystem } from '../knowledge/mailSystems';
 import { productsOf } from './writerOf';
@@ -25,5 +25,6 @@ export function productPreferenceOnLine(document: TextDocument, line: string): r
 
 function detect(document: TextDocument): readonly Product[] {
   if (document.languageId === TRACKING_LOG || document.languageId === PROTOCOL_LOG) return EXCHANGE_LOG_PRODUCTS;
+  if (document.languageId === MESSAGE_TRACE) return mailSystem('exchange-online').products;
   return productsOf({ texts: [document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(HEAD_CHARS) })] });
 }

@@ -13,6 +13,8 @@ export const TRACKING_LOG = 'exchange-tracking-log';
 export const PROTOCOL_LOG = 'exchange-protocol-log';
 /** Postfix, Exim and Sendmail logs (mail.log, maillog, mainlog, rejectlog and their rotations). */
 export const MAIL_LOG = 'mail-log';
+/** Exchange Online message traces: the admin center's CSV reports and Export-Csv of the trace cmdlets. */
+export const MESSAGE_TRACE = 'exchange-message-trace';
 
 /** Log type named in an Exchange log header, e.g. "#Log-type: SMTP Receive Protocol Log". */
 export function languageFromLogHeader(header: string): string | undefined {

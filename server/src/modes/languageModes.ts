@@ -11,6 +11,7 @@ import type { LanguageSettings } from '../common/settings';
 import { getEmailMode } from './email/emailMode';
 import { getExchangeLogMode } from './exchangeLog/exchangeLogMode';
 import { getMailLogMode } from './mailLog/mailLogMode';
+import { getMessageTraceMode } from './messageTrace/messageTraceMode';
 import { getStatusCodeMode } from './statusCodes/statusCodeMode';
 
 export interface LanguageMode {
@@ -53,7 +54,7 @@ export interface LanguageModes {
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   const fallback = getStatusCodeMode(options);
-  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getEmailMode()];
+  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getMessageTraceMode(options), getEmailMode()];
   const byLanguage = new Map<string, LanguageMode>();
   for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);

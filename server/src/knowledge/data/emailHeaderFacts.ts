@@ -147,7 +147,10 @@ export const antispamKeys: readonly AntispamKeyFact[] = [
     values: { CAL: 'the IP is on an allow list, so spam filtering was skipped', NLI: 'the IP is on no reputation list' },
   },
   { key: 'SFTY', meaning: 'A safety tip category: the message was flagged as phishing or impersonation (values such as 9.19 for domain impersonation and 9.20 for user impersonation).' },
-  { key: 'SRV', meaning: 'A service verdict; SRV:BULK means the message was marked as bulk mail because its BCL reached the policy threshold.' },
+  {
+    key: 'SRV', meaning: 'A service verdict; SRV:BULK means the message was marked as bulk mail because its BCL reached the policy threshold.',
+    values: { BULK: 'marked as bulk mail: its bulk complaint level reached the threshold of the anti-spam policy' },
+  },
   { key: 'SFS', meaning: 'The IDs of the spam filter rules that matched, for Microsoft support; they are not documented publicly.' },
   { key: 'H', meaning: 'The HELO/EHLO name the connecting server announced.' },
   {

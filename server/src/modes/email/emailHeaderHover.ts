@@ -15,6 +15,7 @@ import { LineBreakFinder, lineAt } from '../../formats/mime/lines';
 import { MappedText } from '../../formats/mime/mappedText';
 import type { HeaderSource } from '../../formats/bounce/messageView';
 import { antispamKeys, AUTH_METHODS, authResultMeanings, headerFacts, type HeaderFact } from '../../knowledge/data/emailHeaderFacts';
+import { bclMeaning, sclMeaning } from '../../knowledge/antispam';
 import { code, joinMarkdown, lines, type Markdown, markupContent, md } from '../../text/markdown';
 
 /** Characters of a value read for a hover; a megabyte-long header is explained from its start. */
@@ -186,14 +187,6 @@ function detailsFor(email: EmailDocument, field: FieldAt, offset: number): Markd
   return [];
 }
 
-export function sclMeaning(scl: number): string {
-  if (scl < 0) return 'filtering was skipped (a trusted, allowed or internal sender)';
-  if (scl <= 1) return 'not spam: delivered to the inbox';
-  if (scl <= 4) return 'a low score, not used by Exchange Online: treated as not spam';
-  if (scl <= 6) return 'spam: delivered to Junk Email or quarantined, as the anti-spam policy says';
-  return 'high-confidence spam: quarantined or sent to Junk Email, as the anti-spam policy says';
-}
-
 interface Item { readonly key: string; readonly value: string; readonly start: number; readonly end: number }
 
 /** "KEY:value" items of an anti-spam header, with raw offsets. */
@@ -227,13 +220,6 @@ function antispamMarkdown(key: string, value: string, fact: HeaderFact): Markdow
   }
   out.push(md``, md`*Source:* ${fact.source}`);
   return lines(out);
-}
-
-export function bclMeaning(bcl: number): string {
-  if (bcl <= 0) return 'not from a bulk sender';
-  if (bcl <= 3) return 'bulk mail from a sender with few complaints';
-  if (bcl <= 7) return 'bulk mail from a sender with a mixed complaint record';
-  return 'bulk mail from a sender with many complaints';
 }
 
 /** Read once per field: a hover off every verdict asks for them again to list them all. */

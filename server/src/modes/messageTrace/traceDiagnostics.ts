@@ -1,0 +1,222 @@
+// Problems in message traces: one per recipient that failed, is pending, was quarantined or
+// filtered as spam, or was a group that got expanded, naming the recipient, the message and the
+// reason; and rows that cannot be read as written. Delivered and sent recipients give nothing.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
+import { MESSAGE_TRACE } from '../../common/languages';
+import type { ProblemFields } from '../../common/problemFields';
+import { DIAGNOSTIC_SOURCE, ProblemList } from '../shared/problemList';
+import { offsetRange, rememberTraceIndex, traceTableOf } from './traceDocument';
+import { clip, type RecipientTraceOutcome, rowRecipientOutcomes, TraceReplyReader } from '../../analysis/messageTraceOutcomes';
+import { QUOTED, UNTERMINATED } from '../../formats/csv';
+import { traceDuration } from '../../formats/messageTrace/traceDates';
+import { type TraceIndex, TraceIndexBuilder, traceMessageKey } from '../../formats/messageTrace/traceIndex';
+import { firstColumnOf, type TraceRow, type TraceTable, traceColumnValue } from '../../formats/messageTrace/traceTable';
+import type { TraceOutcome } from '../../knowledge/messageTraceFacts';
+
+export const TRACE_PROBLEM = {
+  failed: 'trace-failed',
+  pending: 'trace-pending',
+  quarantined: 'trace-quarantined',
+  filtered: 'trace-filtered',
+  expanded: 'trace-expanded',
+  fieldCount: 'trace-field-count',
+  unterminatedQuote: 'trace-unterminated-quote',
+  badTime: 'trace-bad-time',
+  dateOrder: 'trace-date-order',
+  longValue: 'trace-long-value',
+  noHeader: 'trace-no-header',
+} as const;
+
+/** The problems of a recipient outcome, by outcome; delivered and none report nothing. */
+const REPORTED: Partial<Record<TraceOutcome, { code: string; severity: DiagnosticSeverity; outcome: string }>> = {
+  failed: { code: TRACE_PROBLEM.failed, severity: DiagnosticSeverity.Error, outcome: 'failed' },
+  pending: { code: TRACE_PROBLEM.pending, severity: DiagnosticSeverity.Warning, outcome: 'deferred' },
+  quarantined: { code: TRACE_PROBLEM.quarantined, severity: DiagnosticSeverity.Warning, outcome: 'quarantined' },
+  filtered: { code: TRACE_PROBLEM.filtered, severity: DiagnosticSeverity.Warning, outcome: 'filtered' },
+  expanded: { code: TRACE_PROBLEM.expanded, severity: DiagnosticSeverity.Information, outcome: 'expanded' },
+};
+
+/** Cells longer than this are read from their start only by hovers; the problem says so. */
+export const LONG_VALUE = 64 * 1024;
+
+const ROWS_PER_SLICE = 2000;
+
+export async function validateMessageTrace(
+  document: TextDocument, settings: { readonly maxProblems: number }, token: CancellationToken | undefined, yieldControl: YieldControl,
+): Promise<Diagnostic[]> {
+  if (token?.isCancellationRequested) return [];
+  const table = traceTableOf(document);
+  if (!table) return document.languageId === MESSAGE_TRACE ? [notATrace(document)] : [];
+  const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
+  // The index first, in the same slices: pending times need the newest time and each message's first.
+  const builder = new TraceIndexBuilder(table);
+  for (let i = 0; i < table.rows.length; i++) {
+    builder.addRow(i);
+    if (slices.step() && !(await slices.next())) return [];
+  }
+  const index = builder.finish();
+  rememberTraceIndex(table, index);
+
+  const problems = new ProblemList(settings.maxProblems);
+  const add = (start: number, end: number, severity: DiagnosticSeverity, message: string, code: string, data?: ProblemFields): void => {
+    problems.add({ range: offsetRange(document, start, end), severity, message, code, ...(data ? { data } : {}) });
+  };
+  if (table.dates.assumed && table.timeColumn >= 0) {
+    const f = table.header.firstField + table.timeColumn;
+    add(table.fields.starts[f]!, table.fields.ends[f]!, DiagnosticSeverity.Information, `dates read ${table.dates.reason}`, TRACE_PROBLEM.dateOrder);
+  }
+  const replies = new TraceReplyReader();
+  const reported = new Set<string>();
+  const firstTimes = new Map<string, number>();
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    checkShape(table, row, index, i, add);
+    for (const item of rowRecipientOutcomes(table, row, replies)) {
+      const kind = REPORTED[item.outcome];
+      if (!kind) continue;
+      const key = traceMessageKey(table, i);
+      // The extended report repeats a recipient's status on every event row of its message.
+      const once = `${key}\u0000${item.recipient.toLowerCase()}\u0000${item.outcome}`;
+      if (reported.has(once)) continue;
+      reported.add(once);
+      const message = problemMessage(table, row, item, pendingFor(table, index, i, key, firstTimes));
+      add(item.start, item.end, kind.severity, message, kind.code, problemFields(table, row, index, i, item, kind.outcome));
+    }
+    if (slices.step() && !(await slices.next())) return [];
+  }
+  return problems.finish();
+}
+
+type Add = (start: number, end: number, severity: DiagnosticSeverity, message: string, code: string) => void;
+
+function checkShape(table: TraceTable, row: TraceRow, index: TraceIndex, rowIndex: number, add: Add): void {
+  const expected = table.header.names.length;
+  const { starts, ends, flags } = table.fields;
+  for (let f = row.firstField; f < row.firstField + row.fieldCount; f++) {
+    if ((flags[f]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED)) {
+      add(starts[f]!, ends[f]!, DiagnosticSeverity.Error, 'quoted value never closed: it is cut before the next row, which is read as usual', TRACE_PROBLEM.unterminatedQuote);
+    }
+    if (ends[f]! - starts[f]! > LONG_VALUE) {
+      const name = table.header.names[f - row.firstField] ?? `field ${f - row.firstField + 1}`;
+      add(starts[f]!, starts[f]! + 1, DiagnosticSeverity.Information,
+        `${name} holds ${(ends[f]! - starts[f]!).toLocaleString('en-US')} characters: hovers read its first ${LONG_VALUE.toLocaleString('en-US')}`, TRACE_PROBLEM.longValue);
+    }
+  }
+  if (row.fieldCount < expected) {
+    add(row.start, row.end, DiagnosticSeverity.Error,
+      `row cut short: expected ${expected} fields as the header names, found ${row.fieldCount}; the columns it lacks are read as empty`, TRACE_PROBLEM.fieldCount);
+  } else if (row.fieldCount > expected) {
+    add(row.start, row.end, DiagnosticSeverity.Warning,
+      `${row.fieldCount} fields but the header names ${expected}: the values past the last column are not read`, TRACE_PROBLEM.fieldCount);
+  }
+  if (table.timeColumn >= 0 && table.timeColumn < row.fieldCount && Number.isNaN(index.times[rowIndex]!)) {
+    const f = row.firstField + table.timeColumn;
+    const raw = table.text.slice(starts[f]!, Math.min(ends[f]!, starts[f]! + 200)).replace(/^"|"$/g, '').trim();
+    if (raw) add(starts[f]!, ends[f]!, DiagnosticSeverity.Warning, `"${clip(raw)}" is not a time this reader understands: this row's time is left out`, TRACE_PROBLEM.badTime);
+  }
+}
+
+/** How long a pending recipient has waited: since its message arrived, to its deferral or the report's newest row. */
+function pendingFor(table: TraceTable, index: TraceIndex, rowIndex: number, key: string, firstTimes: Map<string, number>): string | undefined {
+  const event = table.kind === 'extended' || table.kind === 'trace-detail';
+  let first = firstTimes.get(key);
+  if (first === undefined) {
+    first = Number.NaN;
+    for (const r of index.messages.get(key) ?? []) {
+      const time = index.times[r]!;
+      if (!Number.isNaN(time) && !(time >= first)) first = time;
+    }
+    firstTimes.set(key, first);
+  }
+  const until = event ? index.times[rowIndex]! : index.newest;
+  if (Number.isNaN(first) || Number.isNaN(until)) return undefined;
+  return event
+    ? `deferred ${traceDuration(until - first)} after the message arrived`
+    : `${traceDuration(until - first)} between its arrival and the newest message of this report`;
+}
+
+const OUTCOME_WORDS: Record<string, string> = {
+  failed: 'delivery failed',
+  pending: 'still pending: delivery is under way or being retried',
+  quarantined: 'quarantined',
+  filtered: 'filtered as spam',
+  expanded: 'a distribution group, expanded to its members, who have rows of their own',
+};
+
+function problemMessage(table: TraceTable, row: TraceRow, item: RecipientTraceOutcome, pending: string | undefined): string {
+  const who = item.recipient || '(recipient not listed)';
+  const reason = item.reply ? `${item.reply.label}: ${item.reply.summary}` : item.reason;
+  const what = `${OUTCOME_WORDS[item.outcome] ?? item.outcome} (${item.verdict})`;
+  const parts = [`${who}: ${what}`];
+  if (item.outcome === 'pending' && pending) parts.push(pending);
+  if (reason) parts.push(reason);
+  return `${parts.join('; ')} · ${messageName(table, row)}`;
+}
+
+/** The message named by its subject, else its Message-ID, else its trace ID. */
+export function messageName(table: TraceTable, row: TraceRow): string {
+  const subjectColumn = firstColumnOf(table, ['message_subject', 'subject']);
+  const subject = subjectColumn ? traceColumnValue(table, row, subjectColumn) : '';
+  if (subject) return `"${clip(subject)}"`;
+  const idColumn = firstColumnOf(table, ['message_id', 'messageid', 'network_message_id', 'messagetraceid']);
+  const id = idColumn ? traceColumnValue(table, row, idColumn) : '';
+  return id ? `message ${clip(id)}` : 'message without subject or ID';
+}
+
+function problemFields(table: TraceTable, row: TraceRow, index: TraceIndex, rowIndex: number, item: RecipientTraceOutcome, outcome: string): ProblemFields {
+  const value = (columns: readonly string[]): string => {
+    const column = firstColumnOf(table, columns);
+    return column ? traceColumnValue(table, row, column) : '';
+  };
+  const sender = value(['sender_address', 'senderaddress', 'sender']);
+  const messageId = value(['message_id', 'messageid']).replace(/^<|>$/g, '');
+  const queueId = value(['network_message_id', 'messagetraceid']);
+  const time = index.times[rowIndex]!;
+  const reply = item.reply;
+  return {
+    ...(item.recipient ? { recipient: item.recipient } : {}),
+    ...(sender ? { sender } : {}),
+    ...(reply?.enhanced ? { deliverystatus: reply.enhanced } : {}),
+    ...(reply?.basic ? { replycode: reply.basic } : {}),
+    ...(item.reason ? { diagnosticcode: item.reason } : {}),
+    ...(reply?.transport ? { transportstring: reply.transport } : {}),
+    reason: item.verdict.toLowerCase(),
+    ...(item.outcome === 'failed' ? { hardbounce: reply ? reply.permanent : true } : {}),
+    ...(messageId ? { messageid: messageId } : {}),
+    ...(queueId ? { queueid: queueId } : {}),
+    ...(timestampOf(table, row, time) ?? {}),
+    outcome,
+  };
+}
+
+/** ISO 8601 when the time is UTC (the cmdlets, a report in UTC); otherwise as written, in the report's zone. */
+function timestampOf(table: TraceTable, row: TraceRow, time: number): { timestamp: string } | undefined {
+  if (Number.isNaN(time)) return undefined;
+  const utc = table.kind === 'message-trace' || table.kind === 'trace-detail' || table.timeZone === 'utc';
+  if (utc) return { timestamp: new Date(time).toISOString() };
+  const written = table.timeColumn >= 0 ? traceColumnValue(table, row, table.header.names[table.timeColumn]!.toLowerCase()) : '';
+  return written ? { timestamp: written } : undefined;
+}
+
+/** A document of our language without a trace's header: most often UTF-16 opened in another encoding. */
+function notATrace(document: TextDocument): Diagnostic {
+  const head = document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(4096) });
+  const wide = head.includes('\u0000') || head.startsWith('\u00FF\u00FE') || head.startsWith('\u00EF\u00BB\u00BF');
+  return {
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(lineLength(head), 200)) },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: TRACE_PROBLEM.noHeader,
+    message: wide
+      ? 'this file is read in the wrong encoding (it holds NUL characters or a byte order mark read as text): reopen it with the encoding UTF-16 LE (or UTF-8 with BOM)'
+      : 'no message trace header in the first lines: expected the column names of an admin-center report or of Export-Csv of a trace cmdlet',
+  };
+}
+
+function lineLength(text: string): number {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text.length : end;
+}

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { protocolLogFields, trackingEvents, trackingFieldsByVersion, trackingLogFields } from '../server/src/knowledge/data/exchangeLogFormats';
 import type { EventOutcome, LogFieldEntry } from '../server/src/knowledge/exchangeLogModel';
 import { MAIL_LOG_LANGUAGE, mailLogGrammar } from './mailLogGrammar';
+import { MESSAGE_TRACE_LANGUAGE, messageTraceGrammar } from './messageTraceGrammar';
 import { alternation, assemble, type Captures, EMAIL, ENHANCED, FQDN, GUID, HOST, IPV4, IPV6, MESSAGE_ID, OUTCOME_SCOPES, piece, type Piece } from './grammarPieces';
 
 export { OUTCOME_SCOPES };
@@ -210,6 +211,7 @@ export const GRAMMAR_FILES: readonly { readonly file: string; readonly build: ()
   { file: join('syntaxes', `${TRACKING_LANGUAGE}.tmLanguage.json`), build: trackingGrammar },
   { file: join('syntaxes', `${PROTOCOL_LANGUAGE}.tmLanguage.json`), build: protocolGrammar },
   { file: join('syntaxes', `${MAIL_LOG_LANGUAGE}.tmLanguage.json`), build: mailLogGrammar },
+  { file: join('syntaxes', `${MESSAGE_TRACE_LANGUAGE}.tmLanguage.json`), build: messageTraceGrammar },
 ];
 
 export function grammarText(build: () => object): string {

@@ -13,6 +13,8 @@ import { grammarRows, hostileRows, lspRows, scalingRows } from './benchLogs';
 import { bounceRows, hostileBounceRows } from './benchBounces';
 import { sweepRows } from './benchSweep';
 import { bigDocumentRows } from './benchBigDocs';
+import { mailLogRows } from './benchMailLogs';
+import { messageTraceRows } from './benchMessageTraces';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -88,6 +90,10 @@ const groups: { name: string; rows: (text: string) => Promise<Row[]> }[] = [
   // Issue #10: every hostile payload family at 25k to 200k characters, doubling at most x2.5 the time.
   { name: 'sweep', rows: () => sweepRows() },
   { name: 'bigdocs', rows: () => bigDocumentRows(shared, benchDir) },
+  // Issue #13: the production Postfix log (grammar, LSP against the tracking log per MB, hover, memory), 10 vs 50 MB generated.
+  { name: 'maillogs', rows: (text) => mailLogRows(text, shared, benchDir) },
+  // Issue #14: a generated 50 MB UTF-16LE extended trace report over LSP against the tracking log per MB, hover, memory.
+  { name: 'traces', rows: (text) => messageTraceRows(text, benchDir) },
 ];
 
 function chosenGroups(argv: readonly string[]): Set<string> | undefined {

@@ -29,10 +29,11 @@ const between = (low, high) => low + Math.floor(random() * (high - low + 1));
 const hex = (digits) => Array.from({ length: digits }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
 const guid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-08de${hex(8)}`;
 
-const COLUMNS = ['dateTimeUtc', 'clientIp', 'clientHostname', 'serverIp', 'serverHostname', 'sourceContext', 'connectorId', 'source', 'eventId',
-  'internalMessageId', 'messageId', 'networkMessageId', 'recipientAddress', 'recipientStatus', 'totalBytes', 'recipientCount',
-  'relatedRecipientAddress', 'reference', 'messageSubject', 'senderAddress', 'returnPath', 'messageInfo', 'directionality', 'tenantId',
-  'originalClientIp', 'originalServerIp', 'customData'];
+// The extended report's columns, grouped by what they hold. Their order is not documented and readers
+// map them by name, so this order need not be, and is not, the tracking log's.
+const COLUMNS = ['dateTimeUtc', 'eventId', 'source', 'sourceContext', 'recipientStatus', 'recipientAddress', 'recipientCount', 'relatedRecipientAddress',
+  'senderAddress', 'returnPath', 'messageSubject', 'messageId', 'networkMessageId', 'internalMessageId', 'reference', 'totalBytes', 'directionality',
+  'connectorId', 'clientIp', 'clientHostname', 'serverIp', 'serverHostname', 'originalClientIp', 'originalServerIp', 'messageInfo', 'tenantId', 'customData'];
 /** Column names as the report writes them (date_time_utc), from the camelCase keys below. */
 const header = (key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 const TENANT = '7a3c1e52-9d84-4b6f-8e21-3f5d6c7b8a90';

@@ -24,7 +24,7 @@ export const NOISE_FLOOR_MS = 5;
 /** A single run slower than this is not repeated: the entry point is already far off linear. */
 const GIVE_UP_MS = 4000;
 
-type Language = 'plaintext' | 'log' | 'email' | 'exchange-tracking-log' | 'exchange-protocol-log';
+type Language = 'plaintext' | 'log' | 'email' | 'exchange-tracking-log' | 'exchange-protocol-log' | 'mail-log';
 
 /** An entry point: a name for the table and the work it does on one payload. */
 export interface EntryPoint {
@@ -110,6 +110,10 @@ const PROTOCOL_HEAD = '#Software: Microsoft Exchange Server\n#Version: 15.02.154
 /** A tracking log row (synthetic) with `status` as recipient-status. */
 const trackingRow = (status: string): string => `2026-11-23T09:14:03.010Z,,,,EX02,,,ROUTING,FAIL,86157228441601,<m1@contoso.com>,3f2a9c1e-5b7d-4e21-08de-2b1c4a7f3e10,bob@fabrikam.com,${status},48213,1,,,Q4,alex@contoso.com,alex@contoso.com,,Originating,,10.0.0.21,10.0.0.11,,Email,1a2b3c4d-0003-4e5f-08de-2b1c4a7f3e10,15.02.1544.004\n`;
 
+/** A Postfix delivery attempt line (synthetic) up to its status word; the reply follows. */
+const POSTFIX_ATTEMPT = (id: string, status: string): string =>
+  `Nov 23 09:14:02 mx postfix/smtp[2211]: ${id}: to=<bob@example.com>, relay=mx.example.net[192.0.2.1]:25, delay=1, delays=0.1/0/0.5/0.4, dsn=5.1.1, status=${status}`;
+
 const TEXT_ENTRIES = [ENTRY.scanReplies, ENTRY.explainText, ENTRY.validation, ENTRY.hover];
 const LINES_ENTRIES = [ENTRY.explainText, ENTRY.validation, ENTRY.hover];
 const EMAIL_ENTRIES = [ENTRY.analyzeBounce, ENTRY.validation, ENTRY.hover, ENTRY.explainBounce, ENTRY.hopHints];
@@ -172,6 +176,13 @@ export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
   { name: 'SES notification with deep JSON', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bouncedRecipients":', '[', '\n', n)), entries: EMAIL_ENTRIES },
   { name: 'SES notification with many distinct recipients', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[', '{"emailAddress":"rxxxxxx@example.net","status":"5.1.1"},', '{}]}}\n', n).replace(/rx{6}/g, () => `r${(serial++).toString(36).padStart(6, '0')}`)), entries: EMAIL_ENTRIES },
   { name: 'SES notification with many recipients', language: 'email', build: (n) => bounce(fill('{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[', '{"emailAddress":"bob@example.net","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 x"},', '{}]}}\n', n)), entries: EMAIL_ENTRIES },
+  // Postfix, Exim and Sendmail logs (issue #13).
+  { name: 'mail log: one Postfix status line with a huge reply', language: 'mail-log', build: (n) => fill(`${POSTFIX_ATTEMPT('4F1A2B3C4D', 'bounced')} (host mx.example.net[192.0.2.1] `, 'said: 550 5.1.1 ', ')\n', n), entries: LOG_ENTRIES },
+  { name: 'mail log: many lines of one queue id', language: 'mail-log', build: (n) => fill('', `${POSTFIX_ATTEMPT('4F1A2B3C4D', 'deferred')} (connect to mx.example.net[192.0.2.1]:25: Connection timed out)\n`, '', n), entries: LOG_ENTRIES },
+  { name: 'mail log: ids that never close', language: 'mail-log', build: (n) => fill('', `${POSTFIX_ATTEMPT('QQQQQQQQQQ', 'deferred')} (4.4.1 timed out)\n`, '', n).replace(/QQQQQQQQQQ/g, () => (serial++).toString(16).toUpperCase().padStart(10, '0')), entries: LOG_ENTRIES },
+  { name: 'mail log: key=<value runs on one line', language: 'mail-log', build: (n) => fill('Nov 23 09:14:02 mx postfix/smtp[2211]: 4F1A2B3C4D: to=<bob@example.com>', ', a=<x', ', status=sent (250 ok)\n', n), entries: LOG_ENTRIES },
+  { name: 'mail log: Exim arrival with many fields and recipients', language: 'mail-log', build: (n) => fill('2026-11-23 09:14:02 1jmFYj-00039V-QX <= alice@example.com H=a.example [192.0.2.1] P=esmtp S=1 for', ' R=x for b@example.net', '\n', n), entries: LOG_ENTRIES },
+  { name: 'mail log: lost connections from many clients', language: 'mail-log', build: (n) => fill('', 'Nov 23 09:14:02 mx postfix/smtpd[1]: lost connection after AUTH from unknown[192.0.2.QQQ]\n', '', n).replace(/QQQ/g, () => String(serial++ % 100_000)), entries: LOG_ENTRIES },
   // CSV and Exchange logs.
   { name: 'CSV unclosed quote', language: 'exchange-tracking-log', build: (n) => fill(`${TRACKING_HEAD}"`, 'a,b\n', '', n), entries: [ENTRY.csv, ENTRY.trackingLog, ...LOG_ENTRIES] },
   { name: 'tracking log rows each opening a quote that never closes', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, `"${trackingRow('x')}`, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },

@@ -3,6 +3,7 @@
 // caused, its removal; or a line about a connection (a reject, an authentication or TLS failure, a
 // lost connection, a warning). Only a bounded window of the line is read.
 
+import { CharCode } from '../../common/charCode';
 import type { LineHead } from './lineHead';
 
 export type AttemptStatus = 'sent' | 'deferred' | 'bounced' | 'expired';
@@ -70,16 +71,32 @@ export function readEvent(text: string, head: LineHead, end: number): MailEvent 
 const clip = (value: string): string => (value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value);
 const span = (at: number, start: number, end: number): TextSpan => ({ start: at + start, end: at + end });
 
-// Postfix and Sendmail "name=value, " fields; values in <...> may hold commas.
-const FIELD = /(?:^|, ?)([a-z_]+)=(<[^>]*>|[^,\s]*)/g;
+// Postfix and Sendmail "name=value, " fields, read left to right until a token is not one. A value in
+// <...> may hold commas and is read up to 320 characters (an address is at most 254), so a line of
+// unclosed "<" costs each field a bounded look, not the rest of the line.
+interface FieldValue { readonly value: string; readonly start: number; readonly end: number }
+const MAX_FIELDS = 24;
+const MAX_BRACKETED = 320;
 
-function fields(body: string, stop = body.length): Map<string, { value: string; start: number; end: number }> {
-  const found = new Map<string, { value: string; start: number; end: number }>();
-  FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(body); m && m.index < stop; m = FIELD.exec(body)) {
-    const start = FIELD.lastIndex - m[2]!.length;
-    if (!found.has(m[1]!)) found.set(m[1]!, { value: unbracket(m[2]!), start, end: FIELD.lastIndex });
-    if (found.size > 24) break;
+function fields(body: string): Map<string, FieldValue> {
+  const found = new Map<string, FieldValue>();
+  let at = 0;
+  while (at < body.length && found.size < MAX_FIELDS) {
+    let keyEnd = at;
+    for (let c = body.charCodeAt(keyEnd); (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Underscore; c = body.charCodeAt(++keyEnd));
+    if (keyEnd === at || body.charCodeAt(keyEnd) !== CharCode.Equals) break;
+    const start = keyEnd + 1;
+    let end = start;
+    const close = body.charCodeAt(start) === CharCode.LessThan ? body.indexOf('>', start) : -1;
+    if (close >= 0 && close - start <= MAX_BRACKETED) end = close + 1;
+    else {
+      for (let c = body.charCodeAt(end); end < body.length && c !== CharCode.Comma && c !== CharCode.Space && c !== CharCode.Tab; c = body.charCodeAt(++end));
+    }
+    const key = body.slice(at, keyEnd);
+    if (!found.has(key)) found.set(key, { value: unbracket(body.slice(start, end)), start, end });
+    at = end;
+    if (body.charCodeAt(at) === CharCode.Comma) at++;
+    while (body.charCodeAt(at) === CharCode.Space) at++;
   }
   return found;
 }

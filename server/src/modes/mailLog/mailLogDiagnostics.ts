@@ -28,6 +28,7 @@ export const MAIL_LOG_PROBLEM = {
   lostConnections: 'lost-connections',
   warning: 'warning',
   openLimit: 'too-many-open-messages',
+  longTrail: 'too-many-lines',
 } as const;
 
 /** Problems that name one message, so its trace can be offered. */
@@ -72,6 +73,13 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
   // Once the list is full, a problem is only counted: its message is not worth building.
   const counted = { range: wholeLine(0), message: '' };
   for (const trail of index.trails) {
+    if (trail.linesDropped > 0) {
+      problems.add({
+        range: wholeLine(trail.firstLine), severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.longTrail,
+        message: `${trail.id} has ${trail.lineCount} lines in this log; its outline and references list the first ${trail.lineCount - trail.linesDropped}`,
+        data: fields({ queueid: trail.id }),
+      });
+    }
     for (const recipient of trail.recipients) {
       if (problems.size >= settings.maxProblems) {
         if (recipient.outcome === 'delivered' ? recipient.deferrals > 0 : recipient.outcome !== 'unknown') problems.add(counted);

@@ -10,6 +10,7 @@ import { explainText } from '../../server/src/analysis/replyExplanation';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
 import { parseCsv } from '../../server/src/formats/csv';
 import { parseExchangeLog } from '../../server/src/formats/exchangeLog';
+import { parseTraceTable } from '../../server/src/formats/messageTrace/traceTable';
 import { defaultSettings, getLanguageService } from '../../server/src/languageService';
 import { collectGarbage, collectYoungGarbage } from '../../server/src/node/nodeRuntime';
 
@@ -24,7 +25,7 @@ export const NOISE_FLOOR_MS = 5;
 /** A single run slower than this is not repeated: the entry point is already far off linear. */
 const GIVE_UP_MS = 4000;
 
-type Language = 'plaintext' | 'log' | 'email' | 'exchange-tracking-log' | 'exchange-protocol-log' | 'mail-log';
+type Language = 'plaintext' | 'log' | 'email' | 'exchange-tracking-log' | 'exchange-protocol-log' | 'mail-log' | 'exchange-message-trace' | 'csv';
 
 /** An entry point: a name for the table and the work it does on one payload. */
 export interface EntryPoint {
@@ -87,6 +88,7 @@ export const ENTRY = {
   csv: { name: 'CSV scanner', run: (text) => parseCsv(text) },
   trackingLog: { name: 'log parser', run: (text) => parseExchangeLog(text, 'tracking') },
   protocolLog: { name: 'log parser', run: (text) => parseExchangeLog(text, 'protocol') },
+  traceTable: { name: 'trace parser', run: (text) => parseTraceTable(text) },
   symbols: { name: 'log symbols', run: (text, language) => service.findDocumentSymbols(open(text, language)) },
   references: { name: 'references mid-payload', run: (text, language) => { const d = open(text, language); return service.findReferences(d, middleOf(d)); } },
 } satisfies Record<string, EntryPoint>;
@@ -118,6 +120,7 @@ const TEXT_ENTRIES = [ENTRY.scanReplies, ENTRY.explainText, ENTRY.validation, EN
 const LINES_ENTRIES = [ENTRY.explainText, ENTRY.validation, ENTRY.hover];
 const EMAIL_ENTRIES = [ENTRY.analyzeBounce, ENTRY.validation, ENTRY.hover, ENTRY.explainBounce, ENTRY.hopHints];
 const LOG_ENTRIES = [ENTRY.validation, ENTRY.hover, ENTRY.symbols, ENTRY.references];
+const TRACE_ENTRIES = [ENTRY.traceTable, ...LOG_ENTRIES];
 
 /** Every payload family of the sweep. */
 export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
@@ -194,6 +197,13 @@ export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
   { name: 'protocol log lines', language: 'exchange-protocol-log', build: (n) => fill(PROTOCOL_HEAD, '2026-11-23T10:00:00.103Z,EX01\\Default Frontend EX01,08DE2B1C4A7F5001,2,10.0.0.5:25,203.0.113.9:51234,<,550 5.7.1 Unable to relay,\n', '', n), entries: [ENTRY.protocolLog, ...LOG_ENTRIES] },
   { name: 'protocol log one session, many sequence numbers', language: 'exchange-protocol-log', build: (n) => protocolSession(n), entries: [ENTRY.protocolLog, ...LOG_ENTRIES] },
   { name: 'log header directives repeated', language: 'exchange-tracking-log', build: (n) => fill('', TRACKING_HEAD, '', n), entries: [ENTRY.trackingLog, ...LOG_ENTRIES] },
+  // Exchange Online message traces (synthetic, in the documented columns).
+  { name: 'message trace extended FAIL and DEFER rows', language: 'csv', build: (n) => distinctIds(fill(EXTENDED_HEAD, `${extendedRow('FAIL', 'ivan@fabrikam.com##Receive, Fail')}${extendedRow('DEFER', 'kim@fabrikam.com##Receive, Defer')}`, '', n)), entries: TRACE_ENTRIES },
+  { name: 'message trace: one message on every row', language: 'exchange-message-trace', build: (n) => fill(EXTENDED_HEAD, extendedRow('DEFER', 'kim@fabrikam.com##Receive, Defer'), '', n), entries: TRACE_ENTRIES },
+  { name: 'message trace Recipient_status with many entries', language: 'exchange-message-trace', build: (n) => padded(`${EXTENDED_HEAD}${extendedRow('RECEIVE', 'a@b.example##Receive, Fail;'.repeat(600))}`, extendedRow('RECEIVE', 'a@b.example##Receive, Fail'), n), entries: TRACE_ENTRIES },
+  { name: 'message trace custom_data with many items', language: 'exchange-message-trace', build: (n) => fill(`${EXTENDED_HEAD}2026-11-20T10:00:00Z,AGENTINFO,<m@c.example>,x,a@b.example,"a@b.example##Receive",s,"S:SFA=SUM`, '|SFV=SPM|SCL=9', '"\n', n), entries: TRACE_ENTRIES },
+  { name: 'message trace rows each opening a quote that never closes', language: 'exchange-message-trace', build: (n) => fill(EXTENDED_HEAD, `"${extendedRow('FAIL', 'x')}`, '', n), entries: TRACE_ENTRIES },
+  { name: 'message trace export with slash dates', language: 'csv', build: (n) => distinctIds(fill(PS_TRACE_HEAD, '"<m1@c.example>","11/20/2026 7:00:00 AM","a@c.example","b@f.example","S","Failed","rxxxxxx"\n', '', n)), entries: TRACE_ENTRIES },
 ];
 
 /** `text`, then `pad` repeated up to `size` characters: for families whose unit is a large part of the size. */
@@ -201,6 +211,14 @@ const padded = (text: string, pad: string, size: number): string => text + pad.r
 
 /** Distinct local parts for the families that need many different addresses. */
 let serial = 0;
+
+/** Each `rxxxxxx` made distinct, so every row is its own message. */
+const distinctIds = (text: string): string => text.replace(/rx{6}/g, () => `r${(serial++).toString(36).padStart(6, '0')}`);
+
+const EXTENDED_HEAD = 'date_time_utc,event_id,message_id,network_message_id,recipient_address,Recipient_status,message_subject,custom_data\n';
+/** An extended-report row (synthetic) for event `event` with `status` as Recipient_status. */
+const extendedRow = (event: string, status: string): string => `2026-11-20T10:00:00Z,${event},<m@c.example>,rxxxxxx,kim@fabrikam.com,"${status}",S,\n`;
+const PS_TRACE_HEAD = '"MessageId","Received","SenderAddress","RecipientAddress","Subject","Status","MessageTraceId"\n';
 
 /** A report whose text names bob on every line and whose delivery-status part names bob in every group. */
 function dsnAndReport(size: number): string {

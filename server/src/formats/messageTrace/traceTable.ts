@@ -127,17 +127,32 @@ function headerNames(line: string): string[] {
 type RecordStart = (text: string, pos: number) => boolean;
 
 /**
- * A record starts on a new line with a quote followed by a value of the first column's shape, or
- * (unquoted) with such a value: for the reports whose first column is a time, a digit; otherwise never decided.
+ * Which lines can only start a record, so a stray quote stops before them: in the admin center's
+ * reports whose first column is a time, a line starting with a date; in PowerShell's exports, where
+ * every value is quoted, a line starting with a quote whose first value closes and is followed by ",".
  */
-function recordStartTest(firstColumn: string): RecordStart | undefined {
-  const lower = firstColumn.toLowerCase();
-  if (!/^(date|origin_timestamp|received)/.test(lower)) return undefined;
+function recordStartTest(firstColumn: string, allQuoted: boolean): RecordStart | undefined {
+  if (allQuoted) {
+    return (text, pos) => {
+      if (text.charCodeAt(pos) !== CharCode.DoubleQuote) return false;
+      const limit = Math.min(text.length, pos + QUOTED_START_REACH);
+      for (let k = pos + 1; k < limit; k++) {
+        const c = text.charCodeAt(k);
+        if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return false;
+        if (c === CharCode.DoubleQuote) return text.charCodeAt(k + 1) === CharCode.Comma && text.charCodeAt(k + 2) === CharCode.DoubleQuote;
+      }
+      return false;
+    };
+  }
+  if (!/^(date|origin_timestamp|received)/i.test(firstColumn)) return undefined;
   return (text, pos) => {
-    const c = text.charCodeAt(pos) === CharCode.DoubleQuote ? text.charCodeAt(pos + 1) : text.charCodeAt(pos);
-    return c >= CharCode.Digit0 && c <= CharCode.Digit9 && isTimeStart(text, text.charCodeAt(pos) === CharCode.DoubleQuote ? pos + 1 : pos);
+    const at = text.charCodeAt(pos) === CharCode.DoubleQuote ? pos + 1 : pos;
+    return isTimeStart(text, at);
   };
 }
+
+/** How far a line is read for the end of its first quoted value: a record-start test stays cheap. */
+const QUOTED_START_REACH = 256;
 
 /** Four digits and a dash, or one or two digits and a slash, dot or dash: how a date starts in any culture. */
 function isTimeStart(text: string, pos: number): boolean {
@@ -161,7 +176,8 @@ export function parseTraceTable(text: string): TraceTable | undefined {
   names.forEach((name, index) => { if (!columns.has(name.toLowerCase())) columns.set(name.toLowerCase(), index); });
   const header: TraceHeader = { line: head.line, start: head.start, end: headerEnd.end, firstField: 0, names };
   const time = timeColumnOf(head.kind, names);
-  const isRecordStart = recordStartTest(names[0] ?? '');
+  const allQuoted = fields.length > 0 && Array.from({ length: fields.length }, (_, i) => fields.flags[i]! & QUOTED).every(Boolean);
+  const isRecordStart = recordStartTest(names[0] ?? '', allQuoted);
   const rows: TraceRow[] = [];
   const vote = new DateOrderVote();
   let pos = headerEnd.next;

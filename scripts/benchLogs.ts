@@ -17,13 +17,13 @@ import { LspSession } from './benchServer';
 export type BenchRow = [measure: string, result: string, target: string, ok: boolean | undefined];
 
 const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
-const median = (values: number[]): number => sorted(values)[Math.floor(values.length / 2)]!;
-const quantile = (values: number[], q: number): number => { const s = sorted(values); return s[Math.min(s.length - 1, Math.floor(q * s.length))]!; };
+export const median = (values: number[]): number => sorted(values)[Math.floor(values.length / 2)]!;
+export const quantile = (values: number[], q: number): number => { const s = sorted(values); return s[Math.min(s.length - 1, Math.floor(q * s.length))]!; };
 export const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (chars: number): number => chars / (1024 * 1024);
 
 /** Tokenizes every line as VS Code does (tokenizeLine2, rule stack carried over), after warming up on the first lines. */
-async function tokenize(scopeName: string, lines: readonly string[]): Promise<{ seconds: number; perLine: number[] }> {
+export async function tokenize(scopeName: string, lines: readonly string[]): Promise<{ seconds: number; perLine: number[] }> {
   const grammar = await loadGrammar(scopeName);
   let state = textmate.INITIAL;
   for (const line of lines.slice(0, 2000)) state = grammar.tokenizeLine2(line, state).ruleStack;

@@ -28,10 +28,10 @@ export class LspSession {
   }
 
   /** Milliseconds from sending didOpen to receiving that document's diagnostics, and their number. */
-  async openAndWait(uri: string, text: string): Promise<{ ms: number; count: number }> {
+  async openAndWait(uri: string, text: string, languageId = 'exchange-tracking-log'): Promise<{ ms: number; count: number }> {
     const published = this.diagnosticsOf(uri, 1);
     const start = performance.now();
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'exchange-tracking-log', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     const count = await published;
     return { ms: performance.now() - start, count };
   }

@@ -13,77 +13,22 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { protocolLogFields, trackingEvents, trackingFieldsByVersion, trackingLogFields } from '../server/src/knowledge/data/exchangeLogFormats';
 import type { EventOutcome, LogFieldEntry } from '../server/src/knowledge/exchangeLogModel';
+import { MAIL_LOG_LANGUAGE, mailLogGrammar } from './mailLogGrammar';
+import { MESSAGE_TRACE_LANGUAGE, messageTraceGrammar } from './messageTraceGrammar';
+import { alternation, assemble, type Captures, EMAIL, ENHANCED, FQDN, GUID, HOST, IPV4, IPV6, MESSAGE_ID, OUTCOME_SCOPES, piece, type Piece } from './grammarPieces';
+
+export { OUTCOME_SCOPES };
 
 export const TRACKING_LANGUAGE = 'exchange-tracking-log';
 export const PROTOCOL_LANGUAGE = 'exchange-protocol-log';
-
-/** Colours by outcome, with scopes Dark+ and Light+ (and most themes) already paint. */
-export const OUTCOME_SCOPES: Record<EventOutcome, string> = {
-  failure: 'invalid.illegal', // red: #f44747 in Dark+, #cd3131 in Light+
-  delay: 'entity.name.function', // amber: #DCDCAA in Dark+, #795E26 in Light+
-  success: 'markup.inserted', // green: #b5cea8 in Dark+, #098658 in Light+
-  other: 'keyword.other', // blue: #569cd6 in Dark+, #0000ff in Light+
-};
 
 /** Longest quoted field a row pattern reads; longer rows use the fallback patterns. */
 const MAX_QUOTED = 20000;
 
 const TIMESTAMP = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,7})?Z';
-const IPV4 = '(?:\\d{1,3}\\.){3}\\d{1,3}';
-const HEX4 = '[0-9A-Fa-f]{1,4}';
-const IPV6 = `(?:${HEX4}:){7}${HEX4}|(?:${HEX4}(?::${HEX4}){0,6})?::(?:${HEX4}(?::${HEX4}){0,6})?`;
-const HOST = '(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){0,10}[A-Za-z][A-Za-z0-9-]{0,62}';
-const FQDN = '(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,10}[A-Za-z]{2,63}';
-const EMAIL = '[^\\s@,;"<>]{1,64}@[^\\s@,;"<>]{1,253}';
-const MESSAGE_ID = '<[^<>,"\\r\\n]{1,998}>';
-const GUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 const VERSION = '\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,5}){1,2}';
-const ENHANCED = '[245]\\.\\d{1,3}\\.\\d{1,3}';
 const QUOTED_BODY = `(?:[^"]|""){0,${MAX_QUOTED}}`;
 const SMTP_COMMANDS = ['EHLO', 'HELO', 'MAIL FROM:', 'RCPT TO:', 'DATA', 'BDAT', 'QUIT', 'RSET', 'NOOP', 'VRFY', 'STARTTLS', 'AUTH', 'X-ANONYMOUSTLS', 'XEXCH50', 'XEXPS'];
-
-type Captures = Record<string, { name: string }>;
-
-/** A regex fragment and the scope of each of its capture groups, in order (null: no scope). */
-interface Piece {
-  readonly regex: string;
-  readonly scopes: readonly (string | null)[];
-}
-
-const piece = (regex: string, ...scopes: (string | null)[]): Piece => ({ regex, scopes });
-
-/** Number of capture groups in a regex fragment: "(" not escaped and not "(?". */
-function groupCount(regex: string): number {
-  let count = 0;
-  for (let i = 0; i < regex.length; i++) {
-    if (regex[i] === '\\') { i++; continue; }
-    if (regex[i] === '[') { while (i < regex.length && regex[i] !== ']') { if (regex[i] === '\\') i++; i++; } continue; }
-    if (regex[i] === '(' && regex[i + 1] !== '?') count++;
-  }
-  return count;
-}
-
-/** Joins pieces in order, numbering their groups into one captures map. */
-function assemble(pieces: readonly Piece[], join: (regexes: string[]) => string): { match: string; captures: Captures } {
-  const captures: Captures = {};
-  let group = 0;
-  const regexes = pieces.map((p) => {
-    const count = groupCount(p.regex);
-    if (count !== p.scopes.length) throw new Error(`grammar: ${count} groups but ${p.scopes.length} scopes in ${p.regex}`);
-    p.scopes.forEach((scope, i) => { if (scope) captures[String(group + i + 1)] = { name: scope }; });
-    group += count;
-    return p.regex;
-  });
-  return { match: join(regexes), captures };
-}
-
-function alternation(names: readonly string[]): string {
-  return [...names].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegex).join('|');
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function eventsByOutcome(): Record<EventOutcome, string[]> {
   const groups: Record<EventOutcome, string[]> = { failure: [], delay: [], success: [], other: [] };
@@ -265,6 +210,8 @@ export function protocolGrammar(): object {
 export const GRAMMAR_FILES: readonly { readonly file: string; readonly build: () => object }[] = [
   { file: join('syntaxes', `${TRACKING_LANGUAGE}.tmLanguage.json`), build: trackingGrammar },
   { file: join('syntaxes', `${PROTOCOL_LANGUAGE}.tmLanguage.json`), build: protocolGrammar },
+  { file: join('syntaxes', `${MAIL_LOG_LANGUAGE}.tmLanguage.json`), build: mailLogGrammar },
+  { file: join('syntaxes', `${MESSAGE_TRACE_LANGUAGE}.tmLanguage.json`), build: messageTraceGrammar },
 ];
 
 export function grammarText(build: () => object): string {

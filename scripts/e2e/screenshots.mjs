@@ -114,6 +114,31 @@ try {
     await page.keyboard.press('Control+J');
   });
 
+  await step('Problems and a queue-id hover on a Postfix mail log', async () => {
+    await page.mouse.move(5, 5);
+    await runCommand('View: Close All Editors');
+    await open('mail.log');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'bob@example.org' }).first().waitFor({ timeout: 20_000 });
+    await hoverText('4F1A22C0B1');
+    await page.locator('.monaco-hover-content', { hasText: 'Recipients' }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(out, 'mail-log.png') });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+J');
+  });
+
+  await step('Problems and an event hover on an Exchange Online message trace (UTF-16LE, synthetic)', async () => {
+    await runCommand('View: Close All Editors');
+    await open('synthetic-extended-report-utf16le.csv');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'ivan@fabrikam.com' }).first().waitFor({ timeout: 20_000 });
+    await hoverText('FAIL');
+    await page.locator('.monaco-hover-content', { hasText: 'FAIL' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(out, 'message-trace.png') });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+J');
+  });
+
   for (const name of Object.keys(THEMES)) {
     await step(`highlighted tracking log, ${name} theme`, async () => {
       await setTheme(name);

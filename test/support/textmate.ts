@@ -11,6 +11,8 @@ let registry: Promise<textmate.Registry> | undefined;
 const GRAMMAR_FILES: Record<string, string> = {
   'source.exchange-tracking-log': join(process.cwd(), 'syntaxes', 'exchange-tracking-log.tmLanguage.json'),
   'source.exchange-protocol-log': join(process.cwd(), 'syntaxes', 'exchange-protocol-log.tmLanguage.json'),
+  'source.mail-log': join(process.cwd(), 'syntaxes', 'mail-log.tmLanguage.json'),
+  'source.exchange-message-trace': join(process.cwd(), 'syntaxes', 'exchange-message-trace.tmLanguage.json'),
   'text.log': require.resolve('tm-grammars/grammars/log.json'),
 };
 

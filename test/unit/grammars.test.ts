@@ -35,7 +35,7 @@ describe('grammar files', () => {
   });
 
   it('are contributed for both log languages', () => {
-    assert.deepEqual(manifest.contributes.grammars.filter((g) => g.language.startsWith('exchange-')), [
+    assert.deepEqual(manifest.contributes.grammars.filter((g) => /^exchange-.*-log$/.test(g.language)), [
       { language: 'exchange-tracking-log', scopeName: 'source.exchange-tracking-log', path: './syntaxes/exchange-tracking-log.tmLanguage.json' },
       { language: 'exchange-protocol-log', scopeName: 'source.exchange-protocol-log', path: './syntaxes/exchange-protocol-log.tmLanguage.json' },
     ]);

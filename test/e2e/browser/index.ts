@@ -20,6 +20,8 @@ export function run(): Promise<void> {
   require('../suite/hover.test');
   require('../suite/diagnostics.test');
   require('../suite/trackingLog.test');
+  require('../suite/mailLog.test');
+  require('../suite/messageTrace.test');
   require('../suite/snippets.test');
   require('../suite/bounce.test');
   require('../suite/commands.test');

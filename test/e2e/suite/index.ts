@@ -12,6 +12,8 @@ export function run(): Promise<void> {
   require('./hover.test');
   require('./diagnostics.test');
   require('./trackingLog.test');
+  require('./mailLog.test');
+  require('./messageTrace.test');
   require('./snippets.test');
   require('./bounce.test');
   require('./commands.test');

@@ -10,7 +10,9 @@ const expected: [string, string][] = [
   ['RECV2026112310-1.LOG', 'exchange-protocol-log'],
   ['exchange-export.txt', 'exchange-tracking-log'],
   ['exchange-send-export.txt', 'exchange-protocol-log'],
-  ['mail.log', 'log'],
+  ['mail.log', 'mail-log'],
+  ['synthetic-extended-report-utf16le.csv', 'exchange-message-trace'],
+  ['pasted-ndr.txt', 'plaintext'],
   ['mailflow.ps1', 'powershell'],
 ];
 

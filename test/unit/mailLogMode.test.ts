@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity, DocumentSymbol } from 'vscode-languageserver-types';
 import manifest from '../../package.json';
 import { correctedLogLanguage, languageOfFile } from '../../server/src/common/languages';
 import type { ProblemFields } from '../../server/src/common/problemFields';
@@ -210,6 +210,12 @@ describe('mail-log outline, folding, references, hovers', () => {
     const own = lines(document).map((l, i) => [l, i] as const).filter(([l]) => l.includes(' 23EBE3D5C0: ')).map(([, i]) => i);
     assert.deepEqual(expired.children!.map((c) => c.range.start.line), own);
     assert.equal(expired.children![0]!.name, lines(document)[own[0]!]!.split('23EBE3D5C0: ')[1]);
+  });
+
+  it('every outline entry is a valid LSP DocumentSymbol (the VS Code client drops the whole list otherwise)', () => {
+    const symbols = service.findDocumentSymbols(corpusDoc('lightmeter/individual_files/18_expired.log'));
+    assert.ok(symbols.length > 0);
+    for (const symbol of symbols) assert.ok(DocumentSymbol.is(symbol), symbol.name);
   });
 
   it('folds each message from its first to its last line, without crossing folds', () => {

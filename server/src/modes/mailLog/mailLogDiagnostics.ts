@@ -15,6 +15,7 @@ import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
 import { builtIndex, type LostConnections, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
 import { readOutcome } from './outcomeReading';
 import { formatDuration } from './mailLogText';
+import { LINE_END } from '../shared/lineEnd';
 
 export const MAIL_LOG_PROBLEM = {
   bounced: 'bounced',
@@ -155,7 +156,7 @@ export function lostConnectionProblem(client: string, lost: LostConnections): Om
   };
 }
 
-export const wholeLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+export const wholeLine = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: LINE_END } });
 
 export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail): Omit<Diagnostic, 'range' | 'source'> | undefined {
   const { outcome } = recipient;

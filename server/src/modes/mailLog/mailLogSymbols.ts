@@ -6,6 +6,7 @@ import { type DocumentSymbol, type FoldingRange, SymbolKind } from 'vscode-langu
 import type { CancellationToken } from '../../common/cancellation';
 import { type MessageTrail, outcomeCounts } from '../../analysis/mailLog/messageTrail';
 import { mailLogIndexOf } from './mailLogIndex';
+import { LINE_END } from '../shared/lineEnd';
 
 /** As the Exchange logs: a big log lists at most this many messages and lines per message. */
 export const MAX_SYMBOLS = 5000;
@@ -40,7 +41,7 @@ function trailSymbol(document: TextDocument, trail: MessageTrail): DocumentSymbo
     const line = lines[MAX_CHILDREN] ?? trail.lastLine;
     children.push({ name: `${hidden} more lines`, kind: SymbolKind.Null, range: lineRange(line), selectionRange: lineRange(line) });
   }
-  const range = { start: { line: trail.firstLine, character: 0 }, end: { line: trail.lastLine, character: Number.MAX_SAFE_INTEGER } };
+  const range = { start: { line: trail.firstLine, character: 0 }, end: { line: trail.lastLine, character: LINE_END } };
   return { name: trail.id, detail: trailDetail(trail), kind: SymbolKind.Object, range, selectionRange: lineRange(trail.firstLine), children };
 }
 

@@ -19,7 +19,8 @@ import { mailSystem } from '../../knowledge/mailSystems';
 import { writerOf } from '../writerOf';
 import type { BounceAnalysis, MessageKind, RecipientOutcome } from './bounceAnalysis';
 import { isAutoReply, isDeliveryReport, isFeedbackReport, kindOf } from './messageKind';
-import { bounceRecipients, feedbackRecipients, sesRecipients } from './recipients';
+import { feedbackRecipients } from './feedbackRecipients';
+import { bounceRecipients, sesRecipients } from './recipients';
 import { reportingHostIn } from './mtaFacts';
 
 export function analyzeBounce(text: string): BounceAnalysis {

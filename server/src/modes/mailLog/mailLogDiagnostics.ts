@@ -94,7 +94,8 @@ export function mailLogProblems(document: TextDocument, index: MailLogIndex, set
       problems.add(counted);
       continue;
     }
-    const problem = lineProblem(event, (span) => rangeOf(line, span), (span) => (fullText ??= document.getText()).slice(span.start, Math.min(span.end, span.start + 300)));
+    const textOf = (span: TextSpan): string => (fullText ??= document.getText()).slice(span.start, Math.min(span.end, span.start + 300));
+    const problem = lineProblem(event, (span) => rangeOf(line, span), textOf);
     if (problem) problems.add(problem);
   }
   for (let i = 0; i < index.lineProblemsDropped; i++) problems.add(counted);

@@ -185,7 +185,7 @@ export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail)
     message,
     data: fields({
       ...common(trail, recipient), outcome, deliverystatus: reading.enhanced, replycode: reading.basic, diagnosticcode: recipient.reply,
-      reason: reading.reason, hardbounce: outcome === 'deferred' ? false : reading.hard, whoacts: reading.whoActs,
+      reason: reading.reason, hardbounce: outcome === 'deferred' ? false : reading.hard, whoacts: reading.firstActor,
     }),
   };
 }

@@ -21,6 +21,8 @@ export interface OutcomeReading {
   readonly hard: boolean;
   /** "the sender, the recipient's admin" */
   readonly whoActs: string;
+  /** The first actor's id, as the other families write it in ProblemFields (sender, sender-admin, ...). */
+  readonly firstActor?: string;
   readonly fix: string;
 }
 
@@ -65,6 +67,7 @@ function read(reply: string, dsn: string | undefined, hosts: string[], permanent
     reason,
     hard: isHardBounce(reason, permanent),
     whoActs: entry.actors.map((a) => ACTOR_TEXT[a]).join(', '),
+    ...(entry.actors[0] ? { firstActor: entry.actors[0] } : {}),
     fix: entry.fix,
   };
 }

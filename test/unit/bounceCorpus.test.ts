@@ -10,6 +10,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyzeBounce } from '../../server/src/analysis/bounce/analyzeBounce';
 import type { BounceAnalysis, RecipientOutcome } from '../../server/src/analysis/bounce/bounceAnalysis';
 import { getLanguageService } from '../../server/src/languageService';
+import { agreementRegressions, checksOf, type AgreementCheck } from '../support/corpusAgreement';
 import { readTsv, repoRoot, sharedPath } from '../support/shared';
 
 /**
@@ -64,6 +65,7 @@ describe('bounce accuracy on the shared corpus', () => {
     let recipients = 0; let recipientRows = 0;
     let reason = 0; let strictReason = 0; let reasonRows = 0;
     let hard = 0; let hardRows = 0;
+    const checks: AgreementCheck[] = [];
     for (const row of rows) {
       const analysis = analyses.get(row.file!);
       assert.ok(analysis, `no analysis for ${row.file}`);
@@ -96,6 +98,13 @@ describe('bounce accuracy on the shared corpus', () => {
         hardRows++;
         if (String(found.hard) === row.expected_hardbounce) hard++;
       }
+      const accepted = SISIMAI_REASON_MAP[row.expected_reason!] ?? [row.expected_reason];
+      checks.push(...checksOf(expected ? `${row.file} ${expected}` : row.file!, {
+        recipient: expected ? found !== undefined : undefined,
+        status: row.status_is_sisimai_pseudo === 'no' && row.expected_status ? found?.status?.value === row.expected_status : undefined,
+        reason: row.expected_reason ? accepted.includes(found?.reason ?? messageReason(analysis)) : undefined,
+        'hard/soft': found?.action === 'failed' && (row.expected_hardbounce === 'true' || row.expected_hardbounce === 'false') ? String(found.hard) === row.expected_hardbounce : undefined,
+      }));
     }
 
     const outDir = join(repoRoot, 'test-results');
@@ -115,6 +124,8 @@ describe('bounce accuracy on the shared corpus', () => {
     assert.ok(status / statusRows >= 0.97, `status agreement ${percent(status, statusRows)}`);
     assert.ok(recipients / recipientRows >= 0.97, `recipient agreement ${percent(recipients, recipientRows)}`);
     assert.ok(reason / reasonRows >= 0.90, `reason agreement ${percent(reason, reasonRows)}`);
+    // Every sample that agreed once must go on agreeing (test/corpus/bounces-agreeing.tsv).
+    assert.equal(agreementRegressions('bounces', checks), undefined);
   });
 
   it('gives the messages that are not bounces no failure problems', async () => {

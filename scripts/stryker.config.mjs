@@ -1,7 +1,7 @@
 // StrykerJS over the rules: detection, parsers, analysis and the knowledge look-ups, each module
 // against the unit tests that import it. Run through `npm run test:mutation` (scripts/mutation.mjs),
 // which picks those tests and runs one module at a time; not part of `npm test`.
-import { MUTATED_MODULES } from './scripts/mutation/modules.mjs';
+import { MUTATED_MODULES } from './mutationModules.mjs';
 
 const testFiles = process.env.MUTATION_TEST_FILES?.split(',') ?? ['test/unit/*.test.ts'];
 const report = process.env.MUTATION_REPORT ?? 'all';
@@ -22,7 +22,7 @@ export default {
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: `test-results/mutation/${report}.html` },
   jsonReporter: { fileName: `test-results/mutation/${report}.json` },
-  plugins: ['@stryker-mutator/tap-runner', './scripts/mutation/equivalentMutants.mjs'],
+  plugins: ['@stryker-mutator/tap-runner', './scripts/mutationEquivalents.mjs'],
   ignorers: ['equivalent-mutants'],
   ignorePatterns: ["dist", "images", ".bench", "test-results", "*.vsix", ".scratch"],
   tempDirName: '.stryker-tmp',

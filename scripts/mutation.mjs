@@ -1,11 +1,12 @@
-// npm run test:mutation [-- <module>... | --changed <git-ref>] [--list]: StrykerJS over the rules, one module
-// at a time against the unit tests that import it (directly or through other modules), incremental,
+// npm run test:mutation [-- <module>... | --changed <git-ref>] [--wide] [--list]: StrykerJS over the rules, one module
+// at a time against the unit tests that read its rules (FOCUSED_TESTS, else those importing it;
+// --wide: every unit test that reaches it), incremental,
 // with an HTML report per module under test-results/mutation/. Prints each module's score against
 // its target and exits 1 when one misses. With no module, every module of scripts/mutationModules.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
-import { MUTATED_MODULES, TARGETS } from './mutationModules.mjs';
+import { FOCUSED_TESTS, MUTATED_MODULES, TARGETS } from './mutationModules.mjs';
 
 // Tests of speed and of safety over every input (timed sweeps, big documents, Markdown and PowerShell
 // escaping fuzzed over all features) check no rule's meaning and take most of a run's time.
@@ -15,7 +16,8 @@ const NOT_FOR_MUTATION = new Set([
 const OUT = 'test-results/mutation';
 
 const listOnly = process.argv.includes('--list');
-const args = process.argv.slice(2).filter((a) => a !== '--list');
+const wide = process.argv.includes('--wide');
+const args = process.argv.slice(2).filter((a) => a !== '--list' && a !== '--wide');
 const changedAt = args.indexOf('--changed');
 let modules;
 if (changedAt >= 0) {
@@ -59,7 +61,12 @@ function reach(file) {
 }
 
 const testFiles = readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/unit/${f}`).filter((f) => !NOT_FOR_MUTATION.has(f));
-const testsOf = (module) => testFiles.filter((t) => reach(t).has(module));
+const directly = (test, module) => importsOf(test).includes(module);
+function testsOf(module) {
+  if (wide) return testFiles.filter((t) => reach(t).has(module));
+  const focused = FOCUSED_TESTS[module]?.map((name) => `test/unit/${name}.test.ts`).filter((t) => testFiles.includes(t));
+  return focused ?? testFiles.filter((t) => directly(t, module));
+}
 if (listOnly) {
   for (const m of modules) console.log(`${m}: ${testsOf(m).join(' ')}`);
   process.exit(0);

@@ -27,7 +27,8 @@ export default {
   ignorePatterns: ["dist", "images", ".bench", "test-results", "*.vsix", ".scratch"],
   tempDirName: '.stryker-tmp',
   // Two cores shared with the rest of the machine; a mutant that loops is cut off by the timeout.
-  concurrency: 2,
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  dryRunTimeoutMinutes: 30,
   timeoutMS: 20000,
   cleanTempDir: 'always',
 };

@@ -1,0 +1,189 @@
+// The rules of bounce classification (analysis/bounce/classify.ts), each with a case that holds with
+// the rule and fails without it. Expected reasons come from the rule's documented meaning: the
+// provider reply tables of shared/reference (Sisimai's rhost patterns, with their reasons mapped as
+// knowledge/data/providerReplyFacts.ts documents), RFC 3463's code meanings and RFC 5321's command
+// order. Reply texts are the providers' own, or synthetic where a test says so.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classifyFailure, isHardBounce, providersOf, type ClassifyInput } from '../../server/src/analysis/bounce/classify';
+import { readWording } from '../../server/src/analysis/bounce/wording';
+import { readTsv } from '../support/shared';
+
+/** How providerReplyFacts.ts maps Sisimai's reasons onto ours. */
+const SISIMAI_TO_OURS: Readonly<Record<string, string>> = {
+  requireptr: 'blocked', badreputation: 'blocked', exceedlimit: 'mesgtoobig', notcompliantrfc: 'contenterror', failedstarttls: 'securityerror',
+};
+const ours = (sisimai: string): string => SISIMAI_TO_OURS[sisimai] ?? sisimai;
+
+/** A receiving host of each provider of the reference table, as their MX records name them. */
+const PROVIDER_HOSTS: Readonly<Record<string, string>> = {
+  'Google (Gmail/Workspace)': 'gmail-smtp-in.l.google.com',
+  'Yahoo Inc (Yahoo/AOL)': 'mta7.am0.yahoodns.net',
+  'Apple (iCloud)': 'mx01.mail.icloud.com',
+  'Outlook.com': 'outlook-com.olc.protection.outlook.com',
+};
+const EXCHANGE_ONLINE_HOST = 'contoso-com.mail.protection.outlook.com';
+/** A host that belongs to no provider of the tables. */
+const OTHER_HOST = 'mx.example.net';
+
+const classify = (text: string, fields: Partial<ClassifyInput> = {}): ReturnType<typeof classifyFailure> =>
+  classifyFailure({ action: 'failed', near: [readWording(text)], hosts: [OTHER_HOST], ...fields });
+const reasonOf = (text: string, fields: Partial<ClassifyInput> = {}): string => classify(text, fields).reason;
+
+describe('provider readings (the reference tables)', () => {
+  it('every row of the provider table reads, at that provider, as the reason the table gives', () => {
+    const wrong: string[] = [];
+    const rows = readTsv('reference/provider-facts/sisimai-rhost-provider-patterns.tsv');
+    assert.ok(rows.length > 150);
+    for (const row of rows) {
+      const host = PROVIDER_HOSTS[row.provider!];
+      assert.ok(host, `no host for provider ${row.provider}`);
+      const status = row.status_code || undefined;
+      const text = `${row.reply_code} ${status ?? ''} ${row.lowercased_message_fragment}`;
+      const got = reasonOf(text, { status, replyCode: row.reply_code, hosts: [host] });
+      if (got !== ours(row.sisimai_reason!)) wrong.push(`${row.provider} ${status} "${row.lowercased_message_fragment}": ${got}, table says ${row.sisimai_reason}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('every row of the Microsoft table reads, at Exchange Online, as the reason the table gives', () => {
+    const wrong: string[] = [];
+    const rows = readTsv('reference/microsoft-facts/sisimai-rhost-microsoft-patterns.tsv');
+    assert.ok(rows.length > 20);
+    // The table gives "5.7.1 client was not authenticated" twice, as norelaying and as securityerror: either is its reading.
+    const readings = new Map<string, string[]>();
+    for (const row of rows) {
+      const key = `${row.code_or_range}\t${row.lowercased_message_fragment}`;
+      readings.set(key, [...(readings.get(key) ?? []), ours(row.sisimai_reason!)]);
+    }
+    for (const row of rows) {
+      // A range stands for every code in it: its first code is one of them.
+      const status = row.code_or_range ? row.code_or_range.split('-')[0] : undefined;
+      const text = `${status?.[0] === '4' ? '451' : '550'} ${status ?? ''} ${row.lowercased_message_fragment}`;
+      const got = reasonOf(text, { status, hosts: [EXCHANGE_ONLINE_HOST] });
+      const accepted = readings.get(`${row.code_or_range}\t${row.lowercased_message_fragment}`)!;
+      if (!accepted.includes(got)) wrong.push(`${status} "${row.lowercased_message_fragment}": ${got}, table says ${accepted.join(' or ')}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('a short provider text is that provider\'s reading only: from another host it is read by the code', () => {
+    // Google's "4.7.0 ... connection expired" (the table: expired); anywhere else 4.7.0 is only
+    // RFC 3463's "other or undefined security status".
+    const text = '421 4.7.0 connection expired';
+    assert.equal(reasonOf(text, { status: '4.7.0', hosts: [PROVIDER_HOSTS['Google (Gmail/Workspace)']!] }), 'expired');
+    assert.equal(reasonOf(text, { status: '4.7.0', hosts: [OTHER_HOST] }), 'securityerror');
+  });
+
+  it('a provider text with another code than the table gives is not that provider\'s reading', () => {
+    // Google's "helo/ehlo argument is invalid" comes with 5.5.4; with 5.7.1 the code reads as refused.
+    const host = PROVIDER_HOSTS['Google (Gmail/Workspace)']!;
+    assert.equal(reasonOf('550 5.5.4 helo/ehlo argument is invalid', { status: '5.5.4', hosts: [host] }), 'blocked');
+    assert.notEqual(reasonOf('550 5.7.1 helo/ehlo argument is invalid', { status: '5.7.1', hosts: [host] }), 'blocked');
+  });
+
+  it('the providers of a reply come from its hosts and from the marks in its text', () => {
+    assert.deepEqual([...providersOf(['gmail-smtp-in.l.google.com'], [])], ['google']);
+    assert.deepEqual([...providersOf([OTHER_HOST], ['550 5.7.1 see https://support.google.com/mail/answer/69585'])], ['google']);
+    assert.deepEqual([...providersOf([OTHER_HOST], ['550 5.1.1 user unknown'])], []);
+    assert.deepEqual([...providersOf([EXCHANGE_ONLINE_HOST], [])].sort(), ['microsoft', 'outlook']);
+  });
+});
+
+describe('codes that settle the reason (RFC 3463)', () => {
+  it('X.2.2 is a full mailbox whatever the words say', () => {
+    // RFC 3463 X.2.2: "Mailbox full". Synthetic wording that on its own reads as a refusal.
+    assert.equal(reasonOf('552 5.2.2 message refused, sender rejected', { status: '5.2.2' }), 'mailboxfull');
+    assert.equal(classify('552 5.2.2 message refused, sender rejected', { status: '5.2.2' }).basis, 'status 5.2.2');
+  });
+
+  it('X.1.1 is an unknown user, in class 4 as in class 5', () => {
+    // RFC 3463 X.1.1: "Bad destination mailbox address". Synthetic wording naming a filter.
+    assert.equal(reasonOf('550 5.1.1 rejected by content filter', { status: '5.1.1' }), 'userunknown');
+    assert.equal(reasonOf('450 4.1.1 rejected by content filter', { status: '4.1.1' }), 'userunknown');
+  });
+
+  it('a code that only hints is read when the words say nothing recognisable', () => {
+    // RFC 3463 X.7.1: "Delivery not authorized, message refused"; X.4.7: "Delivery time expired".
+    assert.equal(reasonOf('550 5.7.1 go away', { status: '5.7.1' }), 'rejected');
+    assert.equal(reasonOf('451 4.4.7 zzz', { status: '4.4.7' }), 'expired');
+    // The words win over a hint: "mailbox is full" with 5.7.1 (synthetic).
+    assert.equal(reasonOf('550 5.7.1 mailbox is full', { status: '5.7.1' }), 'mailboxfull');
+  });
+
+  it('with neither a code nor recognisable words the reason is undefined', () => {
+    assert.equal(reasonOf('550 go away'), 'undefined');
+  });
+});
+
+describe('the SMTP stage (RFC 5321 command order)', () => {
+  // "User unknown" and "host unknown" are about the recipient only once RCPT TO named one.
+  it('before the envelope (greeting or HELO), unknown-host and no-service words are about the sending server', () => {
+    assert.equal(reasonOf('554 invalid domain name', { stage: 'helo' }), 'blocked');
+    assert.equal(reasonOf('554 no smtp service here', { stage: 'connect' }), 'blocked');
+    assert.equal(reasonOf('554 invalid domain name', { stage: 'rcpt' }), 'hostunknown');
+  });
+
+  it('at MAIL FROM, "does not exist" is about the sender: refused', () => {
+    assert.equal(reasonOf('550 address does not exist', { stage: 'mail' }), 'rejected');
+    assert.equal(reasonOf('550 address does not exist', { stage: 'rcpt' }), 'userunknown');
+  });
+
+  it('a host lookup that failed for now (class 4) is a network problem; a permanent one a missing domain', () => {
+    assert.equal(reasonOf('451 domain not found', { replyCode: '451', stage: 'rcpt' }), 'networkerror');
+    assert.equal(reasonOf('550 domain not found', { replyCode: '550', stage: 'rcpt' }), 'hostunknown');
+  });
+
+  it('"user unknown" after DATA comes from a filter, unless the code says the address is bad', () => {
+    assert.equal(reasonOf('550 user unknown', { stage: 'data' }), 'filtered');
+    assert.equal(reasonOf('550 user unknown', { stage: 'rcpt' }), 'userunknown');
+    // X.1.x codes are about the address (RFC 3463 subject 1), whatever the stage; 5.1.10 is a hint only.
+    assert.equal(reasonOf('550 5.1.10 user unknown', { status: '5.1.10', stage: 'data' }), 'userunknown');
+    assert.equal(reasonOf('550 5.7.1 user unknown', { status: '5.7.1', stage: 'data' }), 'filtered');
+  });
+
+  it('with no recognisable words, the stage alone still says who was refused', () => {
+    assert.equal(reasonOf('550 go away', { stage: 'mail' }), 'rejected');
+    assert.equal(reasonOf('550 go away', { stage: 'connect' }), 'blocked');
+    assert.equal(reasonOf('550 go away', { stage: 'helo' }), 'blocked');
+    assert.equal(reasonOf('550 go away', { stage: 'rcpt' }), 'undefined');
+  });
+});
+
+describe('recipients that were not refused', () => {
+  it('delivered, relayed and expanded recipients never get a failure reason, whatever the words', () => {
+    for (const action of ['delivered', 'relayed', 'expanded'] as const) {
+      assert.equal(reasonOf('550 5.1.1 user unknown', { action, status: '5.1.1' }), 'delivered', action);
+    }
+  });
+
+  it('a delay with nothing recognisable is a delivery that has not happened yet', () => {
+    assert.equal(reasonOf('zzz', { action: 'delayed' }), 'expired');
+    assert.equal(reasonOf('zzz', { action: 'failed' }), 'undefined');
+  });
+});
+
+describe('wording that means something at one provider (Sisimai\'s rhost modules)', () => {
+  it('au (KDDI): "550 : User unknown" with no address is its sender filter', () => {
+    assert.equal(reasonOf('550 : user unknown', { hosts: ['lsean.ezweb.ne.jp'] }), 'filtered');
+    assert.equal(reasonOf('550 : user unknown', { hosts: [OTHER_HOST] }), 'userunknown');
+  });
+
+  it('Orange: reply 506 is a message refused as spam', () => {
+    assert.equal(reasonOf('550 5.7.1 mwinf5c10 me_ofr_506 message refused', { hosts: ['smtp-in.orange.fr'] }), 'spamdetected');
+    assert.notEqual(reasonOf('550 5.7.1 mwinf5c10 me_ofr_506 message refused', { hosts: [OTHER_HOST] }), 'spamdetected');
+  });
+
+  it('Google Groups: a post refused without a code is rejected', () => {
+    assert.equal(reasonOf('you do not have permission', { hosts: ['googlegroups.com'] }), 'rejected');
+    assert.equal(reasonOf('you do not have permission', { hosts: [OTHER_HOST] }), 'undefined');
+  });
+});
+
+describe('hard bounces', () => {
+  it('only a permanent failure of an address that does not work is hard', () => {
+    assert.equal(isHardBounce('userunknown', true), true);
+    assert.equal(isHardBounce('userunknown', false), false);
+    assert.equal(isHardBounce('mailboxfull', true), false);
+  });
+});

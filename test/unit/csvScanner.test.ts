@@ -7,6 +7,7 @@ import {
   afterLineBreak, ESCAPED_QUOTES, FieldStore, fieldValue, indexWithin, lineEnd, MULTILINE, parseCsv, QUOTED, scanRecord, TEXT_AFTER_QUOTE, UNTERMINATED,
   valueRange,
 } from '../../server/src/formats/csv';
+import '../support/fuzzSeed';
 
 /** Fields of the record at `start`: raw text, decoded value and flags. */
 function record(text: string, start = 0) {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
+import '../support/fuzzSeed';
 
 const service = getLanguageService();
 const FIXTURE = readFileSync('test/e2e/fixtures/MSGTRK20261123-1.LOG', 'utf8');

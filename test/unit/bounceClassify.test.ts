@@ -82,6 +82,22 @@ describe('provider readings (the reference tables)', () => {
     assert.notEqual(reasonOf('550 5.7.1 helo/ehlo argument is invalid', { status: '5.7.1', hosts: [host] }), 'blocked');
   });
 
+  it('a provider text the table gives for any code applies whatever the code', () => {
+    // Yahoo: "... due to unresolvable RFC.5321 domain" (no code in the table: rejected).
+    const text = '550 5.0.0 message not accepted due to unresolvable rfc.5321 domain';
+    assert.equal(reasonOf(text, { status: '5.0.0', hosts: [PROVIDER_HOSTS['Yahoo Inc (Yahoo/AOL)']!] }), 'rejected');
+  });
+
+  it('a provider text given for a range of codes applies inside the range only, and a malformed code is in none', () => {
+    // Microsoft: 5.7.501-5.7.503 "access denied, spam abuse detected" (rejected).
+    const text = (status: string): string => `550 ${status} access denied, spam abuse detected`;
+    assert.equal(reasonOf(text('5.7.502'), { status: '5.7.502', hosts: [EXCHANGE_ONLINE_HOST] }), 'rejected');
+    assert.equal(reasonOf(text('5.7.501'), { status: '5.7.501', hosts: [EXCHANGE_ONLINE_HOST] }), 'rejected');
+    assert.notEqual(reasonOf(text('5.7.504'), { status: '5.7.504', hosts: [EXCHANGE_ONLINE_HOST] }), 'rejected');
+    assert.notEqual(reasonOf(text('5.7.5x'), { status: '5.7.5x', hosts: [EXCHANGE_ONLINE_HOST] }), 'rejected');
+    assert.match(classify(text('5.7.502'), { status: '5.7.502', hosts: [EXCHANGE_ONLINE_HOST] }).basis, /microsoft reply "access denied, spam abuse detected"/);
+  });
+
   it('the providers of a reply come from its hosts and from the marks in its text', () => {
     assert.deepEqual([...providersOf(['gmail-smtp-in.l.google.com'], [])], ['google']);
     assert.deepEqual([...providersOf([OTHER_HOST], ['550 5.7.1 see https://support.google.com/mail/answer/69585'])], ['google']);
@@ -107,6 +123,7 @@ describe('codes that settle the reason (RFC 3463)', () => {
     // RFC 3463 X.7.1: "Delivery not authorized, message refused"; X.4.7: "Delivery time expired".
     assert.equal(reasonOf('550 5.7.1 go away', { status: '5.7.1' }), 'rejected');
     assert.equal(reasonOf('451 4.4.7 zzz', { status: '4.4.7' }), 'expired');
+    assert.equal(classify('451 4.4.7 zzz', { status: '4.4.7' }).basis, 'status 4.4.7');
     // The words win over a hint: "mailbox is full" with 5.7.1 (synthetic).
     assert.equal(reasonOf('550 5.7.1 mailbox is full', { status: '5.7.1' }), 'mailboxfull');
   });
@@ -118,24 +135,38 @@ describe('codes that settle the reason (RFC 3463)', () => {
 
 describe('the SMTP stage (RFC 5321 command order)', () => {
   // "User unknown" and "host unknown" are about the recipient only once RCPT TO named one.
-  it('before the envelope (greeting or HELO), unknown-host and no-service words are about the sending server', () => {
+  it('before the envelope (greeting or HELO), unknown-user, unknown-host and no-service words are about the sending server', () => {
     assert.equal(reasonOf('554 invalid domain name', { stage: 'helo' }), 'blocked');
     assert.equal(reasonOf('554 no smtp service here', { stage: 'connect' }), 'blocked');
+    assert.equal(reasonOf('554 user unknown', { stage: 'connect' }), 'blocked');
+    assert.match(classify('554 user unknown', { stage: 'connect' }).basis, /before the envelope/);
     assert.equal(reasonOf('554 invalid domain name', { stage: 'rcpt' }), 'hostunknown');
+    // Other complaints keep their reading there.
+    assert.equal(reasonOf('554 mailbox is full', { stage: 'helo' }), 'mailboxfull');
+    assert.match(classify('554 mailbox is full', { stage: 'helo' }).basis, /reply text/);
   });
 
   it('at MAIL FROM, "does not exist" is about the sender: refused', () => {
     assert.equal(reasonOf('550 address does not exist', { stage: 'mail' }), 'rejected');
+    assert.match(classify('550 address does not exist', { stage: 'mail' }).basis, /MAIL FROM/);
+    assert.equal(reasonOf('550 domain not found', { stage: 'mail' }), 'rejected');
     assert.equal(reasonOf('550 address does not exist', { stage: 'rcpt' }), 'userunknown');
+    assert.equal(reasonOf('552 mailbox is full', { stage: 'mail' }), 'mailboxfull');
   });
 
   it('a host lookup that failed for now (class 4) is a network problem; a permanent one a missing domain', () => {
     assert.equal(reasonOf('451 domain not found', { replyCode: '451', stage: 'rcpt' }), 'networkerror');
+    assert.match(classify('451 domain not found', { replyCode: '451', stage: 'rcpt' }).basis, /DNS/);
+    assert.equal(reasonOf('451 4.0.0 domain not found', { status: '4.0.0', stage: 'rcpt' }), 'networkerror');
+    // An unknown user stays one, whether the reply is permanent or not.
+    assert.equal(reasonOf('450 user unknown', { replyCode: '450', stage: 'rcpt' }), 'userunknown');
     assert.equal(reasonOf('550 domain not found', { replyCode: '550', stage: 'rcpt' }), 'hostunknown');
   });
 
   it('"user unknown" after DATA comes from a filter, unless the code says the address is bad', () => {
     assert.equal(reasonOf('550 user unknown', { stage: 'data' }), 'filtered');
+    assert.match(classify('550 user unknown', { stage: 'data' }).basis, /after the message data/);
+    assert.equal(reasonOf('552 mailbox is full', { stage: 'data' }), 'mailboxfull');
     assert.equal(reasonOf('550 user unknown', { stage: 'rcpt' }), 'userunknown');
     // X.1.x codes are about the address (RFC 3463 subject 1), whatever the stage; 5.1.10 is a hint only.
     assert.equal(reasonOf('550 5.1.10 user unknown', { status: '5.1.10', stage: 'data' }), 'userunknown');
@@ -144,9 +175,12 @@ describe('the SMTP stage (RFC 5321 command order)', () => {
 
   it('with no recognisable words, the stage alone still says who was refused', () => {
     assert.equal(reasonOf('550 go away', { stage: 'mail' }), 'rejected');
+    assert.match(classify('550 go away', { stage: 'mail' }).basis, /MAIL FROM/);
     assert.equal(reasonOf('550 go away', { stage: 'connect' }), 'blocked');
+    assert.match(classify('550 go away', { stage: 'connect' }).basis, /before the envelope/);
     assert.equal(reasonOf('550 go away', { stage: 'helo' }), 'blocked');
     assert.equal(reasonOf('550 go away', { stage: 'rcpt' }), 'undefined');
+    assert.match(classify('550 go away', { stage: 'rcpt' }).basis, /nothing recognisable/);
   });
 });
 
@@ -154,11 +188,13 @@ describe('recipients that were not refused', () => {
   it('delivered, relayed and expanded recipients never get a failure reason, whatever the words', () => {
     for (const action of ['delivered', 'relayed', 'expanded'] as const) {
       assert.equal(reasonOf('550 5.1.1 user unknown', { action, status: '5.1.1' }), 'delivered', action);
+      assert.equal(classify('550 5.1.1 user unknown', { action, status: '5.1.1' }).basis, `action ${action}`);
     }
   });
 
   it('a delay with nothing recognisable is a delivery that has not happened yet', () => {
     assert.equal(reasonOf('zzz', { action: 'delayed' }), 'expired');
+    assert.match(classify('zzz', { action: 'delayed' }).basis, /delayed/);
     assert.equal(reasonOf('zzz', { action: 'failed' }), 'undefined');
   });
 });
@@ -166,6 +202,9 @@ describe('recipients that were not refused', () => {
 describe('wording that means something at one provider (Sisimai\'s rhost modules)', () => {
   it('au (KDDI): "550 : User unknown" with no address is its sender filter', () => {
     assert.equal(reasonOf('550 : user unknown', { hosts: ['lsean.ezweb.ne.jp'] }), 'filtered');
+    // Any of the hosts, and any of the texts, may carry it.
+    assert.equal(classifyFailure({ action: 'failed', near: [readWording('zzz'), readWording('550 : user unknown')], hosts: [OTHER_HOST, 'LSEAN.EZWEB.NE.JP'] }).reason, 'filtered');
+    assert.match(classify('550 : user unknown', { hosts: ['lsean.ezweb.ne.jp'] }).basis, /KDDI/);
     assert.equal(reasonOf('550 : user unknown', { hosts: [OTHER_HOST] }), 'userunknown');
   });
 
@@ -176,6 +215,9 @@ describe('wording that means something at one provider (Sisimai\'s rhost modules
 
   it('Google Groups: a post refused without a code is rejected', () => {
     assert.equal(reasonOf('you do not have permission', { hosts: ['googlegroups.com'] }), 'rejected');
+    assert.match(classify('you do not have permission', { hosts: ['googlegroups.com'] }).basis, /Google Groups/);
+    // With a code, the code is read as anywhere else (RFC 3463 X.7.0: other security status).
+    assert.equal(reasonOf('you do not have permission', { status: '5.7.0', hosts: ['googlegroups.com'] }), 'securityerror');
     assert.equal(reasonOf('you do not have permission', { hosts: [OTHER_HOST] }), 'undefined');
   });
 });

@@ -46,7 +46,7 @@ describe('hostile tracking logs', () => {
       [6, 'FAIL', diagnostics[1]!.message],
     ]);
     // The FAIL row is the fixture's: its recipient and status, then the meaning of 5.1.1 (RFC 3463: bad destination mailbox address).
-    assert.match(diagnostics[1]!.message, /^bob@fabrikam\.com: 550 5\.1\.1 RESOLVER\.ADR\.RecipNotFound: .*(?:recipient|mailbox|address)/i);
+    assert.match(diagnostics[1]!.message as string, /^bob@fabrikam\.com: 550 5\.1\.1 RESOLVER\.ADR\.RecipNotFound: .*(?:recipient|mailbox|address)/i);
     assert.deepEqual(diagnostics[0]!.range.end, { line: 5, character: 1_000_000 });
   });
 

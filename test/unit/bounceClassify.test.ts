@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyFailure, isHardBounce, providersOf, type ClassifyInput } from '../../server/src/analysis/bounce/classify';
 import { readWording } from '../../server/src/analysis/bounce/wording';
+import { TEXT_RULES } from '../../server/src/knowledge/data/bounceReasonRules';
 import { readTsv } from '../support/shared';
 
 /** How providerReplyFacts.ts maps Sisimai's reasons onto ours. */
@@ -227,5 +228,19 @@ describe('hard bounces', () => {
     assert.equal(isHardBounce('userunknown', true), true);
     assert.equal(isHardBounce('userunknown', false), false);
     assert.equal(isHardBounce('mailboxfull', true), false);
+  });
+});
+
+describe('the phrase rules, on real replies', () => {
+  it('each reason of the phrase rules reads at least one real reply of the corpus that Sisimai gives that reason, from its words alone', () => {
+    // The diagnostic texts and reasons are Sisimai's (expected-results.tsv); no code is passed, so only the words decide.
+    const rows = readTsv('corpus/bounces/expected-results.tsv').filter((r) => r.run_diagnosticcode && r.expected_reason);
+    const missing: string[] = [];
+    for (const [reason] of TEXT_RULES) {
+      const replies = rows.filter((r) => ours(r.expected_reason!) === reason || (r.expected_reason === 'filtered' && reason === 'userunknown'));
+      if (replies.length === 0) continue;
+      if (!replies.some((r) => classify(r.run_diagnosticcode!).reason === reason)) missing.push(`${reason} (${replies.length} replies)`);
+    }
+    assert.deepEqual(missing, []);
   });
 });

@@ -1,4 +1,4 @@
-// npm run test:mutation [-- <module>... | --changed <git-ref>] [--wide] [--list]: StrykerJS over the rules, one module
+// npm run test:mutation [-- <module>... | --changed <git-ref>] [--wide] [--force] [--list]: StrykerJS over the rules, one module
 // at a time against the unit tests that read its rules (FOCUSED_TESTS, else those importing it;
 // --wide: every unit test that reaches it), incremental,
 // with an HTML report per module under test-results/mutation/. Prints each module's score against
@@ -17,7 +17,9 @@ const OUT = 'test-results/mutation';
 
 const listOnly = process.argv.includes('--list');
 const wide = process.argv.includes('--wide');
-const args = process.argv.slice(2).filter((a) => a !== '--list' && a !== '--wide');
+// --force: test every mutant again, ignoring the incremental results.
+const force = process.argv.includes('--force');
+const args = process.argv.slice(2).filter((a) => !['--list', '--wide', '--force'].includes(a));
 const changedAt = args.indexOf('--changed');
 let modules;
 if (changedAt >= 0) {
@@ -97,7 +99,7 @@ for (const module of modules) {
     continue;
   }
   console.log(`\n── ${module}: ${tests.length} test files ──`);
-  const run = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'scripts/stryker.config.mjs', '--mutate', module], {
+  const run = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'scripts/stryker.config.mjs', '--mutate', module, ...(force ? ['--force'] : [])], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -1,11 +1,18 @@
 // Surviving mutants that no behaviour can tell apart from the original, each with the reason. Stryker
 // reports them as "ignored" with that reason instead of counting them. An entry names the file and
 // the exact source of the smallest expression or statement holding the mutant (so it survives edits
-// that move lines); every mutant inside that expression is ignored, so keep entries small.
+// that move lines) and, where that source is not unique, the source of an expression around it
+// (`within`); every mutant inside the matched expression is ignored, so keep entries small.
 import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
-/** @type {{ file: string, code: string, reason: string }[]} */
+/** @type {{ file: string, code: string, within?: string, reason: string }[]} */
 export const EQUIVALENT_MUTANTS = [
+  {
+    file: 'server/src/analysis/bounce/classify.ts',
+    code: "''",
+    within: "(status ?? input.replyCode ?? '')[0] === '4'",
+    reason: 'The fallback only stops [0] reading undefined: any string not starting with 4 gives the same answer.',
+  },
   {
     file: 'server/src/knowledge/knowledgeBase.ts',
     code: 'vendorRanges.sort((a, b) => (a.range.high - a.range.low) - (b.range.high - b.range.low))',
@@ -24,7 +31,8 @@ export const strykerPlugins = [
       const entries = byFile.get(relativeName(path.hub?.file?.opts?.filename ?? ''));
       if (!entries || !path.node.loc) return undefined;
       const source = path.getSource();
-      return entries.find((entry) => entry.code === source)?.reason;
+      const within = (entry) => entry.within === undefined || path.findParent((parent) => parent.getSource() === entry.within) !== null;
+      return entries.find((entry) => entry.code === source && within(entry))?.reason;
     },
   }),
 ];

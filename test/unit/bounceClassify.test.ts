@@ -76,6 +76,12 @@ describe('provider readings (the reference tables)', () => {
     assert.equal(reasonOf(text, { status: '4.7.0', hosts: [OTHER_HOST] }), 'securityerror');
   });
 
+  it('a provider text the table gives with a code is not that provider\'s reading in a reply without one', () => {
+    const host = PROVIDER_HOSTS['Google (Gmail/Workspace)']!;
+    assert.equal(reasonOf('421 4.7.0 connection expired', { status: '4.7.0', hosts: [host] }), 'expired');
+    assert.notEqual(reasonOf('421 connection expired', { replyCode: '421', hosts: [host] }), 'expired');
+  });
+
   it('a provider text with another code than the table gives is not that provider\'s reading', () => {
     // Google's "helo/ehlo argument is invalid" comes with 5.5.4; with 5.7.1 the code reads as refused.
     const host = PROVIDER_HOSTS['Google (Gmail/Workspace)']!;
@@ -220,6 +226,8 @@ describe('wording that means something at one provider (Sisimai\'s rhost modules
     // With a code, the code is read as anywhere else (RFC 3463 X.7.0: other security status).
     assert.equal(reasonOf('you do not have permission', { status: '5.7.0', hosts: ['googlegroups.com'] }), 'securityerror');
     assert.equal(reasonOf('you do not have permission', { hosts: [OTHER_HOST] }), 'undefined');
+    // Another known system (Gmail) is not Google Groups.
+    assert.equal(reasonOf('you do not have permission', { hosts: [PROVIDER_HOSTS['Google (Gmail/Workspace)']!] }), 'undefined');
   });
 });
 

@@ -27,6 +27,21 @@ export const EQUIVALENT_MUTANTS = [
   },
   {
     file: 'server/src/knowledge/knowledgeBase.ts',
+    code: 'if (!code) throw new Error(`knowledge base: malformed vendor code ${text}`);',
+    reason: 'A guard on the shipped data: every vendor code parses (knowledge.test.ts covers each table), so it never throws.',
+  },
+  {
+    file: 'server/src/knowledge/knowledgeBase.ts',
+    code: 'dot >= 0 && ends.length < MAX_TRANSPORT_PARTS',
+    reason: 'Only bounds the work: a dot at 0 gives an empty first part that no entry has, and collecting past six dots ends in the same undefined.',
+  },
+  {
+    file: 'server/src/knowledge/knowledgeBase.ts',
+    code: 'n > 0',
+    reason: 'n = 0 would look the whole name up again, which the first round (n = ends.length) already did.',
+  },
+  {
+    file: 'server/src/knowledge/knowledgeBase.ts',
     code: 'vendorRanges.sort((a, b) => (a.range.high - a.range.low) - (b.range.high - b.range.low))',
     reason: 'No two ranges of one product overlap in the data, so their order changes no reading; knowledge.test.ts fails when two come to overlap, and then checks every code against the narrowest range.',
   },

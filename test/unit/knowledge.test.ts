@@ -219,6 +219,9 @@ describe('knowledge base look-ups, each rule with a case that needs it', () => {
     assert.equal(reading.statusClass.code, '5');
     assert.equal(reading.subject?.code, '7');
     assert.equal(reading.standard, undefined);
+    // Text that is no enhanced code has no reading at all.
+    assert.equal(lookupEnhanced('5.x.1'), undefined);
+    assert.equal(lookupEnhanced('550'), undefined);
     // An unregistered subject keeps its class.
     assert.equal(lookupEnhanced('5.9.1')!.subject, undefined);
     assert.equal(lookupEnhanced('5.9.1')!.statusClass.code, '5');
@@ -240,6 +243,9 @@ describe('knowledge base look-ups, each rule with a case that needs it', () => {
     assert.equal(lookupTransport('RESOLVER.ADR.A.B.C.D.E'), undefined);
     assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(120)}`), undefined);
     assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(100)}`)?.name, 'RESOLVER.ADR');
+    // 128 characters is still one; 129 is not.
+    assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(128 - 13)}`)?.name, 'RESOLVER.ADR');
+    assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(129 - 13)}`), undefined);
   });
 });
 

@@ -13,6 +13,7 @@ import { getLanguageService, type LanguageService } from '../../server/src/langu
 import { registerDiagnosticsHandler } from '../../server/src/handlers/diagnosticsHandler';
 import { defaultSettings } from '../../server/src/common/settings';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
+import '../support/fuzzSeed';
 
 const FIELDS = trackingFieldsByVersion['2016'];
 const HEADER = ['#Software: Microsoft Exchange Server', '#Version: 15.02.1544.004', '#Log-type: Message Tracking Log', `#Fields: ${FIELDS.join(',')}`];

@@ -1,7 +1,8 @@
 // The acceptance measure: the whole engine over the two shared corpora of real bounces, each
 // against its own expected file: the 629 of the Sisimai project's tests (expected-results.tsv) and
 // the 101 of flufl.bounce's (expected.tsv), a second, independent set. Prints the figures of each
-// and writes every disagreement to test-results/ (bounce-disagreements.tsv, -flufl.tsv). The
+// and writes every disagreement to test-results/ (bounce-disagreements.tsv, -flufl.tsv), and fails
+// naming any sample that stops agreeing (lists in test/corpus/, kept by npm run corpus:record). The
 // scorer is shared with scripts/accuracy.ts, which puts Sisimai's figures beside ours.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import {
   disagreementRows, fluflCorpus, percent, ratio, readMessage, reportOf, scoreCorpus, sisimaiCorpus,
   type BounceCorpus, type CorpusScore, type ReportedMessage,
 } from '../support/bounceCorpora';
+import { agreementRegressions, checksOf } from '../support/corpusAgreement';
 import { repoRoot, sharedPath } from '../support/shared';
 
 const read = readMessage;
@@ -47,6 +49,11 @@ async function measure(corpus: BounceCorpus): Promise<CorpusScore> {
     `  hard/soft   ${percent(f.hard)} of failures found whose hard or soft is settled`,
     `  slowest sample: ${slowest.file} (${slowest.ms.toFixed(1)} ms); disagreements in test-results/${corpus.disagreementsFile}`,
   ].join('\n'));
+  // Every (sample, field) once met must stay met: the list names what we agree on, the expected values stay the corpus's.
+  const checks = score.rows.flatMap((r) => checksOf(r.row.spellings.length ? `${r.row.file} ${r.row.spellings.join('|')}` : r.row.file, {
+    recipient: r.recipient, status: r.status, reason: r.reason, 'hard/soft': r.hard,
+  }));
+  assert.equal(agreementRegressions(corpus.name, checks), undefined);
   return score;
 }
 

@@ -10,6 +10,7 @@ import { providerReplyFacts } from '../../server/src/knowledge/data/providerRepl
 import { antispamKeys, headerFacts } from '../../server/src/knowledge/data/emailHeaderFacts';
 import { parseEnhancedCode, parseEnhancedRange } from '../../server/src/knowledge/statusCode';
 import { readTsv } from '../support/shared';
+import '../support/fuzzSeed';
 
 describe('bounce knowledge', () => {
   it('every reason of the taxonomy has its explanation, actors and first step', () => {

@@ -16,6 +16,7 @@ import {
   multipartsThousandDeep, tenThousandParts, twentyMegabyteAttachment,
 } from '../support/hostileBounces';
 import { sharedPath } from '../support/shared';
+import '../support/fuzzSeed';
 
 const service = getLanguageService();
 /** Guards against a hang only; speed is measured by npm run bench. */
@@ -26,6 +27,22 @@ function assertSpansInside(analysis: BounceAnalysis, length: number): void {
   const spans = analysis.recipients.flatMap((r) =>
     [r.recipient.span, r.anchor, r.status?.span, r.diagnostic?.span, r.remoteMta?.span].filter((s) => s !== undefined));
   for (const span of spans) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= length, `span ${span.start}-${span.end} outside 0-${length}`);
+}
+
+/**
+ * What a reading of any text must hold, from the formats themselves: each recipient is an address
+ * (RFC 5321: local part "@" domain), each status an RFC 3463 code, each action one of RFC 3464's,
+ * and a delivered recipient has no failure reason. (Spans may point at encoded text, so
+ * the values are not looked for there.)
+ */
+function assertReadFromText(analysis: BounceAnalysis): void {
+  for (const r of analysis.recipients) {
+    assert.match(r.recipient.value, /^[^@\s]+@[^@\s]+$/, `recipient ${r.recipient.value}`);
+    assert.ok(['failed', 'delayed', 'delivered', 'relayed', 'expanded'].includes(r.action), r.action);
+    if (r.status) assert.match(r.status.value, /^[245]\.\d{1,3}\.\d{1,3}$/);
+    // A feedback report (RFC 5965) is about a message delivered and then complained of: its reason is the complaint.
+    if (r.action === 'delivered' && analysis.kind !== 'feedback-report') assert.equal(r.reason, 'delivered');
+  }
 }
 
 async function everyFeature(text: string): Promise<BounceAnalysis> {
@@ -89,11 +106,13 @@ describe('fuzzing', () => {
     const edit = fc.tuple(fc.nat(), fc.nat(40), fc.string({ unit: fc.constantFrom('-', '\n', '\r', ':', ';', '=', '@', '<', '>', ' ', '5', '.', '"', 'b', '\t', '?', '&') , maxLength: 12 }));
     fc.assert(fc.property(fc.constantFrom(...samples), fc.array(edit, { maxLength: 10 }), (sample, edits) => {
       const text = edits.reduce((s, [at, del, ins]) => { const i = at % (s.length + 1); return s.slice(0, i) + ins + s.slice(i + del); }, sample);
-      assertSpansInside(analyzeBounce(text), text.length);
+      const analysis = analyzeBounce(text);
+      assertSpansInside(analysis, text.length);
+      assertReadFromText(analysis);
     }), { numRuns: 300 });
   });
 
-  it('random MIME structures (boundaries, headers, encodings) never throw', HANG_GUARD, () => {
+  it('random MIME structures (boundaries, headers, encodings) never throw, and what they report is read from the text', HANG_GUARD, () => {
     const line = fc.oneof(
       fc.constantFrom('--b', '--b--', '--c', '--c--', '', 'Content-Type: multipart/mixed; boundary="c"', 'Content-Type: message/rfc822',
         'Content-Type: message/delivery-status', 'Content-Transfer-Encoding: base64', 'Content-Transfer-Encoding: quoted-printable',
@@ -102,7 +121,9 @@ describe('fuzzing', () => {
     );
     fc.assert(fc.property(fc.array(line, { maxLength: 60 }), (body) => {
       const text = `${HEAD}Content-Type: multipart/report; boundary="b"\n\n${body.join('\n')}`;
-      assertSpansInside(analyzeBounce(text), text.length);
+      const analysis = analyzeBounce(text);
+      assertSpansInside(analysis, text.length);
+      assertReadFromText(analysis);
     }), { numRuns: 500 });
   });
 });

@@ -4,8 +4,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse as csvParse } from 'csv-parse/sync';
 import {
-  ESCAPED_QUOTES, FieldStore, fieldValue, MULTILINE, parseCsv, QUOTED, scanRecord, TEXT_AFTER_QUOTE, UNTERMINATED, valueRange,
+  afterLineBreak, ESCAPED_QUOTES, FieldStore, fieldValue, indexWithin, lineEnd, MULTILINE, parseCsv, QUOTED, scanRecord, TEXT_AFTER_QUOTE, UNTERMINATED,
+  valueRange,
 } from '../../server/src/formats/csv';
+import '../support/fuzzSeed';
 
 /** Fields of the record at `start`: raw text, decoded value and flags. */
 function record(text: string, start = 0) {
@@ -133,5 +135,85 @@ describe('CSV scanner', () => {
       }
       assert.ok(records <= t.length);
     }), { numRuns: 3000 });
+  });
+});
+
+// Each rule of the scanner with a synthetic case that needs it (RFC 4180 section 2: quoted fields may
+// hold line breaks, a quote inside is written twice; our documented recovery for the rest).
+describe('CSV scanner rules, each with a case that needs it', () => {
+  it('a blank line inside quotes is two line breaks, CRLF or LF or CR alike, so later line numbers stay right', () => {
+    for (const lineBreak of ['\n', '\r\n', '\r']) {
+      const text = `"a${lineBreak}${lineBreak}b",c${lineBreak}next`;
+      const { fields, innerLineBreaks, next } = record(text);
+      assert.equal(innerLineBreaks, 2, JSON.stringify(lineBreak));
+      assert.equal(fields[0]!.value, `a${lineBreak}${lineBreak}b`);
+      assert.equal(fields[0]!.flags, QUOTED | MULTILINE);
+      assert.equal(text.slice(next), 'next');
+    }
+  });
+
+  it('an unclosed field keeps its doubled quotes as one quote each, and only those on its own line', () => {
+    // Cut at the end of its first line: the doubled quote there counts.
+    const cut = record('"x""y\nz""w');
+    assert.equal(cut.fields[0]!.value, 'x"y');
+    assert.equal(cut.fields[0]!.flags, QUOTED | UNTERMINATED | ESCAPED_QUOTES);
+    // A doubled quote only on the lines after the cut says nothing about this field.
+    const later = record('"xy\nz""w');
+    assert.equal(later.fields[0]!.value, 'xy');
+    assert.equal(later.fields[0]!.flags, QUOTED | UNTERMINATED);
+    // A doubled quote that ends the text.
+    const atEnd = record('"a""');
+    assert.equal(atEnd.fields[0]!.value, 'a"');
+    assert.equal(atEnd.fields[0]!.flags, QUOTED | UNTERMINATED | ESCAPED_QUOTES);
+  });
+
+  it('an unclosed field stopped before a record start keeps the doubled quotes of all its lines', () => {
+    const store = new FieldStore();
+    const text = '"p\nq""r\nROW,1';
+    const end = scanRecord(text, 0, store, (t, pos) => t.startsWith('ROW', pos));
+    assert.equal(fieldValue(text, store.starts[0]!, store.ends[0]!, store.flags[0]!), 'p\nq"r');
+    assert.equal(store.flags[0], QUOTED | UNTERMINATED | ESCAPED_QUOTES | MULTILINE);
+    assert.equal(end.innerLineBreaks, 1);
+    assert.equal(text.slice(end.next), 'ROW,1');
+  });
+
+  it('"a""b"c: the doubled quote is one quote, the closing quote ends the quoted part, the text after it is kept', () => {
+    const { fields } = record('"a""b"c,d');
+    assert.deepEqual(fields.map((f) => [f.raw, f.value, f.flags]), [
+      ['"a""b"c', 'a"bc', QUOTED | ESCAPED_QUOTES | TEXT_AFTER_QUOTE],
+      ['d', 'd', 0],
+    ]);
+    assert.deepEqual(valueRange('"a""b"c', 0, 7, QUOTED | ESCAPED_QUOTES | TEXT_AFTER_QUOTE), { start: 1, end: 5 });
+  });
+
+  it('line ends and searches never read past their bounds', () => {
+    assert.equal(lineEnd('ab\r\ncd', 0), 2);
+    assert.equal(lineEnd('ab\ncd', 3), 5);
+    assert.equal(afterLineBreak('a\r\nb', 1), 3);
+    assert.equal(afterLineBreak('a\rb', 1), 2);
+    assert.equal(afterLineBreak('a\nb', 1), 2);
+    assert.equal(afterLineBreak('ab', 1), 1);
+    assert.equal(indexWithin('a,b,c', 44, 2, 5), 3);
+    assert.equal(indexWithin('a,b,c', 44, 2, 3), -1);
+  });
+
+  it('a store grows past its first size and moves appended offsets', () => {
+    const source = new FieldStore(1);
+    for (let i = 0; i < 1500; i++) source.push(i, i + 1, i % 2);
+    assert.equal(source.length, 1500);
+    assert.deepEqual([source.starts[1499], source.ends[1499], source.flags[1499]], [1499, 1500, 1]);
+    const target = new FieldStore(2);
+    target.push(0, 1, 0);
+    target.appendShifted(source, 10, 1210, 100);
+    assert.equal(target.length, 1201);
+    assert.deepEqual([target.starts[1], target.ends[1], target.flags[1]], [110, 111, 0]);
+    assert.deepEqual([target.starts[1200], target.ends[1200], target.flags[1200]], [1309, 1310, 1]);
+    target.appendShifted(source, 0, 2, 0);
+    assert.deepEqual([target.starts[1202], target.ends[1202]], [1, 2]);
+  });
+
+  it('a byte order mark is skipped only at the start of the text', () => {
+    assert.deepEqual(parseCsv('\uFEFFa,b'), [['a', 'b']]);
+    assert.deepEqual(parseCsv('a,\uFEFFb'), [['a', '\uFEFFb']]);
   });
 });

@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
-import { explainReply } from '../../server/src/analysis/replyExplanation';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { readShared } from '../support/shared';
 
@@ -31,8 +30,6 @@ function covered(text: string, d: Diagnostic): string {
   return line.slice(d.range.start.character, d.range.end.character);
 }
 
-const serverFirst = { prefer: ['Exchange Server', 'Exchange Online'] as const };
-
 describe('tracking log problems', () => {
   it('the fixture: one error per failed recipient, a warning per deferred one, information on the DSN', async () => {
     const diagnostics = await validate(FIXTURE);
@@ -42,14 +39,17 @@ describe('tracking log problems', () => {
       [10, DiagnosticSeverity.Warning, 'DEFER'],
     ]);
     const [fail, dsn, defer] = diagnostics;
-    const meaning = explainReply({ basic: '550', enhanced: '5.1.1', transport: 'RESOLVER.ADR.RecipNotFound' }, serverFirst)!.summary;
-    assert.ok(meaning.length > 10);
-    assert.equal(fail!.message, `bob@fabrikam.com: 550 5.1.1 RESOLVER.ADR.RecipNotFound: ${meaning}`);
+    // The row's recipient and status, then what Microsoft documents RESOLVER.ADR.RecipNotFound as: no
+    // object in the directory holds the address (exchange-transport-status-strings.tsv).
+    assert.match(fail!.message as string, /^bob@fabrikam\.com: 550 5\.1\.1 RESOLVER\.ADR\.RecipNotFound: [^:]*\b(?:recipient|address)\b/i);
+    assert.match(fail!.message as string, /\b(?:no object|not found|found no|does not exist|no mailbox, contact or group)\b/i);
     assert.equal(covered(FIXTURE, fail!), '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found');
     assert.equal(fail!.source, 'Mailflow Lens');
     assert.match(dsn!.message as string, /^DSN about <q4-forecast-81f2@contoso\.com>: notification <ndr-7c1e@EX02\.contoso\.com> sent to alex@contoso\.com$/);
     assert.equal(covered(FIXTURE, dsn!), '<q4-forecast-81f2@contoso.com>');
-    assert.equal(defer!.message, `ops@slow.example: 451 4.4.316: ${explainReply({ basic: '451', enhanced: '4.4.316' }, serverFirst)!.summary}`);
+    // Exchange Online 4.4.316 (exchange-online-ndr-codes.tsv): the destination refused the connection; transient, so retried.
+    assert.match(defer!.message as string, /^ops@slow\.example: 451 4\.4\.316: [^:]*\bconnection\b/i);
+    assert.match(defer!.message as string, /\b(?:refused|turned down|timed out)\b/i);
     assert.equal(covered(FIXTURE, defer!), '451 4.4.316 Connection refused [Message=Socket error code 10061]');
   });
 
@@ -169,7 +169,9 @@ describe('protocol log problems', () => {
     const [reply] = diagnostics;
     assert.equal(reply!.severity, DiagnosticSeverity.Error);
     assert.equal(covered(RECV, reply!), '550 5.7.1 Unable to relay');
-    assert.equal(reply!.message, `550 5.7.1: ${explainReply({ basic: '550', enhanced: '5.7.1' }, serverFirst)!.summary} (reply sent to 203.0.113.9:51234)`);
+    // RFC 3463 X.7.1: delivery not authorized, message refused (here Exchange refusing to relay).
+    assert.match(reply!.message as string, /^550 5\.7\.1: .*\b(?:relay|not authori[sz]ed|permission)/i);
+    assert.match(reply!.message as string, / \(reply sent to 203\.0\.113\.9:51234\)$/);
   });
 
   it('4xx and 5xx replies in either direction; continuation lines and successes are quiet', async () => {

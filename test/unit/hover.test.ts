@@ -49,6 +49,13 @@ describe('hover', () => {
   it('the same hover appears on each part of a reply', () => {
     const line = "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found'";
     const onBasic = markdown(hoverAt(line, '550', 1));
+    // The one hover explains the three parts of the reply: RFC 5321's 550, the IANA registry's
+    // X.1.10 (RFC 7505: recipient address has null MX) and Exchange's transport string.
+    assert.match(onBasic, /^\*\*550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound/);
+    assert.match(onBasic, /permanent/);
+    assert.match(onBasic, /SMTP reply 550/);
+    assert.match(onBasic, /Standard meaning of X\.1\.10: [^\n]*null MX/i);
+    assert.match(onBasic, /Transport status RESOLVER\.ADR\.RecipientNotFound/);
     assert.equal(markdown(hoverAt(line, '5.1.10', 4)), onBasic);
     assert.equal(markdown(hoverAt(line, 'RESOLVER', 0)), onBasic);
   });
@@ -158,6 +165,14 @@ describe('the full hover and the command line say the same words', () => {
   it('every line of the plain-text explanation appears in the full hover', () => {
     const explanation = explainReply({ basic: '550', enhanced: '5.1.1', transport: 'RESOLVER.ADR.RecipNotFound' }, {})!;
     const plain = renderPlainText(explanation);
+    // The plain text itself carries the facts of each source: RFC 3463's title for X.1.1, RFC 5321's
+    // permanence of class 5, each product's reading and the transport string. The transport string
+    // leads (issue #12: the reply's writer, words and transport string come before the bare code):
+    // Microsoft documents RESOLVER.ADR.RecipNotFound as a recipient not found in the directory.
+    assert.match(plain, /^550 5\.1\.1 RESOLVER\.ADR\.RecipNotFound: Recipient not found\b.* · permanent/);
+    for (const heading of [/^Standard meaning of X\.1\.1: Bad destination mailbox address$/m, /^Exchange Server: 5\.1\.1: /m, /^Exchange Online: 5\.1\.1: /m,
+      /^Transport status RESOLVER\.ADR\.RecipNotFound: /m, /^SMTP reply 550: /m]) assert.match(plain, heading);
+    assert.match(plain, /RFC 3463/);
     const unescaped = renderMarkdown(explanation, 'full').value.replace(/\\(.)/g, '$1').replace(/\*/g, '');
     for (const line of plain.split('\n')) {
       const words = line.trim().replace(/^(- |! )/, '');

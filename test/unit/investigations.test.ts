@@ -13,6 +13,7 @@ import { lookupEnhanced } from '../../server/src/knowledge/knowledgeBase';
 import { placeholderDefaultsOf, renderSnippetBody, snippetWithFills } from '../../server/src/knowledge/snippetText';
 import { parsePowerShell } from '../support/powershellGrammar';
 import { choicesOf, expandSnippet, placeholderDefaults } from '../support/vscodeSnippet';
+import '../support/fuzzSeed';
 
 const titles = (code: string, text?: string): string[] => investigationsFor(code, text).map((i) => i.title);
 const prefixes = (code: string, text?: string): string[] => investigationsFor(code, text).map((i) => i.prefix);

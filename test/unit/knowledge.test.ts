@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { allEntries, lookupBasic, lookupEnhanced, lookupTransport } from '../../server/src/knowledge/knowledgeBase';
+import { allEntries, basicPermanence, isRangeEntry, lookupBasic, lookupEnhanced, lookupTransport } from '../../server/src/knowledge/knowledgeBase';
 import { readingChoices, replyReadings } from '../../server/src/knowledge/data/replyReadings';
 import { mailSystems } from '../../server/src/knowledge/data/mailSystems';
 import type { Explanation, Product } from '../../server/src/knowledge/model';
@@ -191,6 +191,83 @@ describe('knowledge base covers Microsoft codes', () => {
     assert.equal(lookupTransport('STOREDRV.Deliver.Exception')?.family, true);
     assert.equal(lookupTransport('QUEUE.Admin')?.name, 'QUEUE');
     assert.equal(lookupTransport('NOTAFAMILY.Foo'), undefined);
+  });
+});
+
+describe('knowledge base look-ups, each rule with a case that needs it', () => {
+  const vendorEntries = [...allEntries.exchangeServerCodes, ...allEntries.exchangeOnlineCodes];
+  /** The reading of one product the reference tables give a code: its exact entry, else the narrowest range holding it. */
+  function expectedReading(code: string, product: Product): string | undefined {
+    const parsed = parseEnhancedRange(`${code}-${code.split('.')[2]}`)!;
+    const mine = vendorEntries.filter((e) => e.product === product);
+    const exact = mine.find((e) => !isRangeEntry(e) && (e.code === code || e.alsoCodes?.includes(code)));
+    if (exact) return exact.code;
+    const holding = mine.filter(isRangeEntry).map((e) => ({ e, range: parseEnhancedRange(e.code)! }))
+      .filter(({ range }) => range.statusClass === parsed.statusClass && range.subject === parsed.subject)
+      .filter(({ range }) => parsed.low >= range.low && parsed.low <= range.high)
+      .sort((a, b) => (a.range.high - a.range.low) - (b.range.high - b.range.low));
+    return holding[0]?.e.code;
+  }
+
+  it('every code in a range reads as exactly one entry per product: its exact entry, else the narrowest range (not the first in the data)', () => {
+    for (const entry of vendorEntries.filter(isRangeEntry)) {
+      const range = parseEnhancedRange(entry.code)!;
+      for (let detail = range.low; detail <= range.high; detail++) {
+        const code = `${range.statusClass}.${range.subject}.${detail}`;
+        const readings = lookupEnhanced(code)!.vendor.filter((v) => v.product === entry.product);
+        assert.deepEqual(readings.map((v) => v.code), [expectedReading(code, entry.product)], code);
+      }
+    }
+    // Microsoft's tables: 5.1.10 has its own Exchange Online entry inside 5.1.1-20; 5.1.15 only the range.
+    assert.deepEqual(lookupEnhanced('5.1.10')!.vendor.filter((v) => v.product === 'Exchange Online').map((v) => v.code), ['5.1.10']);
+    assert.deepEqual(lookupEnhanced('5.1.15')!.vendor.filter((v) => v.product === 'Exchange Online').map((v) => v.code), ['5.1.1-20']);
+    assert.deepEqual(lookupEnhanced('5.7.733')!.vendor.map((v) => v.code), ['5.7.700-749']);
+  });
+
+  it('no two ranges of one product overlap, so no reading depends on the order of the data', () => {
+    const ranges = vendorEntries.filter(isRangeEntry).map((e) => ({ e, range: parseEnhancedRange(e.code)! }));
+    for (const a of ranges) {
+      for (const b of ranges) {
+        const overlap = a !== b && a.e.product === b.e.product && a.range.statusClass === b.range.statusClass && a.range.subject === b.range.subject
+          && a.range.low <= b.range.high && b.range.low <= a.range.high;
+        assert.ok(!overlap, `${a.e.product}: ${a.e.code} overlaps ${b.e.code}`);
+      }
+    }
+  });
+
+  it('a code outside every range and table has no product reading, but still its class and subject', () => {
+    const reading = lookupEnhanced('5.7.999')!;
+    assert.deepEqual(reading.vendor.filter((v) => v.product === 'Exchange Online'), []);
+    assert.equal(reading.statusClass.code, '5');
+    assert.equal(reading.subject?.code, '7');
+    assert.equal(reading.standard, undefined);
+    // Text that is no enhanced code has no reading at all.
+    assert.equal(lookupEnhanced('5.x.1'), undefined);
+    assert.equal(lookupEnhanced('550'), undefined);
+    // An unregistered subject keeps its class.
+    assert.equal(lookupEnhanced('5.9.1')!.subject, undefined);
+    assert.equal(lookupEnhanced('5.9.1')!.statusClass.code, '5');
+  });
+
+  it('the permanence of a reply code is its first digit (RFC 5321 4.2.1)', () => {
+    assert.deepEqual(['250', '354', '451', '550'].map(basicPermanence), ['success', 'intermediate', 'transient', 'permanent']);
+  });
+
+  it('220 has two readings, the greeting and the answer to STARTTLS (RFC 5321, RFC 3207)', () => {
+    assert.equal(lookupBasic('220').length, 2);
+    assert.deepEqual(lookupBasic('999'), []);
+  });
+
+  it('a transport string of more than six parts or 128 characters is none; the exact string wins over its family', () => {
+    assert.ok(!lookupTransport('RESOLVER.ADR.RecipNotFound')?.family);
+    assert.equal(lookupTransport('resolver.adr.recipnotfound')?.name, 'RESOLVER.ADR.RecipNotFound');
+    assert.equal(lookupTransport('RESOLVER.ADR.A.B.C.D')?.name, 'RESOLVER.ADR');
+    assert.equal(lookupTransport('RESOLVER.ADR.A.B.C.D.E'), undefined);
+    assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(120)}`), undefined);
+    assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(100)}`)?.name, 'RESOLVER.ADR');
+    // 128 characters is still one; 129 is not.
+    assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(128 - 13)}`)?.name, 'RESOLVER.ADR');
+    assert.equal(lookupTransport(`RESOLVER.ADR.${'x'.repeat(129 - 13)}`), undefined);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   ALL_PAYLOADS, hostileBounce, hostileMessageTrace, hostilePlainText, hostileProtocolLog, hostileTrackingLog, PAYLOADS, RECEIVED_WORDS,
 } from '../support/hostileMarkdownCorpus';
 import { type ExpectedLink, foreignParts, renderHover, renderPreview } from '../support/renderedMarkdown';
+import '../support/fuzzSeed';
 
 const service = getLanguageService();
 

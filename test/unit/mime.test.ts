@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { MAX_DEPTH, parseMime } from '../../server/src/formats/mime/mimeTree';
 import { readReceivedChain } from '../../server/src/formats/mime/receivedChain';
 import { authVerdicts } from '../../server/src/formats/mime/authResults';
+import '../support/fuzzSeed';
 
 describe('header blocks', () => {
   it('unfolds continuation lines and keeps raw offsets for every value character', () => {

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pieceTextDocuments } from '../../server/src/handlers/pieceTextDocument';
+import '../support/fuzzSeed';
 
 const alphabet = fc.constantFrom('a', 'b', ',', '\n', '\r', '\r\n', '"', 'é');
 const text = fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join(''));

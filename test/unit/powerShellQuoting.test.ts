@@ -20,6 +20,7 @@ import { powerShellLiteral, powerShellLiteralContent } from '../../server/src/te
 import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 import { powershellParser } from '../support/powershellGrammar';
 import { expandSnippet } from '../support/vscodeSnippet';
+import '../support/fuzzSeed';
 
 // ---------------------------------------------------------------------------------------------
 // The oracle.

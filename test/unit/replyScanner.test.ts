@@ -124,3 +124,98 @@ describe('reply scanner on the real messages of the bounce corpus', () => {
     }
   });
 });
+
+// Each trap and joining rule with a case that holds with it and fails without it; the lines are
+// synthetic, written from what RFC 5321 (reply codes, one space after the code) and RFC 3463 (the
+// enhanced code follows the reply code) say a reply is.
+describe('reply scanner rules, each with a case that needs it', () => {
+  it('a version word before a triple makes it a version, outside any header that another rule drops', () => {
+    for (const word of ['version', 'Version:', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'kernel']) {
+      const line = `Upgraded to ${word} 4.4.1 last night`;
+      assert.deepEqual(found(line), [], line);
+    }
+    // The same triple after any other word is an enhanced code (RFC 3463 4.4.1: no answer from host).
+    assert.deepEqual(found('Upgraded to status 4.4.1 last night'), ['|4.4.1|']);
+  });
+
+  it('a number that is no RFC 5321 reply code is not a reply, even at the start of a line', () => {
+    assert.deepEqual(found('100 messages queued for delivery'), []);
+    assert.deepEqual(found('600 messages queued for delivery'), []);
+    // A real code there is one (RFC 5321 4.2.3: 451 local error in processing).
+    assert.deepEqual(found('451 messages queued for delivery'), ['451||']);
+  });
+
+  it('a reply code followed by anything but a blank or a dash is not a reply', () => {
+    assert.deepEqual(found('550x rejected'), []);
+    assert.deepEqual(found('550.1 rejected'), []);
+    assert.deepEqual(found('550\trejected'), ['550||']);
+  });
+
+  it('a reply and an enhanced code with words between them are two codes, not one reply', () => {
+    assert.deepEqual(found('host mx.example.com[192.0.2.1] said: 550 x 5.1.1 unknown'), ['550||', '|5.1.1|']);
+    assert.deepEqual(found('host mx.example.com[192.0.2.1] said: 550 5.1.1 unknown'), ['550|5.1.1|']);
+    // Joined by a dash (a multi-line reply) or up to four blanks; five are too many.
+    assert.deepEqual(found('said: 550-5.1.1 unknown'), ['550|5.1.1|']);
+    assert.deepEqual(found('said: 550    5.1.1 unknown'), ['550|5.1.1|']);
+    assert.deepEqual(found('said: 550     5.1.1 unknown'), ['550||', '|5.1.1|']);
+  });
+
+  it('each place where a bare reply stands', () => {
+    const places: [string, string][] = [
+      ['smtp;', 'Diagnostic-Code: smtp; 554 rejected'],
+      ['x-postfix;', 'Diagnostic-Code: X-Postfix; 554 rejected'],
+      ['said:', 'the server said: 554 rejected'],
+      ['responded with:', 'the server responded with: 554 rejected'],
+      ["returned '", "Remote Server returned '554 rejected'"],
+      ['returned "', 'Remote Server returned "554 rejected"'],
+      [',<,', '2026-11-23T10:00:00.000Z,c,1,2,10.0.0.5:25,198.51.100.4:25,<,554 rejected,'],
+      [',>,"', '2026-11-23T10:00:00.000Z,c,1,2,10.0.0.5:25,198.51.100.4:25,>,"554 rejected",'],
+      ['Postfix reject:', 'NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 554 rejected'],
+      ['Exim after RCPT', 'SMTP error from remote mail server after RCPT TO:<a@example.com>: 554 rejected'],
+      ['Exim host line', 'host mx.example.com [192.0.2.1]: 554 rejected'],
+      ['second reply on a line', 'said: 554-first line 554 second line'],
+    ];
+    for (const [place, line] of places) assert.ok(found(line).includes('554||'), `${place}: ${line}`);
+    // Elsewhere on a line it is just a number.
+    assert.deepEqual(found('we counted 554 rejected messages'), []);
+    assert.deepEqual(found('host mx.example.com: 554 rejected'), []);
+    assert.deepEqual(found('a note: 554 rejected'), []);
+  });
+
+  it('an enhanced code needs a class of 2, 4 or 5, a subject of 0 to 7 and a detail of 1 to 3 digits', () => {
+    assert.deepEqual(found('Status: 3.1.1'), []);
+    assert.deepEqual(found('Status: 5.8.1'), []);
+    assert.deepEqual(found('Status: 5.1.1234'), []);
+    assert.deepEqual(found('Status: 5.7.999'), ['|5.7.999|']);
+    assert.deepEqual(found('Status: 5.1.1.4'), []);
+    assert.deepEqual(found('Status: 5.1.1.'), ['|5.1.1|']);
+  });
+
+  it('a dash and a word after a triple, or a slash before it, make it a version', () => {
+    assert.deepEqual(found('running 4.1.8-GA here'), []);
+    assert.deepEqual(found('running 4.1.8-1 here'), []);
+    assert.deepEqual(found('running (20011202/4.0.3) here'), []);
+    assert.deepEqual(found('running 4.1.8 - here'), ['|4.1.8|']);
+  });
+
+  it('each header that carries versions and never a status is skipped whole', () => {
+    for (const header of ['X-Mailer', 'User-Agent', 'X-MLServer', 'Server', 'X-Mailman-Version', 'X-Received', 'Received', 'Message-ID', 'References',
+      'In-Reply-To', 'MIME-Version', 'X-Originating-IP', 'DKIM-Signature', 'X-Google-DKIM-Signature', 'ARC-Seal', 'ARC-Message-Signature',
+      'X-MS-Exchange-Organization-AuthAs', 'X-Microsoft-Antispam-Mailbox-Delivery', 'X-Forefront-Antispam-Report', 'X-Virus-Scanned', 'X-Spam-Status']) {
+      assert.deepEqual(found(`${header}: product 5.1.1 from 550 5.7.1`), [], header);
+    }
+    assert.deepEqual(found('X-Other: product 5.1.1'), ['|5.1.1|']);
+    // Received continuation lines: "by" or "from" a host name, or "with ESMTP".
+    assert.deepEqual(found('  by mx.example.com (Exim 4.2.1) with ESMTP'), []);
+    assert.deepEqual(found('\tfrom relay.example.com (Exim 4.2.1)'), []);
+    assert.deepEqual(found('  with ESMTPSA id 4.2.1'), []);
+    assert.deepEqual(found('  by the way, 4.2.1 happened'), ['|4.2.1|']);
+  });
+
+  it('transport strings are read from a known root, in capitals, with at most six parts', () => {
+    assert.deepEqual(found('failed: RESOLVER.ADR.RecipNotFound'), ['||RESOLVER.ADR.RecipNotFound']);
+    assert.deepEqual(found('failed: NOTAROOT.ADR.RecipNotFound'), []);
+    assert.deepEqual(found('failed: RESOLVER.A.B.C.D.E.F'), []);
+    assert.deepEqual(found('failed: xRESOLVER.ADR.RecipNotFound'), []);
+  });
+});

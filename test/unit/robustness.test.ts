@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanReplies, scanTokens } from '../../server/src/detection/replyScanner';
 import { explainMention, explainText } from '../../server/src/analysis/replyExplanation';
 import { getLanguageService } from '../../server/src/languageService';
+import '../support/fuzzSeed';
 
 const service = getLanguageService();
 
@@ -42,11 +43,30 @@ describe('detectors on random and mutated text', () => {
     fc.assert(fc.property(mutatedLine, (s) => assertWellFormed(s)), { numRuns: 3000 });
   });
 
-  it('hover and validation survive any document and position', async () => {
+  it('hover and validation survive any document and position, and answer only about the codes there', async () => {
     await fc.assert(fc.asyncProperty(fc.array(mutatedLine, { maxLength: 6 }), fc.nat(), fc.nat(), async (lines, line, character) => {
       const document = TextDocument.create('file:///fuzz.log', 'log', 1, lines.join('\n'));
-      service.doHover(document, { line: line % (lines.length + 1), character: character % 400 });
-      await service.doValidation(document);
+      const position = { line: line % (lines.length + 1), character: character % 400 };
+      const hover = service.doHover(document, position);
+      if (hover) {
+        // A hover covers the code under the cursor, on the cursor's line, and says something.
+        assert.ok(hover.range, 'a hover without a range');
+        assert.equal(hover.range.start.line, position.line);
+        assert.ok(hover.range.start.character <= position.character && position.character <= hover.range.end.character);
+        const covered = document.getText(hover.range);
+        assert.ok(scanTokens(covered).length > 0, `hover on "${covered}", which holds no code`);
+      }
+      for (const diagnostic of await service.doValidation(document)) {
+        const message = String(diagnostic.message as string);
+        // Every problem sits on text of the document that holds a code: class 5 is an error, class 4
+        // a warning (RFC 5321 4.2.1: permanent and transient negative replies).
+        const covered = document.getText(diagnostic.range);
+        assert.ok(covered.length > 0 && document.offsetAt(diagnostic.range.end) <= document.getText().length);
+        const first = scanTokens(covered)[0];
+        assert.ok(first, `a problem on "${covered}", which holds no code`);
+        const severity = { 5: 1, 4: 2 }[first.text[0] as '4' | '5'];
+        if (severity) assert.equal(diagnostic.severity, severity, `${covered}: ${message}`);
+      }
     }), { numRuns: 500 });
   });
 });

@@ -1,7 +1,7 @@
 // Activation is cheap and the language server is ready soon after the first served document opens.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, diagnosticsOf, fixtureUri, hoverText } from './helpers';
+import { activeExtension, diagnosticsOf, fixtureUri, hoverText, positionOf } from './helpers';
 
 interface MailflowLensApi {
   readonly activationMs: number;
@@ -23,7 +23,13 @@ describe('activation', () => {
     assert.ok(api && typeof api.activationMs === 'number', 'activate() reports its duration');
     const readyMs = await api.clientReady();
     await vscode.window.showTextDocument(document);
-    assert.ok(readyMs > 0);
+    assert.ok(Number.isFinite(readyMs) && readyMs > 0, `ready after ${readyMs} ms`);
+    // Ready means the server answers for this document: the NDR's two refused recipients (5.1.10 and
+    // 5.7.509, written in the fixture) are problems, and the first code has its hover.
+    const problems = await diagnosticsOf(document.uri, 2);
+    const errorLines = problems.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => document.lineAt(d.range.start.line).text);
+    assert.ok(errorLines.some((l) => l.includes('5.1.10')) && errorLines.some((l) => l.includes('5.7.509')), errorLines.join('\n'));
+    assert.match(await hoverText(document, positionOf(document, '5.1.10', 2)), /5\.1\.10/);
     console.log(`activation: ${readyMs.toFixed(1)} ms from activate() (or from the first served document, when activation came earlier) to a ready language client; activate() itself took ${api.activationMs.toFixed(1)} ms`);
   });
 

@@ -249,6 +249,18 @@ describe('bounce lessons: wordings that settle the reason', () => {
     assert.deepEqual(reading, { reason: 'userunknown', hard: true, status: undefined, replyCode: '550' });
   });
 
+  it('an address "no longer valid" is gone for good (unknown user, hard); a disabled account is suspended (soft)', () => {
+    for (const reply of ['The address bob@example.net is wrong or no longer valid.', '550 This recipient address is no longer valid']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'userunknown', hard: true }, reply);
+    }
+    // Disabling words still win over it: a disabled account may be enabled again.
+    for (const reply of ['550 The account is disabled', '550 Account disabled: this address is no longer valid']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'suspend', hard: false }, reply);
+    }
+  });
+
   it('X.1.1 with words that the mailbox is full or the sender over a rate limit is that, not an unknown user', () => {
     // RFC 3463 X.1.1 says the mailbox does not exist; a full mailbox exists, and a rate limit is about the sender.
     const cases: [string, string][] = [

@@ -249,6 +249,46 @@ describe('bounce lessons: wordings that settle the reason', () => {
     assert.deepEqual(reading, { reason: 'userunknown', hard: true, status: undefined, replyCode: '550' });
   });
 
+  it('an address "no longer valid" is gone for good (unknown user, hard); a disabled account is suspended (soft)', () => {
+    for (const reply of ['The address bob@example.net is wrong or no longer valid.', '550 This recipient address is no longer valid']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'userunknown', hard: true }, reply);
+    }
+    // Disabling words still win over it: a disabled account may be enabled again.
+    for (const reply of ['550 The account is disabled', '550 Account disabled: this address is no longer valid']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'suspend', hard: false }, reply);
+    }
+  });
+
+  it('Yahoo\'s deferral and refusal of the sending IP (TSS04, TSS09) are a blocked server, not a refused sender address', () => {
+    for (const reply of [
+      '421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints',
+      '553 5.7.2 [TSS09] All messages from 192.0.2.9 will be permanently deferred; Retrying will NOT succeed.',
+    ]) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'blocked', hard: false }, reply);
+    }
+  });
+
+  it('X.1.1 with words that the mailbox is full or the sender over a rate limit is that, not an unknown user', () => {
+    // RFC 3463 X.1.1 says the mailbox does not exist; a full mailbox exists, and a rate limit is about the sender.
+    const cases: [string, string][] = [
+      ['452 4.1.1 <bob@example.net>: user is over quota', 'mailboxfull'],
+      ['552 sorry, bob@example.net: mailbox full (#5.1.1)', 'mailboxfull'],
+      ['550 5.1.1 <bob@example.net> 192.0.2.7 has sent to too many recipients this hour', 'speeding'],
+    ];
+    for (const [reply, expected] of cases) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: expected, hard: false }, reply);
+    }
+    // Other words do not outweigh the code: it still says the mailbox does not exist.
+    for (const reply of ['550 5.1.1 <bob@example.net>: Recipient address rejected: policy violation', '550 5.1.1 <bob@example.net>... Access denied']) {
+      const { reason, hard } = readingOf(reply);
+      assert.deepEqual({ reason, hard }, { reason: 'userunknown', hard: true }, reply);
+    }
+  });
+
   it('a lone "503 need RCPT command" says no reason, not a syntax error', () => {
     const reading = readingOf('said: 503 5.5.1 Error: need RCPT command (in reply to DATA command)');
     assert.notEqual(reading.reason, 'syntaxerror');

@@ -51,6 +51,11 @@ function statusMatches(fact: ProviderReplyFact, status: string | undefined): boo
 
 const MAILBOX_CAUSES: ReadonlySet<BounceReason> = new Set(['mailboxfull', 'userunknown', 'suspend', 'filtered', 'mesgtoobig', 'systemfull', 'hasmoved']);
 
+// Servers answer many refusals at RCPT with X.1.1 ("452 4.1.1 user is over quota", "550 5.1.1 ...
+// has sent to too many recipients this hour"). Words that say the mailbox exists but is full, or
+// that the sender went over a rate limit, contradict "no such mailbox" (RFC 3463 X.1.1) and win.
+const EXISTING_MAILBOX_OR_SENDER_LIMIT: ReadonlySet<BounceReason> = new Set(['mailboxfull', 'speeding']);
+
 const ASKS_FOR_RECIPIENTS = /\brcpt\b|\brecipients? first\b/;
 
 /** The generic key of a code: "5.1.1" -> "X.1.1". */
@@ -86,7 +91,11 @@ export function classifyFailure(input: ClassifyInput): Classification {
   // sent after they were all refused: neither its code nor its words say why they were.
   const outOfSequence = input.replyCode === '503' && near().some((t) => ASKS_FOR_RECIPIENTS.test(t));
   const settled = status ? STATUS_REASONS[genericKey(status)] : undefined;
-  if (settled) return { reason: settled, basis: `status ${status}` };
+  if (settled) {
+    const said = settled === 'userunknown' ? input.near.find((w) => w.textReason)?.textReason : undefined;
+    if (said && EXISTING_MAILBOX_OR_SENDER_LIMIT.has(said)) return { reason: said, basis: `reply text over status ${status}` };
+    return { reason: settled, basis: `status ${status}` };
+  }
 
   // Google Groups answers a post it will not take (no such group, or no permission to post) in the
   // poster's language and without a code.

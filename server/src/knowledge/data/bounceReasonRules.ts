@@ -152,7 +152,7 @@ export const TEXT_RULES: readonly (readonly [BounceReason, readonly string[]])[]
     'account is disabled', 'account disabled', 'account has been disabled', 'mailbox disabled', 'mailbox is disabled', 'account is locked', 'temporary locked',
     'temporarily locked', 'account is inactive', 'inactive account', 'is inactive', 'account suspended', 'account has been suspended', 'suspended account',
     'mailbox is frozen', 'mailbox frozen', 'disabled recipient', 'is disabled', 'has been disabled', 'account is not active', 'account expired',
-    'le compte du destinataire est bloque', 'account is blocked', 'mailbox unavailable due to', 'no longer valid', 'deactivated',
+    'le compte du destinataire est bloque', 'account is blocked', 'mailbox unavailable due to', 'deactivated',
   ]],
   ['notaccept', [
     'does not accept mail', 'not accept mail', 'null mx', 'no mx found', 'no mx record', 'mail exchanger or ip address', 'no smtp service', 'accepts no mail',
@@ -200,6 +200,8 @@ export const TEXT_RULES: readonly (readonly [BounceReason, readonly string[]])[]
     'address unknown', 'no mailbox', 'couldn\'t find the recipient', 'recipient name is not recognized', 'not recognized', 'mailbox name not allowed', 'rcp-p1',
     'invalid rcpt', 'recipient is not exist', 'rejected: user', 'recipient address rejected: access denied', 'user does not have',
     'recipient address rejected.',
+    // An address "no longer valid" has gone for good; a disabled one may come back (suspend, above).
+    'no longer valid',
   ]],
   ['systemfull', ['insufficient disk space', 'insufficient system storage', 'out of disk space', 'disk full', 'no space left', 'queue is full', 'insufficient system resources', 'system is full']],
   ['policyviolation', ['policy violation', 'violates our policy', 'policy reasons', 'local policy', 'denied by policy', 'protocol violation', 'not accepted for policy', 'policy rejection', 'against policy', 'policy restriction', 'email policy', 'header error', 'message not allowed', 'rejected for policy', 'potential security issue', 'content presents a potential', 'host network not allowed']],

@@ -261,16 +261,6 @@ describe('bounce lessons: wordings that settle the reason', () => {
     }
   });
 
-  it('Yahoo\'s deferral and refusal of the sending IP (TSS04, TSS09) are a blocked server, not a refused sender address', () => {
-    for (const reply of [
-      '421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints',
-      '553 5.7.2 [TSS09] All messages from 192.0.2.9 will be permanently deferred; Retrying will NOT succeed.',
-    ]) {
-      const { reason, hard } = readingOf(reply);
-      assert.deepEqual({ reason, hard }, { reason: 'blocked', hard: false }, reply);
-    }
-  });
-
   it('X.1.1 with words that the mailbox is full or the sender over a rate limit is that, not an unknown user', () => {
     // RFC 3463 X.1.1 says the mailbox does not exist; a full mailbox exists, and a rate limit is about the sender.
     const cases: [string, string][] = [

@@ -152,11 +152,9 @@ const rows: readonly Row[] = [
   ['yahoo', '', "relaying denied for", 'norelaying'],
   ['yahoo', '', "headers are not rfc compliant", 'contenterror'],
   ['yahoo', '', "not accepted for policy reasons", 'policyviolation'],
-  // TSS04 and TSS09 refuse the sending IP for its volume, complaints or reputation (Yahoo's error
-  // codes; replyReadings.ts): our "blocked", not "rejected", which is about the envelope sender.
-  ['yahoo', '4.7.0', "temporarily deferred due to unexpected volume or user complaints", 'blocked'],
+  ['yahoo', '4.7.0', "temporarily deferred due to unexpected volume or user complaints", 'rejected'],
   ['yahoo', '', "due to unresolvable rfc.5321 domain", 'rejected'],
-  ['yahoo', '5.7.2', "will be permanently deferred", 'blocked'],
+  ['yahoo', '5.7.2', "will be permanently deferred", 'rejected'],
   ['yahoo', '', "user is receiving mail too quickly", 'speeding'],
   ['yahoo', '', "is no longer valid.", 'suspend'],
   ['yahoo', '', "this mailbox is disabled", 'suspend'],

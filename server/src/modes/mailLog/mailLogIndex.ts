@@ -63,6 +63,9 @@ export class MailLogIndexBuilder {
   private line = 0;
   private done = false;
   private year: number;
+  /** The span of `year` in milliseconds; empty until the first time stamp without a year. */
+  private yearStartMs = 0;
+  private yearEndMs = 0;
 
   constructor(document: TextDocument, referenceYear = new Date().getUTCFullYear()) {
     this.text = document.getText();
@@ -120,10 +123,14 @@ export class MailLogIndexBuilder {
     if (!read) return;
     const index = this.index;
     index.recognisedLines++;
-    if (read.head.time.yearInferred) {
-      const year = new Date(read.head.time.epochMs).getUTCFullYear();
+    const time = read.head.time;
+    // The year is looked up only when the time leaves the current year's span: not a Date per line.
+    if (time.yearInferred && !(time.epochMs >= this.yearStartMs && time.epochMs < this.yearEndMs)) {
+      const year = new Date(time.epochMs).getUTCFullYear();
       if (year !== this.year && index.yearChanges.length < INDEX_LIMITS.yearChanges) index.yearChanges.push({ line: this.line, year });
       this.year = year;
+      this.yearStartMs = Date.UTC(year, 0, 1);
+      this.yearEndMs = Date.UTC(year + 1, 0, 1);
     }
     if (read.trail) {
       let trailIndex = this.trailIndex.get(read.trail);

@@ -19,11 +19,15 @@ export interface TrailBuilderOptions {
 
 export const TRAIL_LIMITS = { maxOpen: 20_000, maxRecipients: 1_000, maxLinesPerTrail: 10_000, maxPendingLinks: 20_000 } as const;
 
-/** An open trail, with its recipients by address (dropped when the trail is handed on). */
-type OpenTrail = MessageTrail & { byAddress?: Map<string, RecipientTrail> };
+type OpenTrail = MessageTrail;
 
 export class TrailBuilder {
   private readonly open = new Map<string, OpenTrail>();
+  /**
+   * The recipients of each open trail by address, dropped when it is handed on. Kept apart: a
+   * property deleted from a trail would turn every kept trail into a slower, larger dictionary object.
+   */
+  private readonly addresses = new Map<MessageTrail, Map<string, RecipientTrail>>();
   /** The open trail of each id, whatever its instance: notifications name ids only. */
   private readonly openById = new Map<string, MessageTrail>();
   /** Notification id -> the id of the message it reports on, until the notification's trail opens. */
@@ -82,7 +86,6 @@ export class TrailBuilder {
       startSeen: event.kind === 'client' || event.kind === 'pickup' || event.kind === 'message-id' || event.kind === 'arrival'
         || (head.system === 'sendmail' && event.kind === 'sender'),
       recipients: [], recipientsDropped: 0, notifications: [],
-      byAddress: new Map<string, RecipientTrail>(),
     } satisfies OpenTrail;
     const reports = this.pendingReports.get(id);
     if (reports !== undefined) {
@@ -90,6 +93,7 @@ export class TrailBuilder {
       this.pendingReports.delete(id);
     }
     this.open.set(key, trail);
+    this.addresses.set(trail, new Map());
     this.openById.set(id, trail);
     return trail;
   }
@@ -151,14 +155,15 @@ export class TrailBuilder {
 
   private recipient(trail: OpenTrail, address: string, line: number): RecipientTrail | undefined {
     const key = address.toLowerCase();
-    let recipient = trail.byAddress!.get(key);
+    const byAddress = this.addresses.get(trail)!;
+    let recipient = byAddress.get(key);
     if (recipient) return recipient;
     if (trail.recipients.length >= this.maxRecipients) {
       trail.recipientsDropped++;
       return undefined;
     }
     recipient = { address, outcome: 'unknown', attempts: 0, deferrals: 0, decisiveLine: line, unknownWhy: 'no delivery attempt for this recipient in the log' };
-    trail.byAddress!.set(key, recipient);
+    byAddress.set(key, recipient);
     trail.recipients.push(recipient);
     return recipient;
   }
@@ -201,7 +206,7 @@ export class TrailBuilder {
         recipient.unknownWhy = 'the log ends before this recipient got a final status';
       }
     }
-    delete trail.byAddress;
+    this.addresses.delete(trail);
     this.options.onTrail(trail);
   }
 }

@@ -74,31 +74,91 @@ const span = (at: number, start: number, end: number): TextSpan => ({ start: at 
 // Postfix and Sendmail "name=value, " fields, read left to right until a token is not one. A value in
 // <...> may hold commas and is read up to 320 characters (an address is at most 254), so a line of
 // unclosed "<" costs each field a bounded look, not the rest of the line.
-interface FieldValue { readonly value: string; readonly start: number; readonly end: number }
 const MAX_FIELDS = 24;
 const MAX_BRACKETED = 320;
 
-function fields(body: string): Map<string, FieldValue> {
-  const found = new Map<string, FieldValue>();
-  let at = 0;
-  while (at < body.length && found.size < MAX_FIELDS) {
-    let keyEnd = at;
-    for (let c = body.charCodeAt(keyEnd); (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Underscore; c = body.charCodeAt(++keyEnd));
-    if (keyEnd === at || body.charCodeAt(keyEnd) !== CharCode.Equals) break;
-    const start = keyEnd + 1;
-    let end = start;
-    const close = body.charCodeAt(start) === CharCode.LessThan ? body.indexOf('>', start) : -1;
-    if (close >= 0 && close - start <= MAX_BRACKETED) end = close + 1;
-    else {
-      for (let c = body.charCodeAt(end); end < body.length && c !== CharCode.Comma && c !== CharCode.Space && c !== CharCode.Tab; c = body.charCodeAt(++end));
+/**
+ * The fields of the last body read by `fields`, as offsets: no Map and no object per field, since
+ * every delivery line has a dozen of them and only a few are asked for. Valid until the next call.
+ */
+class FieldList {
+  private body = '';
+  private count = 0;
+  /** Per field: key start, key end, value start, value end. */
+  private readonly offsets = new Int32Array(MAX_FIELDS * 4);
+
+  read(body: string): this {
+    this.body = body;
+    this.count = 0;
+    const offsets = this.offsets;
+    let at = 0;
+    while (at < body.length && this.count < MAX_FIELDS) {
+      let keyEnd = at;
+      for (let c = body.charCodeAt(keyEnd); (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Underscore; c = body.charCodeAt(++keyEnd));
+      if (keyEnd === at || body.charCodeAt(keyEnd) !== CharCode.Equals) break;
+      const start = keyEnd + 1;
+      let end = start;
+      const close = body.charCodeAt(start) === CharCode.LessThan ? body.indexOf('>', start) : -1;
+      if (close >= 0 && close - start <= MAX_BRACKETED) end = close + 1;
+      else {
+        for (let c = body.charCodeAt(end); end < body.length && c !== CharCode.Comma && c !== CharCode.Space && c !== CharCode.Tab; c = body.charCodeAt(++end));
+      }
+      // The first of a repeated name counts.
+      if (this.find(at, keyEnd) < 0) {
+        const slot = this.count++ * 4;
+        offsets[slot] = at;
+        offsets[slot + 1] = keyEnd;
+        offsets[slot + 2] = start;
+        offsets[slot + 3] = end;
+      }
+      at = end;
+      if (body.charCodeAt(at) === CharCode.Comma) at++;
+      while (body.charCodeAt(at) === CharCode.Space) at++;
     }
-    const key = body.slice(at, keyEnd);
-    if (!found.has(key)) found.set(key, { value: unbracket(body.slice(start, end)), start, end });
-    at = end;
-    if (body.charCodeAt(at) === CharCode.Comma) at++;
-    while (body.charCodeAt(at) === CharCode.Space) at++;
+    return this;
   }
-  return found;
+
+  /** The value of `name` (without its <>), or undefined. */
+  value(name: string): string | undefined {
+    const slot = this.slotOf(name);
+    return slot < 0 ? undefined : unbracket(this.body.slice(this.offsets[slot + 2], this.offsets[slot + 3]));
+  }
+
+  /** Offsets in the body of the value of `name` as written, or undefined. */
+  span(name: string): { readonly start: number; readonly end: number } | undefined {
+    const slot = this.slotOf(name);
+    return slot < 0 ? undefined : { start: this.offsets[slot + 2]!, end: this.offsets[slot + 3]! };
+  }
+
+  private slotOf(name: string): number {
+    for (let i = 0; i < this.count; i++) {
+      const slot = i * 4;
+      if (this.offsets[slot + 1]! - this.offsets[slot]! === name.length && this.body.startsWith(name, this.offsets[slot])) return slot;
+    }
+    return -1;
+  }
+
+  private find(keyStart: number, keyEnd: number): number {
+    const length = keyEnd - keyStart;
+    for (let i = 0; i < this.count; i++) {
+      const slot = i * 4;
+      const start = this.offsets[slot]!;
+      if (this.offsets[slot + 1]! - start === length && sameChars(this.body, start, keyStart, length)) return slot;
+    }
+    return -1;
+  }
+}
+
+function sameChars(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+const fieldList = new FieldList();
+
+/** Reads the fields of `body`; the answer is valid until the next call. */
+function fields(body: string): FieldList {
+  return fieldList.read(body);
 }
 
 function unbracket(value: string): string {
@@ -117,12 +177,12 @@ function postfixMessageEvent(body: string, at: number): MailEvent {
     return { kind: 'message-id', messageId: clip(value), span: span(at, eq, eq + raw.length) };
   }
   if (body.startsWith('client=')) return { kind: 'client', client: clip(body.slice(7).split(/[,\s]/, 1)[0]!) };
-  if (body.startsWith('uid=')) return { kind: 'pickup', sender: fields(body).get('from')?.value };
+  if (body.startsWith('uid=')) return { kind: 'pickup', sender: fields(body).value('from') };
   if (body.startsWith('from=')) {
     const f = fields(body);
     const status = POSTFIX_STATUS.exec(body);
     if (status?.[1] === 'expired') return { kind: 'expired-all', span: span(at, status.index, body.length) };
-    return { kind: 'sender', sender: clip(f.get('from')?.value ?? ''), size: numberOf(f.get('size')?.value), nrcpt: numberOf(f.get('nrcpt')?.value) };
+    return { kind: 'sender', sender: clip(f.value('from') ?? ''), size: numberOf(f.value('size')), nrcpt: numberOf(f.value('nrcpt')) };
   }
   if (body === 'removed' || body.startsWith('removed ')) return { kind: 'closed' };
   const notification = NOTIFICATION.exec(body);
@@ -143,12 +203,12 @@ function postfixAttempt(body: string, at: number): MailEvent {
   const reply = open >= 0 ? body.slice(open + 1, body.endsWith(')') ? body.length - 1 : body.length) : undefined;
   return {
     kind: 'attempt',
-    recipient: clip(f.get('to')?.value ?? ''),
-    origTo: f.get('orig_to')?.value,
-    relay: f.get('relay')?.value,
-    delay: numberOf(f.get('delay')?.value),
-    delays: f.get('delays')?.value,
-    dsn: f.get('dsn')?.value,
+    recipient: clip(f.value('to') ?? ''),
+    origTo: f.value('orig_to'),
+    relay: f.value('relay'),
+    delay: numberOf(f.value('delay')),
+    delays: f.value('delays'),
+    dsn: f.value('dsn'),
     status,
     reply: reply === undefined ? undefined : clip(reply),
     span: span(at, match.index, body.length),
@@ -222,20 +282,20 @@ const SENDMAIL_DELAY = /^(?:(\d+)\+)?(\d\d):(\d\d):(\d\d)$/;
 function sendmailMessageEvent(body: string, at: number): MailEvent {
   if (body.startsWith('from=')) {
     const f = fields(body);
-    const msgid = f.get('msgid');
-    return { kind: 'sender', sender: clip(f.get('from')?.value ?? ''), size: numberOf(f.get('size')?.value), nrcpt: numberOf(f.get('nrcpts')?.value), messageId: msgid?.value, span: msgid ? span(at, msgid.start, msgid.end) : undefined };
+    const msgid = f.span('msgid');
+    return { kind: 'sender', sender: clip(f.value('from') ?? ''), size: numberOf(f.value('size')), nrcpt: numberOf(f.value('nrcpts')), messageId: f.value('msgid'), span: msgid ? span(at, msgid.start, msgid.end) : undefined };
   }
   if (body.startsWith('to=')) {
     const f = fields(body);
     const stat = body.indexOf('stat=');
     if (stat < 0) return OTHER;
     const reply = body.slice(stat + 5);
-    const dsn = f.get('dsn')?.value;
+    const dsn = f.value('dsn');
     const lower = reply.toLowerCase();
     const status: AttemptStatus = lower.startsWith('sent') ? 'sent' : lower.startsWith('deferred') || dsn?.startsWith('4') ? 'deferred' : 'bounced';
-    const delay = SENDMAIL_DELAY.exec(f.get('delay')?.value ?? '');
+    const delay = SENDMAIL_DELAY.exec(f.value('delay') ?? '');
     return {
-      kind: 'attempt', recipient: clip(f.get('to')?.value ?? ''), relay: f.get('relay')?.value, dsn, status,
+      kind: 'attempt', recipient: clip(f.value('to') ?? ''), relay: f.value('relay'), dsn, status,
       delay: delay ? (+(delay[1] ?? 0) * 86400 + +delay[2]! * 3600 + +delay[3]! * 60 + +delay[4]!) : undefined,
       reply: clip(reply), span: span(at, stat, body.length),
     };
@@ -269,7 +329,7 @@ function connectionEvent(body: string, at: number, system: 'postfix' | 'exim' | 
   }
   if (system === 'sendmail') {
     const reject = /\breject=/.exec(body);
-    if (reject) return rejectEvent(body, at, reject.index + 7, fields(body).get('arg1')?.value);
+    if (reject) return rejectEvent(body, at, reject.index + 7, fields(body).value('arg1'));
   }
   const client = CLIENT_IN.exec(body.slice(0, CLIENT_WINDOW))?.[1];
   if ((lower.includes('sasl') && lower.includes('authentication failed')) || lower.includes('authenticator failed') || lower.startsWith('auth failure') || (lower.includes('auth=server') && lower.includes('failure'))) {
@@ -305,8 +365,8 @@ function rejectEvent(body: string, at: number, from: number, recipient?: string)
     kind: 'reject',
     reply: clip(body.slice(start, end)),
     span: span(at, start, end),
-    recipient: recipient ?? tail?.get('to')?.value,
-    sender: tail?.get('from')?.value,
+    recipient: recipient ?? tail?.value('to'),
+    sender: tail?.value('from'),
     client: command ? command[0].slice(command[0].indexOf(' from ') + 6, -2) : CLIENT_IN.exec(body.slice(0, CLIENT_WINDOW))?.[1],
     blocklist: BLOCKED_USING.exec(body)?.[1],
   };

@@ -49,15 +49,9 @@ const RFC3339 = /(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d{1,9})?(Z|[+-]\d
 const SYSLOG = /(?:(\d{4}) )?([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d)(\.\d{1,9})?(?= )/y;
 // Exim: "2020-06-19 04:51:49", with ".123" milliseconds and a " +0200" zone when so configured.
 const EXIM_TIME = /(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(\.\d{1,6})?(?: ([+-]\d{4}))?(?= |$)/y;
-// " host program[pid]: " or " host program: " after a syslog time stamp.
-// Unbounded quantifiers on purpose: the window is bounded, and V8 compiles large counted ones slowly.
-const SYSLOG_SOURCE = / ([^ \t:[\]]+) ([A-Za-z0-9_.\-/]+)(?:\[(\d+)\])?: /y;
 // Exim's "[pid] " after its time stamp (log_selector +pid).
 const EXIM_PID = / \[\d{1,10}\]/y;
 const EXIM_ID = /([0-9A-Za-z]{6}-(?:[0-9A-Za-z]{11}-[0-9A-Za-z]{4}|[0-9A-Za-z]{6}-[0-9A-Za-z]{2}))(?= |$)/y;
-// Postfix queue ids (short hex, long base-52) and Sendmail queue ids, followed by ": ".
-const QUEUE_ID = /([0-9A-Za-z]{5,20}): /y;
-const DIGIT = /\d/;
 
 /** Reads line heads in order; keeps the state that infers missing years. */
 export class LineHeadReader {
@@ -78,12 +72,11 @@ export class LineHeadReader {
     let at = time.end;
     const timeSpan: LogTime = { start: start + time.start, end: start + time.end, epochMs: time.epochMs, yearInferred: time.yearInferred, zoned: time.zoned };
     if (time.exim) return this.eximHead(window, at, start, timeSpan);
-    SYSLOG_SOURCE.lastIndex = at;
-    const source = SYSLOG_SOURCE.exec(window);
-    if (!source) return undefined;
-    at = SYSLOG_SOURCE.lastIndex;
-    const program = source[2]!;
-    const programStart = start + source.index + 1 + source[1]!.length + 1;
+    const programAt = syslogSource(window, at);
+    if (programAt < 0) return undefined;
+    at = lastSourceEnd;
+    const program = window.slice(programAt, lastProgramEnd);
+    const programStart = start + programAt;
     const slash = program.lastIndexOf('/');
     const daemon = program.slice(slash + 1);
     const system = systemOf(program, daemon);
@@ -100,11 +93,10 @@ export class LineHeadReader {
       const id = eximId(window, at, start);
       return head(timeSpan, system, programStart, programEnd, daemon, id.idKind, id.idStart, id.idEnd, id.body);
     }
-    QUEUE_ID.lastIndex = at;
-    const id = QUEUE_ID.exec(window);
-    if (id && isQueueId(id[1]!)) {
-      const idKind: MailIdKind = id[1] === 'NOQUEUE' ? 'noqueue' : system === 'sendmail' ? 'sendmail' : 'postfix';
-      return head(timeSpan, system, programStart, programEnd, daemon, idKind, start + at, start + at + id[1]!.length, start + QUEUE_ID.lastIndex);
+    const idLength = queueIdLength(window, at);
+    if (idLength > 0) {
+      const idKind: MailIdKind = isNoQueue(window, at, idLength) ? 'noqueue' : system === 'sendmail' ? 'sendmail' : 'postfix';
+      return head(timeSpan, system, programStart, programEnd, daemon, idKind, start + at, start + at + idLength, start + at + idLength + 2);
     }
     return head(timeSpan, system, programStart, programEnd, daemon, undefined, -1, -1, start + at);
   }
@@ -187,18 +179,82 @@ function eximId(window: string, at: number, start: number): { idKind?: MailIdKin
   return { idKind: 'exim', idStart: start + at, idEnd: start + end, body: start + Math.min(end + 1, window.length) };
 }
 
+// The syslog source and the queue id are read by hand, character by character: they are on every
+// line, and a regular expression's match array and captures would be garbage on every line.
+
+/** Where the last syslog source read ends (after "]: " or ": ") and its program ends. */
+let lastSourceEnd = 0;
+let lastProgramEnd = 0;
+
+/**
+ * " host program[pid]: " or " host program: " at `at`: the program's offset, or -1. The host is
+ * any run without space, tab, ":", "[" or "]"; the program letters, digits and "_.-/"; the pid digits.
+ */
+function syslogSource(window: string, at: number): number {
+  if (window.charCodeAt(at) !== CharCode.Space) return -1;
+  let i = at + 1;
+  while (i < window.length && isHostChar(window.charCodeAt(i))) i++;
+  if (i === at + 1 || window.charCodeAt(i) !== CharCode.Space) return -1;
+  const program = ++i;
+  while (i < window.length && isProgramChar(window.charCodeAt(i))) i++;
+  if (i === program) return -1;
+  lastProgramEnd = i;
+  if (window.charCodeAt(i) === OPEN_SQUARE) {
+    const digits = ++i;
+    while (isDigit(window.charCodeAt(i))) i++;
+    if (i === digits || window.charCodeAt(i) !== CLOSE_SQUARE) return -1;
+    i++;
+  }
+  if (window.charCodeAt(i) !== CharCode.Colon || window.charCodeAt(i + 1) !== CharCode.Space) return -1;
+  lastSourceEnd = i + 2;
+  return program;
+}
+
+const OPEN_SQUARE = 0x5b;
+const CLOSE_SQUARE = 0x5d;
+
+const isDigit = (c: number): boolean => c >= CharCode.Digit0 && c <= CharCode.Digit9;
+const isLetter = (c: number): boolean => (c >= CharCode.UpperA && c <= CharCode.UpperZ) || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
+const isProgramChar = (c: number): boolean =>
+  isLetter(c) || isDigit(c) || c === CharCode.Underscore || c === CharCode.Dot || c === HYPHEN || c === CharCode.Slash;
+const isHostChar = (c: number): boolean => c !== CharCode.Space && c !== CharCode.Tab && c !== CharCode.Colon && c !== OPEN_SQUARE && c !== CLOSE_SQUARE;
+const HYPHEN = 0x2d;
+
+/**
+ * The length of a Postfix queue id (short hex, long base-52) or Sendmail queue id at `at`: 5 to 20
+ * letters and digits followed by ": ", with a digit or all capitals ("DADADADADA" in an anonymised
+ * log; "warning" is no id). 0 when there is none.
+ */
+function queueIdLength(window: string, at: number): number {
+  let i = at;
+  let digit = false;
+  let lower = false;
+  for (let c = window.charCodeAt(i); isLetter(c) || isDigit(c); c = window.charCodeAt(++i)) {
+    if (isDigit(c)) digit = true;
+    else if (c >= CharCode.LowerA) lower = true;
+  }
+  const length = i - at;
+  if (length < 5 || length > 20 || window.charCodeAt(i) !== CharCode.Colon || window.charCodeAt(i + 1) !== CharCode.Space) return 0;
+  return digit || !lower ? length : 0;
+}
+
+function isNoQueue(window: string, at: number, length: number): boolean {
+  return length === 7 && window.startsWith('NOQUEUE', at);
+}
+
+/** "postfix" in any case at the start of the program name. */
+function startsWithPostfix(program: string): boolean {
+  if (program.length < 7) return false;
+  for (let i = 0; i < 7; i++) if ((program.charCodeAt(i) | 0x20) !== POSTFIX_CODES[i]) return false;
+  return true;
+}
+const POSTFIX_CODES = [...'postfix'].map((c) => c.charCodeAt(0));
+
 function systemOf(program: string, daemon: string): MailSystemKind | undefined {
-  const lower = program.toLowerCase();
-  if (lower.startsWith('postfix')) return 'postfix';
+  if (startsWithPostfix(program)) return 'postfix';
   if (daemon === 'exim' || daemon === 'exim4') return 'exim';
   if (daemon === 'sendmail' || daemon === 'sm-mta' || daemon === 'sm-msp-queue') return 'sendmail';
   return undefined;
-}
-
-/** A queue id has a digit or is all capitals ("DADADADADA" in an anonymised log); "warning" is no id. */
-function isQueueId(word: string): boolean {
-  if (word === 'NOQUEUE') return true;
-  return DIGIT.test(word) || word === word.toUpperCase();
 }
 
 function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string | undefined): number {

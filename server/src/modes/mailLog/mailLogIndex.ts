@@ -27,9 +27,9 @@ export interface MailLogIndex {
   /** The year given to the first time stamp without one. */
   readonly referenceYear: number;
   /** Per line: the index in `trails` of the trail it belongs to, or -1. */
-  readonly lineTrail: Int32Array;
+  lineTrail: Int32Array;
   /** Per line: the offset where it starts, so problems need no position look-ups. */
-  readonly lineStarts: Float64Array;
+  lineStarts: Float64Array;
   /** Trails in the order their first line appears. */
   readonly trails: MessageTrail[];
   readonly byId: Map<string, number[]>;
@@ -63,13 +63,17 @@ export class MailLogIndexBuilder {
   private line = 0;
   private done = false;
   private year: number;
+  /** The span of `year` in milliseconds; empty until the first time stamp without a year. */
+  private yearStartMs = 0;
+  private yearEndMs = 0;
 
   constructor(document: TextDocument, referenceYear = new Date().getUTCFullYear()) {
     this.text = document.getText();
     this.year = referenceYear;
     this.index = {
       version: document.version, referenceYear, trails: [],
-      lineTrail: new Int32Array(document.lineCount).fill(-1), lineStarts: new Float64Array(document.lineCount),
+      // Sized from the text and grown as lines are read: document.lineCount would build the document's own line table.
+      lineTrail: new Int32Array(0), lineStarts: new Float64Array(0),
       byId: new Map(), byMessageId: new Map(), mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };
@@ -82,14 +86,18 @@ export class MailLogIndexBuilder {
     for (let n = 0; n < lines && !this.done; n++) {
       if (this.offset > text.length) {
         this.reader.finish();
-        this.index.evicted = this.reader.evicted;
+        const index = this.index;
+        index.evicted = this.reader.evicted;
+        index.lineTrail = index.lineTrail.slice(0, this.line);
+        index.lineStarts = index.lineStarts.slice(0, this.line);
         this.done = true;
         break;
       }
       let end = text.indexOf('\n', this.offset);
       if (end < 0) end = text.length;
       const contentEnd = end > this.offset && text.charCodeAt(end - 1) === CharCode.CarriageReturn ? end - 1 : end;
-      if (this.line < this.index.lineStarts.length) this.index.lineStarts[this.line] = this.offset;
+      if (this.line >= this.index.lineStarts.length) this.grow();
+      this.index.lineStarts[this.line] = this.offset;
       this.readLine(this.offset, contentEnd);
       this.offset = end + 1;
       this.line++;
@@ -97,15 +105,32 @@ export class MailLogIndexBuilder {
     return this.done;
   }
 
+  /** Room for more lines: a guess from the average line so far, at least double. */
+  private grow(): void {
+    const index = this.index;
+    const guess = this.line > 0 ? Math.ceil((this.text.length / this.offset) * this.line * 1.1) : Math.ceil(this.text.length / 100);
+    const size = Math.max(1024, this.line * 2, guess);
+    const lineTrail = new Int32Array(size).fill(-1);
+    lineTrail.set(index.lineTrail);
+    const lineStarts = new Float64Array(size);
+    lineStarts.set(index.lineStarts);
+    index.lineTrail = lineTrail;
+    index.lineStarts = lineStarts;
+  }
+
   private readLine(start: number, end: number): void {
     const read = this.reader.readLine(this.text, start, end, this.line);
     if (!read) return;
     const index = this.index;
     index.recognisedLines++;
-    if (read.head.time.yearInferred) {
-      const year = new Date(read.head.time.epochMs).getUTCFullYear();
+    const time = read.head.time;
+    // The year is looked up only when the time leaves the current year's span: not a Date per line.
+    if (time.yearInferred && !(time.epochMs >= this.yearStartMs && time.epochMs < this.yearEndMs)) {
+      const year = new Date(time.epochMs).getUTCFullYear();
       if (year !== this.year && index.yearChanges.length < INDEX_LIMITS.yearChanges) index.yearChanges.push({ line: this.line, year });
       this.year = year;
+      this.yearStartMs = Date.UTC(year, 0, 1);
+      this.yearEndMs = Date.UTC(year + 1, 0, 1);
     }
     if (read.trail) {
       let trailIndex = this.trailIndex.get(read.trail);
@@ -115,7 +140,7 @@ export class MailLogIndexBuilder {
         this.trailIndex.set(read.trail, trailIndex);
         push(index.byId, read.trail.id, trailIndex);
       }
-      if (this.line < index.lineTrail.length) index.lineTrail[this.line] = trailIndex;
+      index.lineTrail[this.line] = trailIndex;
     }
     const event = read.event;
     switch (event.kind) {

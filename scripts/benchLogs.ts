@@ -121,10 +121,10 @@ export async function lspRows(text: string): Promise<BenchRow[]> {
 }
 
 /** Hovers sent before the timed loop. */
-const HOVER_WARM_UP = 500;
+export const HOVER_WARM_UP = 500;
 
 /** A full collection of this process's heap, now rather than during a timed loop. */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }

@@ -28,7 +28,8 @@ export class DateOrderVote {
   private slashDates = 0;
 
   add(value: string): void {
-    if (value.length > MAX_TIME_LENGTH) return;
+    // Only slash dates vote: ISO and dotted times (most files) skip the pattern.
+    if (value.length > MAX_TIME_LENGTH || !value.includes('/')) return;
     const m = CULTURE.exec(value.trim());
     if (!m || m[2] !== '/' || m[1]!.length === 4) return;
     this.slashDates++;
@@ -105,7 +106,14 @@ function offsetMinutes(zone: string | undefined): number {
 
 function validParts(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
+}
+
+/** Days in a month of the Gregorian calendar; years 0 to 99 are 1900 to 1999, as Date.UTC reads them. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 /** "2 h 5 min", "3 days 4 h", "40 s": a duration as an administrator reads it. */

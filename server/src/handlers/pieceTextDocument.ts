@@ -179,12 +179,14 @@ function lineStarts(text: string, base: number): number[] {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(base + at + 1);
     return starts;
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CharCode.CarriageReturn || c === CharCode.LineFeed) {
-      if (c === CharCode.CarriageReturn && i + 1 < text.length && text.charCodeAt(i + 1) === CharCode.LineFeed) i++;
-      starts.push(base + i + 1);
-    }
+  // With CRs (Windows files), the next CR and the next LF found by indexOf, a CR LF counted once.
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (cr >= 0 || lf >= 0) {
+    const at = lf < 0 || (cr >= 0 && cr < lf) ? (lf === cr + 1 ? lf : cr) : lf;
+    starts.push(base + at + 1);
+    if (cr >= 0 && cr <= at) cr = text.indexOf('\r', at + 1);
+    if (lf >= 0 && lf <= at) lf = text.indexOf('\n', at + 1);
   }
   return starts;
 }

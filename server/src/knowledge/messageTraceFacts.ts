@@ -48,8 +48,22 @@ export interface TraceEventFact {
   readonly outcome: TraceOutcome;
 }
 
+/** Event names already looked up, at most this many and only short ones: a hostile cell is not kept. */
+const eventFacts = new Map<string, TraceEventFact | null>();
+const MAX_REMEMBERED_EVENTS = 1024;
+
 /** An event of Recipient_status, event_id or the detail cmdlets' Event (any case). */
 export function lookupTraceEvent(name: string): TraceEventFact | undefined {
+  // A trace repeats a handful of event names on every row: each is looked up once.
+  let fact = eventFacts.get(name);
+  if (fact === undefined) {
+    fact = findTraceEvent(name) ?? null;
+    if (eventFacts.size < MAX_REMEMBERED_EVENTS && name.length <= 64) eventFacts.set(name, fact);
+  }
+  return fact ?? undefined;
+}
+
+function findTraceEvent(name: string): TraceEventFact | undefined {
   const word = name.trim();
   const traceOnly = onlyEvents.get(word.toLowerCase());
   if (traceOnly) return { traceOnly, outcome: traceOnly.outcome };

@@ -4,6 +4,8 @@
 // says which order its slash dates use only when one of them has a day above 12; otherwise the order
 // is assumed, and the assumption is reported.
 
+import { CharCode } from '../../common/charCode';
+
 export type DateOrder = 'year-first' | 'month-first' | 'day-first';
 
 export interface DateReading {
@@ -28,7 +30,8 @@ export class DateOrderVote {
   private slashDates = 0;
 
   add(value: string): void {
-    if (value.length > MAX_TIME_LENGTH) return;
+    // Only slash dates vote: ISO and dotted times (most files) skip the pattern.
+    if (value.length > MAX_TIME_LENGTH || !value.includes('/')) return;
     const m = CULTURE.exec(value.trim());
     if (!m || m[2] !== '/' || m[1]!.length === 4) return;
     this.slashDates++;
@@ -64,6 +67,8 @@ export class DateOrderVote {
 export function parseTraceTime(value: string, reading: DateReading): number {
   const text = value.trim();
   if (text.length === 0 || text.length > MAX_TIME_LENGTH) return Number.NaN;
+  const utc = isoUtcTime(text);
+  if (utc !== undefined) return utc;
   const iso = ISO.exec(text);
   if (iso) {
     const base = Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!, +iso[4]!, +iso[5]!, +(iso[6] ?? 0), fraction(iso[7]));
@@ -92,6 +97,43 @@ export function parseTraceTime(value: string, reading: DateReading): number {
   return Date.UTC(year, month - 1, day, hour, minute, second, fraction(m[8]));
 }
 
+/**
+ * The admin center's own form, "2026-11-20T00:00:01.348Z", read without a pattern (it is on every
+ * row of a big report); undefined for any other text, which the ISO pattern then reads the same way.
+ */
+function isoUtcTime(text: string): number | undefined {
+  const n = text.length;
+  if (n < 20 || n > 28 || text.charCodeAt(n - 1) !== CharCode.UpperZ) return undefined;
+  if (text.charCodeAt(4) !== CharCode.Dash || text.charCodeAt(7) !== CharCode.Dash || text.charCodeAt(10) !== CharCode.UpperT) return undefined;
+  if (text.charCodeAt(13) !== CharCode.Colon || text.charCodeAt(16) !== CharCode.Colon) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  let ms = 0;
+  if (n > 20) {
+    // A fraction of one to seven digits after a dot, then Z.
+    if (n < 22 || text.charCodeAt(19) !== CharCode.Dot || digitsAt(text, 20, n - 21) < 0) return undefined;
+    ms = fraction(text.slice(20, n - 1));
+  }
+  if (!validParts(year, month, day, hour, minute, second)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+/** The number written by `count` ASCII digits at `from`; -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let k = from; k < from + count; k++) {
+    const d = text.charCodeAt(k) - CharCode.Digit0;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 function fraction(digits: string | undefined): number {
   return digits ? Math.floor(Number(`0.${digits}`) * 1000) : 0;
 }
@@ -105,7 +147,14 @@ function offsetMinutes(zone: string | undefined): number {
 
 function validParts(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
+}
+
+/** Days in a month of the Gregorian calendar; years 0 to 99 are 1900 to 1999, as Date.UTC reads them. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 /** "2 h 5 min", "3 days 4 h", "40 s": a duration as an administrator reads it. */

@@ -39,28 +39,50 @@ export class TraceIndexBuilder {
   private readonly links = new Map<string, Map<string, number[]>>();
   private readonly messages = new Map<string, number[]>();
   private readonly linkColumns: string[];
+  private readonly linkMaps: Map<string, number[]>[];
+  /** Positions in linkColumns of the message key columns the report has, in order of preference. */
+  private readonly keyColumns: number[];
+  /** One row's values of the link columns, reused row after row. */
+  private readonly values: string[];
+  /** The rows of a message follow each other: the last value's list is kept for the next row. */
+  private readonly lastLinks: ({ value: string; list: number[] } | undefined)[];
+  private lastMessage: { value: string; list: number[] } | undefined;
 
   constructor(private readonly table: TraceTable) {
     this.times = new Float64Array(table.rows.length).fill(Number.NaN);
     this.linkColumns = LINK_COLUMNS.filter((c) => table.columns.has(c));
-    for (const column of this.linkColumns) this.links.set(column, new Map());
+    this.linkMaps = this.linkColumns.map((column) => {
+      const map = new Map<string, number[]>();
+      this.links.set(column, map);
+      return map;
+    });
+    this.keyColumns = MESSAGE_KEY_COLUMNS.map((c) => this.linkColumns.indexOf(c)).filter((i) => i >= 0);
+    this.values = this.linkColumns.map(() => '');
+    this.lastLinks = this.linkColumns.map(() => undefined);
   }
 
   addRow(index: number): void {
-    const { table } = this;
+    const { table, values } = this;
     const row = table.rows[index]!;
     if (table.timeColumn >= 0 && table.timeColumn < row.fieldCount) {
       const time = parseTraceTime(traceValue(table, row.firstField + table.timeColumn), table.dates);
       this.times[index] = time;
       if (!Number.isNaN(time) && !(time <= this.newest)) this.newest = time;
     }
-    for (const column of this.linkColumns) {
-      const field = traceField(table, row, column);
-      const value = traceValue(table, field);
+    for (let c = 0; c < values.length; c++) {
+      const value = traceValue(table, traceField(table, row, this.linkColumns[c]!));
+      values[c] = value;
       if (!value) continue;
-      push(this.links.get(column)!, value, index);
+      const last = this.lastLinks[c];
+      if (last?.value === value) last.list.push(index);
+      else this.lastLinks[c] = { value, list: push(this.linkMaps[c]!, value, index) };
     }
-    push(this.messages, traceMessageKey(table, index), index);
+    // As traceMessageKey: the first message key column with a value, else the time, sender and subject.
+    let key: string | undefined;
+    for (const c of this.keyColumns) if (values[c]) { key = values[c]; break; }
+    key ??= traceMessageKey(table, index);
+    if (this.lastMessage?.value === key) this.lastMessage.list.push(index);
+    else this.lastMessage = { value: key, list: push(this.messages, key, index) };
   }
 
   finish(): TraceIndex {
@@ -68,9 +90,13 @@ export class TraceIndexBuilder {
   }
 }
 
-function push(map: Map<string, number[]>, key: string, index: number): void {
+/** Adds a row to a key's list and returns the list. */
+function push(map: Map<string, number[]>, key: string, index: number): number[] {
   const list = map.get(key);
-  if (list) list.push(index); else map.set(key, [index]);
+  if (list) { list.push(index); return list; }
+  const created = [index];
+  map.set(key, created);
+  return created;
 }
 
 /** The index in one synchronous pass, for a request that comes before validation built it. */

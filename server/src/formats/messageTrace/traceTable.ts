@@ -183,8 +183,8 @@ export function parseTraceTable(text: string): TraceTable | undefined {
   let pos = headerEnd.next;
   let line = head.line + 1 + headerEnd.innerLineBreaks;
   while (pos < text.length) {
-    const end = lineEnd(text, pos);
-    if (isBlankLine(text, pos, end)) { pos = afterLineBreak(text, end); line++; continue; }
+    const blankEnd = blankLineEnd(text, pos);
+    if (blankEnd >= 0) { pos = afterLineBreak(text, blankEnd); line++; continue; }
     const firstField = fields.length;
     const record = scanRecord(text, pos, fields, isRecordStart);
     rows.push({ start: pos, end: record.end, line, lineCount: 1 + record.innerLineBreaks, firstField, fieldCount: fields.length - firstField });
@@ -202,12 +202,15 @@ export function parseTraceTable(text: string): TraceTable | undefined {
   };
 }
 
-function isBlankLine(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
+/** Where a line of only blanks ends (its line break, or the end of the text); -1 for any other line. Reads only its blanks. */
+function blankLineEnd(text: string, from: number): number {
+  let k = from;
+  for (; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c !== CharCode.Space && c !== CharCode.Tab) return false;
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return k;
+    if (c !== CharCode.Space && c !== CharCode.Tab) return -1;
   }
-  return true;
+  return k;
 }
 
 /** The field index of a column in a row, or -1 when the row is too short or the report lacks the column. */

@@ -1,0 +1,49 @@
+// The cross-row index of message traces and the calendar checks of trace times, on short synthetic
+// reports written here (no real export is public): the index built row by row must equal what a
+// plain per-row reading gives, however a report interleaves its messages.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseTraceTime } from '../../server/src/formats/messageTrace/traceDates';
+import { buildTraceIndex, traceMessageKey } from '../../server/src/formats/messageTrace/traceIndex';
+import { parseTraceTable, traceColumnValue } from '../../server/src/formats/messageTrace/traceTable';
+
+const reading = { slashOrder: 'month-first', assumed: false, reason: '' } as const;
+
+/** A synthetic extended report whose messages interleave (A, B, A), with a row lacking every ID. */
+const SYNTHETIC_EXTENDED = [
+  'date_time_utc,event_id,recipient_status,recipient_address,sender_address,message_subject,message_id,network_message_id,internal_message_id',
+  '2026-11-20T00:00:01Z,RECEIVE,"a@contoso.com##Receive",a@contoso.com,s@fabrikam.com,First,<a@x>,nid-a,1',
+  '2026-11-20T00:00:02Z,RECEIVE,"b@contoso.com##Receive",b@contoso.com,s@fabrikam.com,Second,<b@x>,nid-b,2',
+  '2026-11-20T00:00:03Z,DELIVER,"a@contoso.com##Receive, Deliver",a@contoso.com,s@fabrikam.com,First,<a@x>,nid-a,1',
+  '',
+  '2026-11-20T00:00:04Z,RECEIVE,"c@contoso.com##Receive",c@contoso.com,s@fabrikam.com,Third,,,',
+  '2026-11-20T00:00:05Z,DELIVER,"b@contoso.com##Receive, Deliver",b@contoso.com,s@fabrikam.com,Second,<b@x>,,2',
+].join('\r\n');
+
+describe('message trace index', () => {
+  it('lists every row of a message and of a link value, in file order, when messages interleave', () => {
+    const table = parseTraceTable(SYNTHETIC_EXTENDED)!;
+    assert.equal(table.rows.length, 5, 'the blank line is no row');
+    const index = buildTraceIndex(table);
+    assert.deepEqual([...index.messages.entries()], [['nid-a', [0, 2]], ['nid-b', [1]], [traceMessageKey(table, 3), [3]], ['<b@x>', [4]]]);
+    assert.deepEqual([...index.links.get('network_message_id')!.entries()], [['nid-a', [0, 2]], ['nid-b', [1]]]);
+    assert.deepEqual([...index.links.get('message_id')!.entries()], [['<a@x>', [0, 2]], ['<b@x>', [1, 4]]]);
+    assert.deepEqual([...index.links.get('internal_message_id')!.entries()], [['1', [0, 2]], ['2', [1, 4]]]);
+    for (let i = 0; i < table.rows.length; i++) {
+      const key = traceMessageKey(table, i);
+      assert.ok(index.messages.get(key)!.includes(i), `row ${i} is listed under its own key`);
+    }
+    assert.equal(traceMessageKey(table, 3), `2026-11-20T00:00:04Z\u0000\u0000`, 'without IDs a row is keyed by its time (the report has no sender or subject column of those names)');
+    assert.equal(index.newest, Date.UTC(2026, 10, 20, 0, 0, 5));
+    assert.equal(traceColumnValue(table, table.rows[3]!, 'message_subject'), 'Third');
+  });
+
+  it('reads 29 February only in leap years, as the calendar has it', () => {
+    assert.equal(parseTraceTime('2024-02-29T10:00:00Z', reading), Date.UTC(2024, 1, 29, 10));
+    assert.equal(parseTraceTime('2000-02-29 10:00', reading), Date.UTC(2000, 1, 29, 10));
+    assert.ok(Number.isNaN(parseTraceTime('2026-02-29T10:00:00Z', reading)));
+    assert.ok(Number.isNaN(parseTraceTime('2100-02-29T10:00:00Z', reading)));
+    assert.ok(Number.isNaN(parseTraceTime('04/31/2026 10:00:00', reading)), 'April has 30 days');
+    assert.equal(parseTraceTime('12/31/2026 10:00:00', reading), Date.UTC(2026, 11, 31, 10));
+  });
+});

@@ -171,6 +171,26 @@ export function hostileMessageTrace(payload = ALL_PAYLOADS, long = LONG_PAYLOAD)
   ].join('\n');
 }
 
+/** A Postfix and an Exim trail whose addresses, relays, replies, ids and message-ids hold `payload`. */
+export function hostileMailLog(payload = ALL_PAYLOADS, long = LONG_PAYLOAD): string {
+  const head = (program: string): string => `Nov 23 09:14:02 mx1 postfix/${program}[4242]: 4B7C21A3F9: `;
+  return [
+    `${head('smtpd')}client=${payload}[203.0.113.9]`,
+    `${head('cleanup')}message-id=<${payload}@contoso.example>`,
+    `${head('qmgr')}from=<${payload}@contoso.example>, size=2048, nrcpt=2 (queue active)`,
+    `${head('smtp')}to=<bob@fabrikam.example>, orig_to=<${payload}>, relay=${payload}[198.51.100.7]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced (host ${payload} said: 550 5.1.1 ${payload} (in reply to RCPT TO command))`,
+    `${head('smtp')}to=<ops@slow.example>, relay=none, delay=300, delays=0.1/0/300/0, dsn=4.4.1, status=deferred (connect to ${long}: Connection timed out)`,
+    `${head('bounce')}sender non-delivery notification: 5D8E32B4A0`,
+    `Nov 23 09:14:03 mx1 postfix/smtpd[4243]: NOQUEUE: reject: RCPT from unknown[192.0.2.77]: 554 5.7.1 Service unavailable; Client host [192.0.2.77] blocked using ${payload}; from=<${payload}> to=<sales@example.com> proto=ESMTP helo=<${payload}>`,
+    `Nov 23 09:14:04 mx1 postfix/smtpd[4243]: warning: ${payload}`,
+    `2026-11-23 09:14:05 1jmFYj-00039V-QX <= ${payload}@contoso.example H=${payload} [203.0.113.9] P=esmtps S=2048 id=${payload}`,
+    `2026-11-23 09:14:06 1jmFYj-00039V-QX ** ${payload}@fabrikam.example R=dnslookup T=remote_smtp H=${payload} [198.51.100.7]: SMTP error from remote mail server after RCPT TO:<${payload}>: 550 5.1.1 ${payload}`,
+    '2026-11-23 09:14:06 1jmFYj-00039V-QX Completed',
+    `${head('qmgr')}removed`,
+    '',
+  ].join('\n');
+}
+
 /** An SMTP receive protocol log whose data, context and event fields hold `payload`. */
 export function hostileProtocolLog(payload = ALL_PAYLOADS): string {
   const row = (sequence: number, event: string, data: string): string =>

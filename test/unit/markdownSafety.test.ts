@@ -14,7 +14,7 @@ import { getLanguageService } from '../../server/src/languageService';
 import { OPEN_POWERSHELL_COMMAND } from '../../server/src/common/protocol';
 import { code, commandLink, commandUri, escapeText, MAX_CODE_LENGTH, md, text } from '../../server/src/text/markdown';
 import {
-  ALL_PAYLOADS, hostileBounce, hostileMessageTrace, hostilePlainText, hostileProtocolLog, hostileTrackingLog, PAYLOADS, RECEIVED_WORDS,
+  ALL_PAYLOADS, hostileBounce, hostileMailLog, hostileMessageTrace, hostilePlainText, hostileProtocolLog, hostileTrackingLog, PAYLOADS, RECEIVED_WORDS,
 } from '../support/hostileMarkdownCorpus';
 import { type ExpectedLink, foreignParts, renderHover, renderPreview } from '../support/renderedMarkdown';
 import '../support/fuzzSeed';
@@ -177,6 +177,11 @@ describe('hostile Exchange logs and plain text', () => {
   it('a message trace: hovers on every value, Recipient_status entry and custom_data item, none carries markup from the trace', () => {
     const produced = checkHovers(TextDocument.create('file:///traces/hostile.csv', 'exchange-message-trace', 1, hostileMessageTrace()));
     assert.ok(produced.hovers > 100, JSON.stringify(produced));
+  });
+
+  it('a Postfix and Exim mail log: hovers on every token, none carries markup from the log', () => {
+    const produced = checkHovers(TextDocument.create('file:///var/log/mail.log', 'mail-log', 1, hostileMailLog()));
+    assert.ok(produced.hovers > 50, JSON.stringify(produced));
   });
 
   it('a protocol log: hovers on every field, the event symbol included', () => {

@@ -123,6 +123,39 @@ export async function lspRows(text: string): Promise<BenchRow[]> {
 /** Hovers sent before the timed loop. */
 export const HOVER_WARM_UP = 500;
 
+/**
+ * Hover p50 and p99 over LSP, then peak memory, on a fresh server that opened one document once, as
+ * an editor opening it does (timed opens before leave text copies only a full collection frees).
+ * Steady state, as the Exchange log's hover row: a warm-up, then this process's garbage collected first.
+ */
+export async function openOnceRows(document: { uri: string; text: string; languageId: string; megabytes: number },
+  positions: readonly { line: number; character: number }[], hovered: string, opened: string): Promise<BenchRow[]> {
+  const { uri, text, languageId, megabytes } = document;
+  const session = new LspSession();
+  await session.start();
+  await session.openAndWait(uri, text, languageId);
+  const hover = (position: { line: number; character: number }): Promise<unknown> =>
+    session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  for (const position of positions.slice(0, HOVER_WARM_UP)) await hover(position);
+  collectGarbage();
+  const times: number[] = [];
+  let answered = 0;
+  for (const position of positions) {
+    const t = performance.now();
+    if (await hover(position)) answered++;
+    times.push(performance.now() - t);
+  }
+  const p99 = quantile(times, 0.99);
+  const memory = session.memory();
+  await session.stop();
+  return [
+    [`hover over LSP ${hovered}: p50 (${positions.length} hovers, ${answered} answered)`, ms(quantile(times, 0.5)), '', undefined],
+    ['  hover over LSP, p99', ms(p99), '<= 2 ms', p99 <= 2 && answered > positions.length / 2],
+    [`server memory with ${opened} open: peak resident (now ${memory.now.toFixed(0)} MB)`,
+      `${memory.peak.toFixed(0)} MB (${(memory.peak / megabytes).toFixed(1)}x)`, '<= 10x the file', memory.peak <= 10 * megabytes],
+  ];
+}
+
 /** A full collection of this process's heap, now rather than during a timed loop. */
 export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../server/src/languageService';
-import { type BenchRow, collectGarbage, HOVER_WARM_UP, median, ms, quantile, tokenize } from './benchLogs';
+import { type BenchRow, median, ms, openOnceRows, quantile, tokenize } from './benchLogs';
 import { LspSession } from './benchServer';
 
 const MB = 1024 * 1024;
@@ -105,33 +105,9 @@ async function lspRows(text: string, trackingText: string): Promise<BenchRow[]> 
   ];
 
   await session.stop();
-
-  // Hover and memory on a server that opened the log once, as an editor opening it does: the three
-  // timed opens above leave text copies that only a full collection frees, which is not "the log open".
-  const fresh = new LspSession();
-  await fresh.start();
-  const uri = 'file:///bench/hover/mail.log';
-  await fresh.openAndWait(uri, text, 'mail-log');
-  const positions = hoverPositions(text.split('\n'));
-  // Steady state, as the Exchange log's hover row measures it: a warm-up, then no collection of this process's garbage in the loop.
-  for (const position of positions.slice(0, HOVER_WARM_UP)) await fresh.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-  collectGarbage();
-  const times: number[] = [];
-  let answered = 0;
-  for (const position of positions) {
-    const t = performance.now();
-    if (await fresh.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) answered++;
-    times.push(performance.now() - t);
-  }
-  const p99 = quantile(times, 0.99);
-  rows.push([`hover over LSP on queue ids, replies, delays=, dsn=, status= with the Postfix log open: p50 (${positions.length} hovers, ${answered} answered)`,
-    ms(quantile(times, 0.5)), '', undefined]);
-  rows.push(['  hover over LSP, p99', ms(p99), '<= 2 ms', p99 <= 2 && answered > positions.length / 2]);
-  const memory = fresh.memory();
   const bytes = Buffer.byteLength(text) / MB;
-  rows.push([`server memory with the ${bytes.toFixed(1)} MB Postfix log open: peak resident (now ${memory.now.toFixed(0)} MB)`,
-    `${memory.peak.toFixed(0)} MB (${(memory.peak / bytes).toFixed(1)}x)`, '<= 10x the file', memory.peak <= 10 * bytes]);
-  await fresh.stop();
+  rows.push(...await openOnceRows({ uri: 'file:///bench/hover/mail.log', text, languageId: 'mail-log', megabytes: bytes }, hoverPositions(text.split('\n')),
+    'on queue ids, replies, delays=, dsn=, status= with the Postfix log open', `the ${bytes.toFixed(1)} MB Postfix log`));
   return rows;
 }
 

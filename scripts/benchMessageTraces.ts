@@ -5,8 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { type BenchRow, collectGarbage, HOVER_WARM_UP, median, ms, quantile } from './benchLogs';
+import { type BenchRow, median, ms, openOnceRows } from './benchLogs';
 import { trackingPerMb } from './benchMailLogs';
 import { LspSession } from './benchServer';
 
@@ -62,28 +61,7 @@ export async function messageTraceRows(trackingText: string, benchDir: string): 
   ];
 
   await session.stop();
-
-  // Hover and memory on a server that opened the report once, as an editor does (see benchMailLogs.ts).
-  const fresh = new LspSession();
-  await fresh.start();
-  const uri = 'file:///bench/hover/trace.csv';
-  await fresh.openAndWait(uri, text, 'exchange-message-trace');
-  const positions = hoverPositions(text.split('\n'));
-  for (const position of positions.slice(0, HOVER_WARM_UP)) await fresh.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-  collectGarbage();
-  const times: number[] = [];
-  let answered = 0;
-  for (const position of positions) {
-    const t = performance.now();
-    if (await fresh.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) answered++;
-    times.push(performance.now() - t);
-  }
-  const p99 = quantile(times, 0.99);
-  rows.push([`hover over LSP with the trace report open: p50 (${positions.length} hovers, ${answered} answered)`, ms(quantile(times, 0.5)), '', undefined]);
-  rows.push(['  hover over LSP, p99', ms(p99), '<= 2 ms', p99 <= 2 && answered > positions.length / 2]);
-  const memory = fresh.memory();
-  rows.push([`server memory with the ${fileMb.toFixed(0)} MB trace report open: peak resident (now ${memory.now.toFixed(0)} MB)`,
-    `${memory.peak.toFixed(0)} MB (${(memory.peak / fileMb).toFixed(1)}x)`, '<= 10x the file', memory.peak <= 10 * fileMb]);
-  await fresh.stop();
+  rows.push(...await openOnceRows({ uri: 'file:///bench/hover/trace.csv', text, languageId: 'exchange-message-trace', megabytes: fileMb },
+    hoverPositions(text.split('\n')), 'with the trace report open', `the ${fileMb.toFixed(0)} MB trace report`));
   return rows;
 }

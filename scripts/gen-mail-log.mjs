@@ -7,25 +7,10 @@
 // notifications that start a message of their own, removed, disconnect — plus NOQUEUE rejects, SASL
 // failures, lost connections and warnings. Classic syslog time stamps (no year), one host.
 import { createWriteStream } from 'node:fs';
+import { generatorArguments, seededRandom } from './generatorSupport.mjs';
 
-const [out, sizeArg] = process.argv.slice(2);
-if (!out || !(Number(sizeArg) > 0)) {
-  console.error('usage: node scripts/gen-mail-log.mjs OUT SIZE_MB');
-  process.exit(2);
-}
-const targetBytes = Number(sizeArg) * 1024 * 1024;
-
-// mulberry32: small, fast and the same on every platform.
-let seed = 0x5eed1e55;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
-const between = (low, high) => low + Math.floor(random() * (high - low + 1));
-const hex = (digits) => Array.from({ length: digits }, () => '0123456789ABCDEF'[Math.floor(random() * 16)]).join('');
+const { out, targetBytes } = generatorArguments('gen-mail-log.mjs');
+const { random, pick, between, hex } = seededRandom(0x5eed1e55, '0123456789ABCDEF');
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 let clock = Date.UTC(2026, 10, 23, 0, 0, 0);

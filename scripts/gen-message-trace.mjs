@@ -9,24 +9,10 @@
 // FilteredAsSpam and Expanded. Documentation addresses only (contoso.com, fabrikam.com, example domains).
 import { Buffer } from 'node:buffer';
 import { createWriteStream } from 'node:fs';
+import { generatorArguments, seededRandom } from './generatorSupport.mjs';
 
-const [out, sizeArg] = process.argv.slice(2);
-if (!out || !(Number(sizeArg) > 0)) {
-  console.error('usage: node scripts/gen-message-trace.mjs OUT SIZE_MB');
-  process.exit(2);
-}
-const targetBytes = Number(sizeArg) * 1024 * 1024;
-
-let seed = 0x7ace5eed;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
-const between = (low, high) => low + Math.floor(random() * (high - low + 1));
-const hex = (digits) => Array.from({ length: digits }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+const { out, targetBytes } = generatorArguments('gen-message-trace.mjs');
+const { random, pick, between, hex } = seededRandom(0x7ace5eed);
 const guid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-08de${hex(8)}`;
 
 // The extended report's columns, grouped by what they hold. Their order is not documented and readers

@@ -40,7 +40,9 @@ const EXIM_MARK = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |^(?:H=|F=
  * two, or the only one). Lines such as "#" annotations and blank lines count for nothing.
  */
 export function looksLikeMailLog(document: TextDocument): boolean {
-  const head = document.getText({ start: { line: 0, character: 0 }, end: { line: HEAD_LINES, character: 0 } }).slice(0, HEAD_CHARS);
+  // Bounded in characters as well as lines, so a huge first line is not copied whole.
+  const end = Math.min(document.offsetAt({ line: HEAD_LINES, character: 0 }), HEAD_CHARS);
+  const head = document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(end) });
   const reader = new LineHeadReader();
   let mail = 0;
   let other = 0;

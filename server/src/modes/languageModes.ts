@@ -7,6 +7,7 @@ import type {
   CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
 } from 'vscode-languageserver-types';
 import type { CancellationToken, YieldControl } from '../common/cancellation';
+import type { FlowRecords } from '../common/mailFlow';
 import type { LanguageSettings } from '../common/settings';
 import { getEmailMode } from './email/emailMode';
 import { getExchangeLogMode } from './exchangeLog/exchangeLogMode';
@@ -31,6 +32,12 @@ export interface LanguageMode {
    * Not capped by maxProblems: the caller decides. Families without it are validated whole.
    */
   streamValidation?(head: TextDocument, settings: LanguageSettings): ProblemStream;
+  /**
+   * What the mail flow report counts (#15): the document's messages, recipients with their
+   * outcomes and refused clients, read from the same analysis as doValidation. Yields and stops
+   * when cancelled.
+   */
+  mailFlow?(document: TextDocument, settings: LanguageSettings, token?: CancellationToken): Promise<FlowRecords>;
 }
 
 /** Problems of a text read in parts, in order, as soon as each is complete. */

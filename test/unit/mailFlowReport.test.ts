@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FlowMessage, FlowRecipient, FlowRecords, FlowRejection, ReportSource } from '../../server/src/common/mailFlow';
-import { buildMailFlowReport, REPORT_LIMITS, type SourceRecords } from '../../server/src/analysis/flow/mailFlowReport';
+import { buildMailFlowReport, REPORT_LIMITS, type SourceRecords, sourceNameOf } from '../../server/src/analysis/flow/mailFlowReport';
 import { queryValue } from '../../server/src/analysis/flow/flowQueries';
 import { MAX_BUCKETS, nearestRank } from '../../server/src/analysis/flow/flowTimeline';
 import { OTHER_LABEL } from '../../server/src/analysis/flow/countTable';
@@ -209,6 +209,10 @@ describe('look-further commands of the deferral queue (synthetic)', () => {
     assert.match(trace.text, /^Get-MessageTraceV2 -RecipientAddress 'e@fabrikam\.com' /);
   });
 
+  it('a bounce names no queue to look at: no command', () => {
+    assert.equal(buildMailFlowReport(one(records({ recipients: [deferred] }), 'email')).deferrals[0]!.command, undefined);
+  });
+
   it('the family\'s own command comes first; a recipient PowerShell cannot hold gets none', () => {
     const own = records({ recipients: [deferred], lookFurther: (r) => ({ language: 'shellscript', text: `trace ${r.key}` }) });
     assert.deepEqual(buildMailFlowReport(one(own, 'exchange-tracking-log')).deferrals[0]!.command, { language: 'shellscript', text: 'trace Q' });
@@ -249,6 +253,14 @@ describe('hostile records (synthetic)', () => {
     assert.equal(report.timeline.unit, 'day');
     assert.ok(report.timeline.buckets.length <= MAX_BUCKETS);
     assert.ok(report.timeline.buckets.every((b, i, all) => i === 0 || all[i - 1]!.startMs < b.startMs));
+  });
+});
+
+describe('source names', () => {
+  it('the last part of the path, decoded; an untitled document\'s name; a bad escape kept as written', () => {
+    assert.equal(sourceNameOf('file:///var/log/mail%20log.1'), 'mail log.1');
+    assert.equal(sourceNameOf('untitled:Untitled-1'), 'Untitled-1');
+    assert.equal(sourceNameOf('file:///x/bad%E0.log'), 'bad%E0.log');
   });
 });
 

@@ -163,7 +163,8 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
     domains: domainRows(domains, otherDomains, rows),
     deferrals: deferralRows(deferrals, inputs, rows),
     delays: delays.summary(),
-    topSenders: countRows(senders, rows, (sender) => (sender === '(unknown sender)' ? undefined : term('sender', sender))),
+    // The null sender is no value a sender term can name: its row links to its first line only.
+    topSenders: countRows(senders, rows, (sender) => (sender === '(unknown sender)' || sender === '<>' ? undefined : term('sender', sender))),
     rejectedClients: countRows(clients, rows, (client) => term('client', client)),
     blockLists: countRows(blockLists, rows, (list) => freeText(list)),
     failedRecipients: { rows: failedRows.sort((a, b) => a.at.source - b.at.source || a.at.line - b.at.line), total: failedTotal },

@@ -21,6 +21,13 @@ describe('document language', () => {
     }
   });
 
+  it('a name that only starts like an Exchange protocol log is not one (Exchange writes a date after RECV and SEND)', () => {
+    // Synthetic names: a Sendmail log and a mail-sending script's log.
+    assert.equal(languageOfFile('/var/log/sendmail-20261123.log', 'Nov 23 10:01:02 mx sm-mta[812]: x', languages), 'log');
+    assert.equal(languageOfFile('SENDER.LOG', '', languages), 'log');
+    assert.equal(languageOfFile('receive.log', '', languages), 'log');
+  });
+
   it('the #Software first line claims any file; #Log-type says which kind', () => {
     assert.equal(languageOfFile('export.txt', TRACKING_HEADER, languages), 'exchange-tracking-log');
     assert.equal(languageOfFile('export.txt', RECEIVE_HEADER, languages), 'exchange-protocol-log');

@@ -57,18 +57,43 @@ export function languageOfFile(fileName: string, head: string, contributions: re
   return correctedLogLanguage(chosen, head, contributions) ?? chosen;
 }
 
-/** Glob with "*" and "?" only, which is all our patterns use. Iterative, linear in practice. */
+/**
+ * Glob with "*", "?" and "[a-z]" classes (no negation), as VS Code reads filenamePatterns; all our
+ * patterns need. Iterative: a mismatch goes back only to the last "*".
+ */
 function globMatches(pattern: string, name: string): boolean {
   let p = 0;
   let n = 0;
   let star = -1;
   let mark = 0;
   while (n < name.length) {
-    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) { p++; n++; }
+    const step = p < pattern.length ? stepOf(pattern, p, name[n]!) : 0;
+    if (step > 0) { p += step; n++; }
     else if (p < pattern.length && pattern[p] === '*') { star = p++; mark = n; }
     else if (star >= 0) { p = star + 1; n = ++mark; }
     else return false;
   }
   while (p < pattern.length && pattern[p] === '*') p++;
   return p === pattern.length;
+}
+
+/** How many pattern characters match the name character `c` at pattern[p]: 0 when they do not. */
+function stepOf(pattern: string, p: number, c: string): number {
+  const at = pattern[p];
+  if (at === '?') return 1;
+  if (at === '*') return 0;
+  if (at === '[') {
+    const close = pattern.indexOf(']', p + 1);
+    if (close > p + 1) {
+      for (let i = p + 1; i < close; i++) {
+        const low = pattern[i]!;
+        const ranged = pattern[i + 1] === '-' && i + 2 < close;
+        const high = ranged ? pattern[i + 2]! : low;
+        if (c >= low && c <= high) return close - p + 1;
+        if (ranged) i += 2;
+      }
+      return 0;
+    }
+  }
+  return at === c ? 1 : 0;
 }

@@ -7,8 +7,10 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import { CharCode } from '../../common/charCode';
 import type { ProblemFields } from '../../common/problemFields';
 import type { EventSeverity } from '../../common/settings';
+import { classifyFailure } from '../../analysis/bounce/classify';
+import { readWording } from '../../analysis/bounce/wording';
 import { explainMention } from '../../analysis/replyExplanation';
-import { scanReplies } from '../../detection/replyScanner';
+import { type ReplyMention, scanReplies } from '../../detection/replyScanner';
 import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
 import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
 import { fieldOf, fieldRange, fieldValueRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
@@ -59,15 +61,18 @@ const SEVERITY: Record<Exclude<EventSeverity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-interface ExplainedReply {
+export interface ExplainedReply {
   readonly label: string;
   readonly summary: string;
   readonly code: string;
   readonly fields: ProblemFields;
 }
 
-/** One reply explained once per validation: real logs repeat the same few statuses thousands of times. */
-class ReplyCache {
+/**
+ * One reply explained once per validation: real logs repeat the same few statuses thousands of
+ * times. The problems and the mail flow report's records read their fields from here.
+ */
+export class ReplyCache {
   private readonly cache = new Map<string, ExplainedReply | null>();
   constructor(private readonly prefer: readonly Product[]) {}
 
@@ -81,7 +86,7 @@ class ReplyCache {
       ? {
         label: explanation.label, summary: explanation.summary,
         code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text ?? '',
-        fields: replyFields(mentionCodes(mention), explanation, text),
+        fields: { ...replyFields(mentionCodes(mention), explanation, text), reason: bounceReason(mention, text) },
       }
       : null;
     // Statuses quote addresses and queue ids now and then: a bound keeps a long log's cache small.
@@ -92,6 +97,17 @@ class ReplyCache {
 }
 
 const MAX_CACHED_REPLIES = 10_000;
+
+/** The bounce engine's reason for a reply: a 5 in either code reads as a failure, else as a delay. */
+function bounceReason(mention: ReplyMention, text: string): string {
+  const basic = mention.basic?.text;
+  const enhanced = mention.enhanced?.text;
+  const failed = basic?.startsWith('5') || enhanced?.startsWith('5');
+  const wording = readWording(text);
+  return classifyFailure({
+    action: failed ? 'failed' : 'delayed', status: enhanced, replyCode: basic, near: [wording], stage: wording.stage, hosts: [],
+  }).reason;
+}
 
 /**
  * The rules over the rows of one log, in file order. Keeps what spans rows (the header blocks

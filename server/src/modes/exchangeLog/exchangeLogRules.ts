@@ -7,10 +7,9 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import { CharCode } from '../../common/charCode';
 import type { ProblemFields } from '../../common/problemFields';
 import type { EventSeverity } from '../../common/settings';
-import { classifyFailure } from '../../analysis/bounce/classify';
-import { readWording } from '../../analysis/bounce/wording';
 import { explainMention } from '../../analysis/replyExplanation';
-import { type ReplyMention, scanReplies } from '../../detection/replyScanner';
+import { replyReason } from '../../analysis/replyReason';
+import { scanReplies } from '../../detection/replyScanner';
 import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
 import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
 import { fieldOf, fieldRange, fieldValueRange, isValidTimestamp, valueOf } from '../../formats/exchangeLogLookups';
@@ -86,7 +85,7 @@ export class ReplyCache {
       ? {
         label: explanation.label, summary: explanation.summary,
         code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text ?? '',
-        fields: { ...replyFields(mentionCodes(mention), explanation, text), reason: bounceReason(mention, text) },
+        fields: { ...replyFields(mentionCodes(mention), explanation, text), reason: replyReason(text, mention.basic?.text, mention.enhanced?.text).reason },
       }
       : null;
     // Statuses quote addresses and queue ids now and then: a bound keeps a long log's cache small.
@@ -98,16 +97,6 @@ export class ReplyCache {
 
 const MAX_CACHED_REPLIES = 10_000;
 
-/** The bounce engine's reason for a reply: a 5 in either code reads as a failure, else as a delay. */
-function bounceReason(mention: ReplyMention, text: string): string {
-  const basic = mention.basic?.text;
-  const enhanced = mention.enhanced?.text;
-  const failed = basic?.startsWith('5') || enhanced?.startsWith('5');
-  const wording = readWording(text);
-  return classifyFailure({
-    action: failed ? 'failed' : 'delayed', status: enhanced, replyCode: basic, near: [wording], stage: wording.stage, hosts: [],
-  }).reason;
-}
 
 /**
  * The rules over the rows of one log, in file order. Keeps what spans rows (the header blocks

@@ -134,7 +134,11 @@ function readReply(
     const recipient = session.pending;
     if (kind === 2) {
       session.accepted.push({ recipient, line: row.line });
-      records.deferred.delete(pairKey(session.sender, recipient));
+      // A retry accepted: the deferral before it is over.
+      const pair = pairKey(session.sender, recipient);
+      const earlier = records.deferred.get(pair);
+      if (earlier !== undefined) records.recipients[earlier] = undefined;
+      records.deferred.delete(pair);
     } else if (kind === 5 && receiving) reject(records, session, row, data, timeMs, fields(), recipient);
     else if (kind === 4 || kind === 5) addRecipient(records, session, row, recipient, kind === 4 ? 'deferred' : 'failed', log, timeMs, fields());
     return;

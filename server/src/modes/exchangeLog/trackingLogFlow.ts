@@ -144,10 +144,11 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
       const hop = hopPart(hops.get(internalId), fact.id, time);
       const { slowest: latency, originMs } = readMessageInfo(column(row, 'message-info'));
       const slowest = !latency || (hop && hop.ms >= latency.ms) ? hop : latency;
+      const slowestPart = slowest ? `${slowest.label} ${describeSeconds(slowest.ms)}` : undefined;
       for (const item of splitItems(log, fieldOf(row, 'recipient-address'))) {
         const state = stateOf(item.text, row.line);
         settle(state, 'delivered', row, time, destination);
-        if (slowest) state.slowestPart = `${slowest.label} ${describeSeconds(slowest.ms)}`;
+        if (slowestPart) state.slowestPart = slowestPart;
         if (originMs !== undefined) state.originMs = originMs;
       }
       continue;
@@ -220,23 +221,23 @@ function hopPart(hop: Hop | undefined, event: string, time: number | undefined):
 
 function recipientRecord(message: FlowMessage, state: RecipientState): FlowRecipient {
   const outcome = state.outcome ?? 'unknown';
+  // Built by assignment: a report may hold millions of these, and spreading empty objects costs.
+  const record: Mutable<FlowRecipient> = { ...state.fields, key: message.key, recipient: state.recipient, outcome, line: state.line, queueid: message.key };
+  if (message.sender) record.sender = message.sender;
+  if (message.messageid) record.messageid = message.messageid;
+  if (state.settledMs !== undefined) {
+    record.settledMs = state.settledMs;
+    record.timestamp = new Date(state.settledMs).toISOString();
+  }
   const start = message.receivedMs ?? state.originMs;
-  const delayMs = outcome === 'delivered' && start !== undefined && state.settledMs !== undefined && state.settledMs >= start
-    ? state.settledMs - start : undefined;
-  return {
-    ...state.fields,
-    key: message.key,
-    recipient: state.recipient,
-    outcome,
-    line: state.line,
-    ...(message.sender ? { sender: message.sender } : {}),
-    ...(message.messageid ? { messageid: message.messageid } : {}),
-    queueid: message.key,
-    ...(state.settledMs !== undefined ? { settledMs: state.settledMs, timestamp: new Date(state.settledMs).toISOString() } : {}),
-    ...(delayMs !== undefined ? { delayMs } : {}),
-    ...(outcome === 'delivered' && state.slowestPart ? { slowestPart: state.slowestPart } : {}),
-    ...(state.deferrals ? { deferrals: state.deferrals } : {}),
-    ...(outcome === 'deferred' && state.firstDeferredMs !== undefined ? { firstDeferredMs: state.firstDeferredMs } : {}),
-    ...(state.destination ? { destination: state.destination } : {}),
-  };
+  if (outcome === 'delivered' && start !== undefined && state.settledMs !== undefined && state.settledMs >= start) {
+    record.delayMs = state.settledMs - start;
+    if (state.slowestPart) record.slowestPart = state.slowestPart;
+  }
+  if (state.deferrals) record.deferrals = state.deferrals;
+  if (outcome === 'deferred' && state.firstDeferredMs !== undefined) record.firstDeferredMs = state.firstDeferredMs;
+  if (state.destination) record.destination = state.destination;
+  return record;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

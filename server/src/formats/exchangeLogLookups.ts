@@ -146,3 +146,24 @@ export function isValidTimestamp(text: string, start: number, end: number): bool
   }
   return k === len - 1 && at(k, CharCode.UpperZ);
 }
+
+/** Milliseconds since 1970 of a field holding a timestamp as Exchange writes it (isValidTimestamp); NaN otherwise. Reads no string. */
+export function timestampMs(log: ExchangeLog, field: number): number {
+  if (field < 0) return Number.NaN;
+  const { start, end } = fieldValueRange(log, field);
+  const { text } = log;
+  if (!isValidTimestamp(text, start, end)) return Number.NaN;
+  let ms = 0;
+  if (text.charCodeAt(start + 19) === CharCode.Dot) {
+    // The fraction's first three digits (or fewer, padded) are the milliseconds.
+    for (let i = 20, scale = 100; i < 23 && start + i < end - 1; i++, scale /= 10) ms += (text.charCodeAt(start + i) - CharCode.Digit0) * scale;
+  }
+  return Date.UTC(digitsAt(text, start, 4), digitsAt(text, start + 5, 2) - 1, digitsAt(text, start + 8, 2),
+    digitsAt(text, start + 11, 2), digitsAt(text, start + 14, 2), digitsAt(text, start + 17, 2), ms);
+}
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - CharCode.Digit0;
+  return value;
+}

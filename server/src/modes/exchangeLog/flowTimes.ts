@@ -4,7 +4,9 @@
 /** Longest part of message-info read: a hostile field is read from its start only. */
 const MESSAGE_INFO_WINDOW = 2000;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z$/;
-const LATENCY_ITEM = /^([A-Za-z][A-Za-z0-9-]{0,40})=(\d{1,9}(?:\.\d{1,9})?)$/;
+const LATENCY_NAME = /^[A-Za-z][A-Za-z0-9-]{0,40}$/;
+/** A part longer than a year is not a latency. */
+const MAX_SECONDS = 366 * 24 * 3600;
 
 export interface TimedPart {
   /** "MTSS on EX03.contoso.com", as message-info names the part and the server. */
@@ -25,29 +27,35 @@ export interface MessageInfoTimes {
 export function readMessageInfo(messageInfo: string): MessageInfoTimes {
   if (!messageInfo) return {};
   const items = messageInfo.slice(0, MESSAGE_INFO_WINDOW).split(';');
-  const origin = ISO_TIME.test(items[0]!.trim()) ? Date.parse(items[0]!.trim()) : Number.NaN;
+  const head = items[0]!.trim();
+  const origin = isDigit(head.charCodeAt(0)) && ISO_TIME.test(head) ? Date.parse(head) : Number.NaN;
   let best: TimedPart | undefined;
   for (const item of items) {
     const trimmed = item.trim();
-    if (!trimmed.toUpperCase().startsWith('SRV=')) continue;
+    if (!/^srv=/i.test(trimmed)) continue;
     const colon = trimmed.indexOf(':');
     if (colon < 0) continue;
-    const server = trimmed.slice(4, colon);
+    const server = trimmed.slice(4, colon) || 'a server';
     let serverBest: TimedPart | undefined;
     let totalBest: TimedPart | undefined;
     for (const part of trimmed.slice(colon + 1).split('|')) {
-      const match = LATENCY_ITEM.exec(part.trim());
-      if (!match) continue;
-      const candidate = { label: `${match[1]} on ${server || 'a server'}`, ms: Math.round(Number(match[2]) * 1000) };
-      const total = match[1]!.toUpperCase().startsWith('TOTAL');
-      if (!total && (!serverBest || candidate.ms > serverBest.ms)) serverBest = candidate;
-      if (total && (!totalBest || candidate.ms > totalBest.ms)) totalBest = candidate;
+      const equals = part.indexOf('=');
+      const name = part.slice(0, equals).trim();
+      const seconds = equals > 0 && LATENCY_NAME.test(name) ? Number(part.slice(equals + 1)) : Number.NaN;
+      if (!(seconds >= 0 && seconds < MAX_SECONDS)) continue;
+      const ms = Math.round(seconds * 1000);
+      // TOTAL- parts sum the others: they count only when a server gives nothing else.
+      if (/^total/i.test(name)) {
+        if (!totalBest || ms > totalBest.ms) totalBest = { label: `${name} on ${server}`, ms };
+      } else if (!serverBest || ms > serverBest.ms) serverBest = { label: `${name} on ${server}`, ms };
     }
     const chosen = serverBest ?? totalBest;
     if (chosen && (!best || chosen.ms > best.ms)) best = chosen;
   }
   return { ...(best ? { slowest: best } : {}), ...(Number.isFinite(origin) ? { originMs: origin } : {}) };
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** "0.41 s", "12.3 s", "4 min 5 s", "2 h 3 min". */
 export function describeSeconds(ms: number): string {

@@ -7,7 +7,7 @@ import { type CancellationToken, SlicedWork, type YieldControl } from '../../com
 import type { FlowMessage, FlowOutcome, FlowRecipient, FlowRecords } from '../../common/mailFlow';
 import type { ProblemFields } from '../../common/problemFields';
 import type { ExchangeLog, LogRow } from '../../formats/exchangeLog';
-import { fieldOf, valueOf } from '../../formats/exchangeLogLookups';
+import { fieldOf, timestampMs, valueOf } from '../../formats/exchangeLogLookups';
 import { columnKey, type RowGroups, rowGroups, type RowKey } from '../../formats/exchangeLogIndex';
 import { recipientOutcomes, splitItems } from '../../formats/trackingLog';
 import { lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';
@@ -43,6 +43,8 @@ interface RecipientState {
   decided: boolean;
   line: number;
   settledMs?: number;
+  /** The outcome's time as the row writes it, for ProblemFields.timestamp as the problems give it. */
+  settledAt?: string;
   deferrals: number;
   firstDeferredMs?: number;
   destination?: string;
@@ -117,8 +119,10 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
     const eventId = column(row, 'event-id').toUpperCase();
     const fact = lookupTrackingEvent(eventId);
     if (!fact) continue;
-    const timeMs = Date.parse(column(row, 'date-time'));
+    const timeField = fieldOf(row, 'date-time');
+    const timeMs = timestampMs(log, timeField);
     const time = Number.isFinite(timeMs) ? timeMs : undefined;
+    const when: When = { ms: time, at: time === undefined ? '' : valueOf(log, timeField) };
     const internalId = column(row, 'internal-message-id');
     if (ENTRY_EVENTS.has(fact.id)) {
       if (!entry) { entry = row; entryMs = time; }
@@ -147,7 +151,7 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
       const slowestPart = slowest ? `${slowest.label} ${describeSeconds(slowest.ms)}` : undefined;
       for (const item of splitItems(log, fieldOf(row, 'recipient-address'))) {
         const state = stateOf(item.text, row.line);
-        settle(state, 'delivered', row, time, destination);
+        settle(state, 'delivered', row, when, destination);
         if (slowestPart) state.slowestPart = slowestPart;
         if (originMs !== undefined) state.originMs = originMs;
       }
@@ -166,10 +170,10 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
         const reply = status ? replies.get(status) : null;
         const fields: ProblemFields = reply ? reply.fields : status ? { diagnosticcode: status.slice(0, 500) } : {};
         if (fact.outcome === 'delay' && !quarantined) {
-          defer(state, row, time, destination, fields);
+          defer(state, row, when, destination, fields);
         } else {
           const outcome: FlowOutcome = quarantined ? 'quarantined' : fields.reason === 'expired' ? 'expired' : 'failed';
-          settle(state, outcome, row, time, destination, fields);
+          settle(state, outcome, row, when, destination, fields);
         }
       }
     }
@@ -179,7 +183,7 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
   const messageid = bareMessageId(column(lead, 'message-id'));
   const size = Number.parseInt(column(lead, 'total-bytes'), 10);
   const count = Number.parseInt(column(lead, 'recipient-count'), 10);
-  const receivedMs = entry ? entryMs : dsn ? Date.parse(column(dsn, 'date-time')) : undefined;
+  const receivedMs = entry ? entryMs : dsn ? timestampMs(log, fieldOf(dsn, 'date-time')) : undefined;
   const message: FlowMessage = {
     key: column(lead, 'internal-message-id') || column(lead, 'network-message-id') || messageid,
     line: lead.line,
@@ -192,24 +196,30 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
   return { message, recipients: byAddress.values() };
 }
 
-function settle(
-  state: RecipientState, outcome: FlowOutcome, row: LogRow, time: number | undefined, destination: string | undefined, fields?: ProblemFields,
-): void {
+/** When a row happened: in ms, and as written. */
+interface When {
+  readonly ms: number | undefined;
+  readonly at: string;
+}
+
+function settle(state: RecipientState, outcome: FlowOutcome, row: LogRow, when: When, destination: string | undefined, fields?: ProblemFields): void {
   state.outcome = outcome;
   state.decided = true;
   state.line = row.line;
-  state.settledMs = time;
+  state.settledMs = when.ms;
+  state.settledAt = when.at;
   state.destination = destination;
   state.fields = fields;
 }
 
-function defer(state: RecipientState, row: LogRow, time: number | undefined, destination: string | undefined, fields: ProblemFields): void {
+function defer(state: RecipientState, row: LogRow, when: When, destination: string | undefined, fields: ProblemFields): void {
   state.deferrals++;
-  if (state.firstDeferredMs === undefined) state.firstDeferredMs = time;
+  if (state.firstDeferredMs === undefined) state.firstDeferredMs = when.ms;
   if (state.decided) return;
   state.outcome = 'deferred';
   state.line = row.line;
-  state.settledMs = time;
+  state.settledMs = when.ms;
+  state.settledAt = when.at;
   state.destination = destination;
   state.fields = fields;
 }
@@ -225,10 +235,8 @@ function recipientRecord(message: FlowMessage, state: RecipientState): FlowRecip
   const record: Mutable<FlowRecipient> = { ...state.fields, key: message.key, recipient: state.recipient, outcome, line: state.line, queueid: message.key };
   if (message.sender) record.sender = message.sender;
   if (message.messageid) record.messageid = message.messageid;
-  if (state.settledMs !== undefined) {
-    record.settledMs = state.settledMs;
-    record.timestamp = new Date(state.settledMs).toISOString();
-  }
+  if (state.settledMs !== undefined) record.settledMs = state.settledMs;
+  if (state.settledAt) record.timestamp = state.settledAt;
   const start = message.receivedMs ?? state.originMs;
   if (outcome === 'delivered' && start !== undefined && state.settledMs !== undefined && state.settledMs >= start) {
     record.delayMs = state.settledMs - start;

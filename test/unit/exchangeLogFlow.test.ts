@@ -11,6 +11,7 @@ import type { FlowRecipient, FlowRecords } from '../../server/src/common/mailFlo
 import { defaultSettings, getLanguageService } from '../../server/src/languageService';
 import { getLanguageModes } from '../../server/src/modes/languageModes';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
+import { blockListIn } from '../../server/src/detection/blockLists';
 import { readShared, sharedPath } from '../support/shared';
 
 const modes = getLanguageModes({ yieldControl: () => new Promise((resolve) => setImmediate(resolve)) });
@@ -325,5 +326,21 @@ describe('protocol log records', () => {
     assert.ok(records.rejections[0]!.sender!.length <= 320);
     assert.deepEqual(records.messages, []);
     assert.ok(records.notes.some((n) => n.startsWith('1 sessions end before')), records.notes.join(' | '));
+  });
+});
+
+describe('the block list a refusal names', () => {
+  it('by the list\'s host, by "listed in", by its name; none when the reply names none', () => {
+    assert.equal(blockListIn('554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org.'), 'zen.spamhaus.org');
+    assert.equal(blockListIn('550 5.7.1 Your IP 192.0.2.1 is listed in bl.spamcop.net; see https://www.spamcop.net'), 'bl.spamcop.net');
+    assert.equal(blockListIn('554 Rejected: listed at b.barracudacentral.org'), 'b.barracudacentral.org');
+    assert.equal(blockListIn('550 5.7.606 Access denied, banned sending IP [192.0.2.1]. Spamhaus'), 'Spamhaus');
+    assert.equal(blockListIn('550 5.1.1 User unknown'), undefined);
+    assert.equal(blockListIn('550 5.7.1 Recipient not authorized, your IP has been found on a block list'), undefined, 'no list named');
+  });
+
+  it('hostile: a reply of repeated near-matches is read from its start only', () => {
+    assert.equal(blockListIn(`550 ${'blocked using '.repeat(100_000)}`), undefined);
+    assert.equal(blockListIn(`550 ${'x'.repeat(1_000_000)} blocked using zen.spamhaus.org`), undefined, 'past the window');
   });
 });

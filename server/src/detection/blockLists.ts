@@ -3,8 +3,10 @@
 
 /** Longest text searched: a hostile reply is read from its start only. */
 const WINDOW = 2000;
-const BLOCKED_USING = /\bblocked using ([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])/i;
-const LISTED_IN = /\b(?:listed|found) (?:in|on|at|by) ([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})/i;
+/** A list's DNS zone: labels joined by dots, at least two. */
+const ZONE = '([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\\.[A-Za-z0-9-]{1,63}){1,8})';
+const BLOCKED_USING = new RegExp(`\\bblocked using ${ZONE}`, 'i');
+const LISTED_IN = new RegExp(`\\b(?:listed|found) (?:in|on|at|by) ${ZONE}`, 'i');
 /** Widely used public block lists, by the name their operators use (matched as whole words). */
 const LIST_NAMES = /\b(Spamhaus|SpamCop|Barracuda|SORBS|UCEPROTECT|Mailspike|PSBL|SpamRATS|Invaluement|SURBL|URIBL)\b/i;
 

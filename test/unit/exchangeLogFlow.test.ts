@@ -12,6 +12,8 @@ import { defaultSettings, getLanguageService } from '../../server/src/languageSe
 import { getLanguageModes } from '../../server/src/modes/languageModes';
 import { trackingFieldsByVersion } from '../../server/src/knowledge/data/exchangeLogFormats';
 import { blockListIn } from '../../server/src/detection/blockLists';
+import { parseExchangeLog } from '../../server/src/formats/exchangeLog';
+import { fieldOf, isValidTimestamp, timestampMs } from '../../server/src/formats/exchangeLogLookups';
 import { readShared, sharedPath } from '../support/shared';
 
 const modes = getLanguageModes({ yieldControl: () => new Promise((resolve) => setImmediate(resolve)) });
@@ -342,5 +344,19 @@ describe('the block list a refusal names', () => {
   it('hostile: a reply of repeated near-matches is read from its start only', () => {
     assert.equal(blockListIn(`550 ${'blocked using '.repeat(100_000)}`), undefined);
     assert.equal(blockListIn(`550 ${'x'.repeat(1_000_000)} blocked using zen.spamhaus.org`), undefined, 'past the window');
+  });
+});
+
+describe('tracking log times read in place', () => {
+  it('timestampMs agrees with isValidTimestamp and Date.parse on good and bad values', () => {
+    const values = ['2026-11-23T10:00:00.123Z', '2026-11-23T10:00:00Z', '2026-11-23T10:00:00.1Z', '2026-11-23T10:00:00.12Z', '2026-11-23T10:00:00.1234567Z',
+      '2024-02-29T10:00:00.000Z', '2026-02-29T10:00:00.000Z', '2026-04-31T00:00:00Z', '2026-11-23 10:00:00Z', '2026-11-23T10:00:00.Z',
+      '2026-11-23T10:00:00.12345678Z', 'x026-11-23T10:00:00Z', '2026-11-23T24:00:00Z', '2026-11-23T10:00:00.000', ''];
+    for (const value of values) {
+      const log = parseExchangeLog(`#Fields: date-time,event-id\n${value},RECEIVE\n`, 'tracking');
+      const field = fieldOf(log.rows[0]!, 'date-time');
+      const valid = isValidTimestamp(log.text, log.fields.starts[field]!, log.fields.ends[field]!);
+      assert.deepEqual(timestampMs(log, field), valid ? Date.parse(value) : Number.NaN, value);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { fieldOf, timestampMs, valueOf } from '../../formats/exchangeLogLookups'
 import { columnKey, type RowGroups, rowGroups, type RowKey } from '../../formats/exchangeLogIndex';
 import { recipientOutcomes, splitItems } from '../../formats/trackingLog';
 import { lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';
+import type { LogEventEntry } from '../../knowledge/exchangeLogModel';
 import type { Product } from '../../knowledge/model';
 import { bareMessageId } from '../shared/problemData';
 import { ReplyCache } from './exchangeLogRules';
@@ -116,9 +117,9 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
 
   for (const index of rowIndexes) {
     const row = log.rows[index]!;
-    const eventId = column(row, 'event-id').toUpperCase();
-    const fact = lookupTrackingEvent(eventId);
-    if (!fact) continue;
+    const fact = lookupTrackingEvent(column(row, 'event-id'));
+    // Agent notes, shadow copies and the like say nothing of a recipient's outcome: skipped unread.
+    if (!fact || !readsOutcome(fact)) continue;
     const timeField = fieldOf(row, 'date-time');
     const timeMs = timestampMs(log, timeField);
     const time = Number.isFinite(timeMs) ? timeMs : undefined;
@@ -200,6 +201,11 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
 interface When {
   readonly ms: number | undefined;
   readonly at: string;
+}
+
+/** Events whose rows enter, re-address or settle a recipient. */
+function readsOutcome(fact: LogEventEntry): boolean {
+  return fact.outcome !== 'other' || ENTRY_EVENTS.has(fact.id) || READDRESSING_EVENTS.has(fact.id) || fact.id === 'DSN' || fact.id === 'DROP';
 }
 
 function settle(state: RecipientState, outcome: FlowOutcome, row: LogRow, when: When, destination: string | undefined, fields?: ProblemFields): void {

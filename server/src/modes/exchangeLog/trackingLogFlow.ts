@@ -7,8 +7,8 @@ import { type CancellationToken, SlicedWork, type YieldControl } from '../../com
 import type { FlowMessage, FlowOutcome, FlowRecipient, FlowRecords } from '../../common/mailFlow';
 import type { ProblemFields } from '../../common/problemFields';
 import type { ExchangeLog, LogRow } from '../../formats/exchangeLog';
-import { fieldOf, timestampMs, valueOf } from '../../formats/exchangeLogLookups';
-import { columnKey, type RowGroups, rowGroups, type RowKey } from '../../formats/exchangeLogIndex';
+import { fieldOf, isWellFormed, timestampMs, valueOf } from '../../formats/exchangeLogLookups';
+import { columnKey, rowGroups } from '../../formats/exchangeLogIndex';
 import { recipientOutcomes, splitItems } from '../../formats/trackingLog';
 import { lookupTrackingEvent } from '../../knowledge/exchangeLogFacts';
 import type { LogEventEntry } from '../../knowledge/exchangeLogModel';
@@ -19,12 +19,26 @@ import { describeSeconds, readMessageInfo } from './flowTimes';
 
 const ROWS_PER_SLICE = 5000;
 
-/** Built from the column groupings the validation builds in its slices, so nothing is read twice. */
-const FLOW_MESSAGE_KEY: RowKey = { id: 'flow-message', firstOf: ['internal-message-id', 'network-message-id', 'message-id'].map(columnKey) };
-
-/** Row indexes of each message copy, in file order. */
-export function flowMessageRows(log: ExchangeLog): RowGroups {
-  return rowGroups(log, FLOW_MESSAGE_KEY);
+/**
+ * Row indexes of each message copy, in file order: the rows of each internal-message-id (the
+ * grouping the validation builds in its slices for hovers and references, so the editor reads it
+ * once), then the well-formed rows without one, by network-message-id or Message-ID.
+ */
+export function flowMessageRows(log: ExchangeLog): (readonly number[])[] {
+  const byInternalId = rowGroups(log, columnKey('internal-message-id'));
+  const grouped = new Uint8Array(log.rows.length);
+  for (const rows of byInternalId.values()) for (const index of rows) grouped[index] = 1;
+  const rest = new Map<string, number[]>();
+  for (let index = 0; index < log.rows.length; index++) {
+    const row = log.rows[index]!;
+    if (grouped[index] || !isWellFormed(row)) continue;
+    const key = valueOf(log, fieldOf(row, 'network-message-id')) || valueOf(log, fieldOf(row, 'message-id'));
+    if (!key) continue;
+    const rows = rest.get(key);
+    if (rows) rows.push(index);
+    else rest.set(key, [index]);
+  }
+  return [...byInternalId.values(), ...rest.values()];
 }
 
 /** Events where a message enters the server that logs it. */
@@ -70,7 +84,9 @@ export async function trackingLogFlow(
   const recipients: FlowRecipient[] = [];
   let withoutEntry = 0;
   let unknown = 0;
-  for (const rows of flowMessageRows(log).values()) {
+  let grouped = 0;
+  for (const rows of flowMessageRows(log)) {
+    grouped += rows.length;
     const trail = readTrail(log, rows, replies);
     messages.push(trail.message);
     if (trail.message.receivedMs === undefined) withoutEntry++;
@@ -81,17 +97,11 @@ export async function trackingLogFlow(
     for (let i = 0; i < rows.length; i++) if (slices.step() && !(await slices.next())) return undefined;
   }
   const notes: string[] = [];
-  const unread = log.rows.length - countGrouped(log);
+  const unread = log.rows.length - grouped;
   if (unread > 0) notes.push(`${unread} rows were left out: their fields could not be read or they name no message`);
   if (withoutEntry > 0) notes.push(`${withoutEntry} messages have no RECEIVE or SUBMIT row here (the log starts after it, or Exchange created them): their reception time is unknown`);
   if (unknown > 0) notes.push(`${unknown} recipients have no delivery, failure or deferral here (the log ends before it): their outcome is unknown`);
   return { messages, recipients, rejections: [], timesInUtc: true, notes };
-}
-
-function countGrouped(log: ExchangeLog): number {
-  let count = 0;
-  for (const rows of flowMessageRows(log).values()) count += rows.length;
-  return count;
 }
 
 interface Trail {

@@ -17,6 +17,7 @@ import { cliRows } from './benchCli';
 import { mailLogRows } from './benchMailLogs';
 import { reportRows } from './benchReport';
 import { messageTraceRows } from './benchMessageTraces';
+import { flowRecordRows } from './benchFlowRecords';
 
 const shared = process.env.MAILFLOW_SHARED ?? resolve('..', 'shared');
 const benchDir = resolve('.bench');
@@ -99,6 +100,8 @@ const groups: { name: string; rows: (text: string) => Promise<Row[]> }[] = [
   { name: 'maillogs', rows: async (text) => [...await mailLogRows(text, shared, benchDir), ...await reportRows(shared, benchDir)] },
   // Issue #14: a generated 50 MB UTF-16LE extended trace report over LSP against the tracking log per MB, hover, memory.
   { name: 'traces', rows: (text) => messageTraceRows(text, benchDir) },
+  // Issue #15: the mail flow report's records of the 10 MB tracking log against its validation (CPU).
+  { name: 'flowrecords', rows: (text) => flowRecordRows(text) },
 ];
 
 function chosenGroups(argv: readonly string[]): Set<string> | undefined {

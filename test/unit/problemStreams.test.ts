@@ -107,12 +107,12 @@ describe('problems of a text read in parts', () => {
 });
 
 describe('structured fields of problems (Diagnostic.data)', () => {
-  it('a failed tracking-log recipient: recipient, codes, hard bounce, who acts, ids and time', async () => {
+  it('a failed tracking-log recipient: recipient, codes, reason, hard bounce, who acts, ids and time', async () => {
     const fail = (await whole(SYNTHETIC, 'exchange-tracking-log')).find((d) => d.code === 'FAIL')!;
     assert.deepEqual(fail.data, {
       timestamp: '2026-11-23T10:00:00.000Z', messageid: 'm1@contoso.com', queueid: '42', outcome: 'failed',
       recipient: 'a@x.example', deliverystatus: '5.1.1', replycode: '550', transportstring: 'RESOLVER.ADR.RecipNotFound',
-      diagnosticcode: '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found', hardbounce: true, whoacts: 'sender',
+      diagnosticcode: '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found', hardbounce: true, whoacts: 'sender', reason: 'userunknown',
     });
   });
 

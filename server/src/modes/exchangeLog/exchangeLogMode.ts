@@ -9,6 +9,7 @@ import { doLogHover } from './exchangeLogHover';
 import { findLogHighlights, findLogReferences } from './exchangeLogReferences';
 import { findLogSymbols } from './exchangeLogSymbols';
 import { streamExchangeLog } from './exchangeLogStream';
+import { exchangeLogFlow } from './exchangeLogFlow';
 
 export function getExchangeLogMode(options: LanguageModeOptions): FamilyMode {
   return {
@@ -22,5 +23,6 @@ export function getExchangeLogMode(options: LanguageModeOptions): FamilyMode {
     getFoldingRanges: getLogFoldingRanges,
     getCodeActions: getLogCodeActions,
     streamValidation: (head, settings) => streamExchangeLog(head, settings.diagnostics),
+    mailFlow: (document, _settings, token) => exchangeLogFlow(document, token, options.yieldControl),
   };
 }

@@ -8,6 +8,7 @@ import { CharCode } from '../../common/charCode';
 import type { ProblemFields } from '../../common/problemFields';
 import type { EventSeverity } from '../../common/settings';
 import { explainMention } from '../../analysis/replyExplanation';
+import { replyReason } from '../../analysis/replyReason';
 import { scanReplies } from '../../detection/replyScanner';
 import { QUOTED, TEXT_AFTER_QUOTE, UNTERMINATED } from '../../formats/csv';
 import type { ExchangeLog, HeaderBlock, LogRow } from '../../formats/exchangeLog';
@@ -59,15 +60,18 @@ const SEVERITY: Record<Exclude<EventSeverity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-interface ExplainedReply {
+export interface ExplainedReply {
   readonly label: string;
   readonly summary: string;
   readonly code: string;
   readonly fields: ProblemFields;
 }
 
-/** One reply explained once per validation: real logs repeat the same few statuses thousands of times. */
-class ReplyCache {
+/**
+ * One reply explained once per validation: real logs repeat the same few statuses thousands of
+ * times. The problems and the mail flow report's records read their fields from here.
+ */
+export class ReplyCache {
   private readonly cache = new Map<string, ExplainedReply | null>();
   constructor(private readonly prefer: readonly Product[]) {}
 
@@ -81,7 +85,7 @@ class ReplyCache {
       ? {
         label: explanation.label, summary: explanation.summary,
         code: mention.enhanced?.text ?? mention.basic?.text ?? mention.transport?.text ?? '',
-        fields: replyFields(mentionCodes(mention), explanation, text),
+        fields: { ...replyFields(mentionCodes(mention), explanation, text), reason: replyReason(text, mention.basic?.text, mention.enhanced?.text).reason },
       }
       : null;
     // Statuses quote addresses and queue ids now and then: a bound keeps a long log's cache small.
@@ -92,6 +96,7 @@ class ReplyCache {
 }
 
 const MAX_CACHED_REPLIES = 10_000;
+
 
 /**
  * The rules over the rows of one log, in file order. Keeps what spans rows (the header blocks

@@ -8,6 +8,7 @@ import { looksLikeTrace } from './traceDocument';
 import { doTraceHover } from './traceHover';
 import { findTraceSymbols, getTraceFoldingRanges } from './traceOutline';
 import { findTraceHighlights, findTraceReferences } from './traceReferences';
+import { messageTraceFlow } from './traceFlow';
 
 export function getMessageTraceMode(options: LanguageModeOptions): FamilyMode {
   return {
@@ -21,5 +22,6 @@ export function getMessageTraceMode(options: LanguageModeOptions): FamilyMode {
     findDocumentHighlights: findTraceHighlights,
     getFoldingRanges: getTraceFoldingRanges,
     getCodeActions: getTraceCodeActions,
+    mailFlow: (document, _settings, token) => messageTraceFlow(document, token, options.yieldControl),
   };
 }

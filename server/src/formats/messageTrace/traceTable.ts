@@ -4,7 +4,7 @@
 
 import { CharCode } from '../../common/charCode';
 import { DateOrderVote, type DateReading } from './traceDates';
-import { afterLineBreak, FieldStore, fieldValue, lineEnd, QUOTED, scanRecord, UNTERMINATED } from '../csv';
+import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, QUOTED, scanRecord, UNTERMINATED } from '../csv';
 
 export type TraceReportKind = 'summary' | 'enhanced-summary' | 'extended' | 'message-trace' | 'trace-detail';
 
@@ -190,7 +190,10 @@ export function parseTraceTable(text: string): TraceTable | undefined {
     rows.push({ start: pos, end: record.end, line, lineCount: 1 + record.innerLineBreaks, firstField, fieldCount: fields.length - firstField });
     if (time.index >= 0 && time.index < fields.length - firstField) {
       const f = firstField + time.index;
-      if (fields.ends[f]! - fields.starts[f]! <= 66) vote.add(fieldValue(text, fields.starts[f]!, fields.ends[f]!, fields.flags[f]!));
+      // Only slash dates vote: a value without a slash is not copied out.
+      const start = fields.starts[f]!;
+      const end = fields.ends[f]!;
+      if (end - start <= 66 && indexWithin(text, CharCode.Slash, start, end) >= 0) vote.add(fieldValue(text, start, end, fields.flags[f]!));
     }
     line += 1 + record.innerLineBreaks;
     if (record.next === pos) break;

@@ -29,17 +29,28 @@ export class DateOrderVote {
   private withMeridiem = 0;
   private slashDates = 0;
 
-  add(value: string): void {
+  /** Counts the vote of a value; weight -1 takes back the vote of a value counted before (a row edited away). */
+  add(value: string, weight: 1 | -1 = 1): void {
     // Only slash dates vote: ISO and dotted times (most files) skip the pattern.
     if (value.length > MAX_TIME_LENGTH || !value.includes('/')) return;
     const m = CULTURE.exec(value.trim());
     if (!m || m[2] !== '/' || m[1]!.length === 4) return;
-    this.slashDates++;
+    this.slashDates += weight;
     const first = Number(m[1]);
     const second = Number(m[3]);
-    if (first > 12 && second <= 12) this.dayFirstProof++;
-    if (second > 12 && first <= 12) this.monthFirstProof++;
-    if (m[9]) this.withMeridiem++;
+    if (first > 12 && second <= 12) this.dayFirstProof += weight;
+    if (second > 12 && first <= 12) this.monthFirstProof += weight;
+    if (m[9]) this.withMeridiem += weight;
+  }
+
+  /** A vote with the same counts, to go on counting without changing this one. */
+  copy(): DateOrderVote {
+    const copy = new DateOrderVote();
+    copy.monthFirstProof = this.monthFirstProof;
+    copy.dayFirstProof = this.dayFirstProof;
+    copy.withMeridiem = this.withMeridiem;
+    copy.slashDates = this.slashDates;
+    return copy;
   }
 
   decide(): DateReading {

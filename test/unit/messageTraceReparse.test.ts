@@ -83,6 +83,7 @@ describe('a new version of a message trace is read again only where it changed',
   it('gives the same problems and references as the edited text opened fresh (random edits through the document, seeded)', async () => {
     const service = getLanguageService();
     let serial = 0;
+    let referenced = 0;
     await fc.assert(fc.asyncProperty(fc.constantFrom(...Object.keys(BASES)), fc.array(anEdit, { minLength: 1, maxLength: 5 }), async (name, edits) => {
       const uri = `file:///synthetic/edited-${++serial}.csv`;
       const document = TextDocument.create(uri, 'exchange-message-trace', 1, BASES[name]!);
@@ -101,14 +102,13 @@ describe('a new version of a message trace is read again only where it changed',
         for (const needle of ['<', 'nid-', '-08de']) {
           const character = lineText.indexOf(needle);
           if (character < 0) continue;
-          const context = { includeDeclaration: true };
-          assert.deepEqual(
-            service.findReferences(document, { line, character: character + 1 }, context).map((l) => l.range),
-            service.findReferences(fresh, { line, character: character + 1 }, context).map((l) => l.range),
-          );
+          const references = service.findReferences(document, { line, character: character + 1 }).map((l) => l.range);
+          assert.deepEqual(references, service.findReferences(fresh, { line, character: character + 1 }).map((l) => l.range));
+          if (references.length > 0) referenced++;
         }
       }
     }), { numRuns: 150 });
+    assert.ok(referenced > 50, `only ${referenced} reference lists compared were not empty`);
   });
 
   it('keeps the rows before the edit as they are and moves the rows after it', () => {

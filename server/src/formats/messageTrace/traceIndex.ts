@@ -72,12 +72,12 @@ function rowTime(table: TraceTable, field: number): number {
   return parseTraceTimeAt(table.text, start, end, table.dates);
 }
 
+type ValueRows = ReadonlyMap<string, readonly number[]>;
+
 /**
  * The rows of each value of each ID column, a column read the first time a hover or a reference
  * asks for it: problems never need them, and most hovers need one column at most.
  */
-type ValueRows = ReadonlyMap<string, readonly number[]>;
-
 class LinkColumns implements ReadonlyMap<string, ValueRows> {
   private readonly built = new Map<string, Map<string, number[]>>();
   private readonly columns: readonly string[];

@@ -217,9 +217,10 @@ export interface RowSource {
 }
 
 /**
- * Reads rows from `pos` (on zero-based `line`) to the end of the text, or until `stopBefore` says a
- * row starting at an offset must not be read: their fields go to the source's store, the rows to
- * `rows`, the votes of their times to `vote`. Returns where it stopped, -1 at the end of the text.
+ * Reads rows from offset `from` (on zero-based line `fromLine`) to the end of the text, or until
+ * `stopBefore` says no row may be read from an offset: their fields go to the source's store, the
+ * rows to `rows`, the votes of their times to `vote`. Returns where it stopped (-1 at the end of the
+ * text) and the line there.
  */
 export function readTraceRows(
   source: RowSource, from: number, fromLine: number, rows: TraceRow[], vote: DateOrderVote, stopBefore?: (pos: number) => boolean,

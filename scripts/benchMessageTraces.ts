@@ -7,7 +7,9 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchRow, median, ms, openOnceRows } from './benchLogs';
 import { trackingPerMb } from './benchMailLogs';
+import { performance } from 'node:perf_hooks';
 import { LspSession } from './benchServer';
+import { unescapeMarkdown } from '../test/support/markdownText.mjs';
 
 const MB = 1024 * 1024;
 const SIZE_MB = 50;
@@ -36,6 +38,45 @@ function hoverPositions(lines: readonly string[]): { line: number; character: nu
   return positions;
 }
 
+const EDITS = 200;
+
+/**
+ * Typing in the subject of a row in the middle of the open report, one character per change as an
+ * editor sends them, then a hover on the event of a row further down, whose offsets all moved: the
+ * new version is read again only around the edit, so the hover does not wait for a whole parse.
+ */
+async function editRows(session: LspSession, text: string): Promise<BenchRow[]> {
+  const uri = 'file:///bench/edits/trace.csv';
+  await session.openAndWait(uri, text, 'exchange-message-trace');
+  const lines = text.split('\n');
+  // A row whose subject is not quoted: its end is just before the message ID.
+  const middle = lines.findIndex((l, i) => i >= lines.length / 2 && /[^"],</.test(l));
+  const subjectAt = { line: middle, character: lines[middle]!.search(/[^"],</) + 1 };
+  const below = lines.findIndex((l, i) => i > middle + 500 && l.includes(',FAIL,'));
+  const hoverAt = { line: below, character: lines[below]!.indexOf(',FAIL,') + 2 };
+  let version = 1;
+  const validated = session.diagnosticsOf(uri, 1 + EDITS);
+  for (let i = 0; i < EDITS; i++) {
+    const position = { line: subjectAt.line, character: subjectAt.character + i };
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: position, end: position }, text: 'abcdefghij'[i % 10] }],
+    });
+  }
+  const t = performance.now();
+  const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt }) as { contents: { value: string } } | null;
+  const hoverMs = performance.now() - t;
+  const right = unescapeMarkdown(hover?.contents.value ?? '').startsWith('**event_id**');
+  const count = await validated;
+  const memory = session.memory();
+  session.close(uri);
+  return [
+    [`  ${EDITS} one-character edits in a subject of the trace report then a hover: hover answered in (${right ? 'on event_id' : 'WRONG ANSWER'}; ${count} problems after)`,
+      ms(hoverMs), '<= 300 ms', right && hoverMs <= 300],
+    [`  ${EDITS} edits, hover and the last version's diagnostics: peak resident (now ${memory.now.toFixed(0)} MB)`, `${memory.peak.toFixed(0)} MB`, '<= 500 MB', memory.peak <= 500],
+  ];
+}
+
 export async function messageTraceRows(trackingText: string, benchDir: string): Promise<BenchRow[]> {
   const { file, bytes } = generatedReport(benchDir);
   // As an editor reads it: the byte order mark chooses UTF-16LE and is not part of the text.
@@ -60,6 +101,7 @@ export async function messageTraceRows(trackingText: string, benchDir: string): 
     ['  time per MB of text, trace report vs the tracking log', `${ms(perMb)}/MB`, `<= ${ms(reference.perMb)}/MB`, perMb <= reference.perMb],
   ];
 
+  rows.push(...await editRows(session, text));
   await session.stop();
   rows.push(...await openOnceRows({ uri: 'file:///bench/hover/trace.csv', text, languageId: 'exchange-message-trace', megabytes: fileMb },
     hoverPositions(text.split('\n')), 'with the trace report open', `the ${fileMb.toFixed(0)} MB trace report`));

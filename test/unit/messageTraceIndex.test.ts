@@ -3,7 +3,9 @@
 // plain per-row reading gives, however a report interleaves its messages.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTraceTime } from '../../server/src/formats/messageTrace/traceDates';
+import { parseTraceTime, parseTraceTimeAt } from '../../server/src/formats/messageTrace/traceDates';
+import { rowRecipientOutcomes, TraceReplyReader } from '../../server/src/analysis/messageTraceOutcomes';
+import { traceFixture } from '../support/messageTraceFixtures';
 import { buildTraceIndex, traceMessageKey } from '../../server/src/formats/messageTrace/traceIndex';
 import { parseTraceTable, traceColumnValue } from '../../server/src/formats/messageTrace/traceTable';
 
@@ -45,5 +47,41 @@ describe('message trace index', () => {
     assert.ok(Number.isNaN(parseTraceTime('2100-02-29T10:00:00Z', reading)));
     assert.ok(Number.isNaN(parseTraceTime('04/31/2026 10:00:00', reading)), 'April has 30 days');
     assert.equal(parseTraceTime('12/31/2026 10:00:00', reading), Date.UTC(2026, 11, 31, 10));
+  });
+
+  it('lists the ID columns the report has, in a fixed order, and iterates them as it looks each up', () => {
+    const index = buildTraceIndex(parseTraceTable(SYNTHETIC_EXTENDED)!);
+    assert.deepEqual([...index.links.keys()], ['message_id', 'network_message_id', 'internal_message_id']);
+    assert.equal(index.links.size, 3);
+    assert.equal(index.links.has('messagetraceid'), false, 'a column the report lacks');
+    assert.equal(index.links.get('messagetraceid'), undefined);
+    for (const [column, rows] of index.links) assert.equal(rows, index.links.get(column), 'the same map, read once');
+  });
+
+  it('reads a time in place as parseTraceTime reads the value (the admin center\'s form and every other)', () => {
+    const values = [
+      '2026-11-20T00:00:01.348Z', '2026-11-20T00:00:01Z', '2026-11-20T00:00:01.1234567Z', '2026-02-30T00:00:01Z', '2026-11-20T24:00:01Z',
+      '2026-11-20T00:00:01.Z', '2026-11-20 00:00:01Z', '2026-11-20T00:00:01+02:00', '20/11/2026 17:25:36', '10/21/2022 5:25:36 PM', 'soon', '',
+    ];
+    for (const value of values) {
+      const text = `x,${value},y`;
+      const actual = parseTraceTimeAt(text, 2, 2 + value.length, reading);
+      const expected = parseTraceTime(value, reading);
+      assert.ok(Object.is(actual, expected), `${value}: ${actual} vs ${expected}`);
+    }
+  });
+
+  it('gives the problems every outcome but deliveries, without reading the deliveries (every row of every fixture)', () => {
+    let delivered = 0;
+    for (const name of ['synthetic-enhanced-summary.csv', 'synthetic-extended-utf16le.csv', 'synthetic-get-messagetracev2-ps51.csv', 'synthetic-summary.csv',
+      'synthetic-get-messagetracedetailv2-ps7-de-de.csv', 'synthetic-get-messagetracev2-ps7-en-gb.csv']) {
+      const table = parseTraceTable(traceFixture(name))!;
+      for (const row of table.rows) {
+        const all = rowRecipientOutcomes(table, row, new TraceReplyReader());
+        delivered += all.filter((o) => o.outcome === 'delivered').length;
+        assert.deepEqual(rowRecipientOutcomes(table, row, new TraceReplyReader(), true), all.filter((o) => o.outcome !== 'delivered'), `${name} line ${row.line}`);
+      }
+    }
+    assert.ok(delivered > 5, 'the fixtures have deliveries to leave out');
   });
 });

@@ -62,38 +62,42 @@ export class TraceReplyReader {
   }
 }
 
-/** The outcome of each recipient a row speaks of; rows that say nothing of a recipient give none. */
-export function rowRecipientOutcomes(table: TraceTable, row: TraceRow, replies: TraceReplyReader): RecipientTraceOutcome[] {
+/**
+ * The outcome of each recipient a row speaks of; rows that say nothing of a recipient give none.
+ * With `withoutDelivered`, deliveries are left out before anything about them is read (problems
+ * report none, and they are most rows of a big trace).
+ */
+export function rowRecipientOutcomes(table: TraceTable, row: TraceRow, replies: TraceReplyReader, withoutDelivered = false): RecipientTraceOutcome[] {
   switch (table.kind) {
     case 'summary':
-      return statusOutcome(table, row, 'recipient');
+      return statusOutcome(table, row, 'recipient', withoutDelivered);
     case 'message-trace':
-      return statusOutcome(table, row, 'recipientaddress');
+      return statusOutcome(table, row, 'recipientaddress', withoutDelivered);
     case 'enhanced-summary':
-      return recipientStatusOutcomes(table, row, replies);
+      return recipientStatusOutcomes(table, row, replies, withoutDelivered);
     case 'trace-detail':
-      return eventOutcomes(table, row, 'event', 'recipientaddress', 'detail', replies);
-    case 'extended':
+      return eventOutcomes(table, row, 'event', 'recipientaddress', 'detail', replies, withoutDelivered);
+    case 'extended': {
       // Failures, deferrals and expansions have event rows of their own; quarantine and the spam
       // verdict show only in Recipient_status, which every row of the message may repeat.
-      return [
-        ...eventOutcomes(table, row, 'event_id', 'recipient_address', 'recipient_status', replies),
-        ...(mentionsFilterVerdict(table, row) ? recipientStatusOutcomes(table, row, replies).filter((o) => o.outcome === 'quarantined' || o.outcome === 'filtered') : []),
-      ];
+      const events = eventOutcomes(table, row, 'event_id', 'recipient_address', 'recipient_status', replies, withoutDelivered);
+      if (!mentionsFilterVerdict(table, row)) return events;
+      return [...events, ...recipientStatusOutcomes(table, row, replies, true).filter((o) => o.outcome === 'quarantined' || o.outcome === 'filtered')];
+    }
   }
 }
 
-function statusOutcome(table: TraceTable, row: TraceRow, recipientColumn: string): RecipientTraceOutcome[] {
+function statusOutcome(table: TraceTable, row: TraceRow, recipientColumn: string, withoutDelivered: boolean): RecipientTraceOutcome[] {
   const field = traceField(table, row, 'status');
   const value = traceValue(table, field);
   const status = value ? lookupTraceStatus(value) : undefined;
-  if (!status) return [];
+  if (!status || (withoutDelivered && status.outcome === 'delivered')) return [];
   const { start, end } = traceValueRange(table, field);
   return [{ recipient: traceColumnValue(table, row, recipientColumn), outcome: status.outcome, verdict: status.name, start, end }];
 }
 
 /** Each Recipient_status entry: its outcome is that of its last event that decides one. */
-function recipientStatusOutcomes(table: TraceTable, row: TraceRow, replies: TraceReplyReader): RecipientTraceOutcome[] {
+function recipientStatusOutcomes(table: TraceTable, row: TraceRow, replies: TraceReplyReader, withoutDelivered: boolean): RecipientTraceOutcome[] {
   const field = traceField(table, row, 'recipient_status');
   if (field < 0) return [];
   const { start, end } = traceValueRange(table, field);
@@ -105,7 +109,7 @@ function recipientStatusOutcomes(table: TraceTable, row: TraceRow, replies: Trac
       const fact = lookupTraceEvent(firstWord(event.text));
       if (fact && fact.outcome !== 'none') decided = { piece: event, outcome: fact.outcome };
     }
-    if (!decided) continue;
+    if (!decided || (withoutDelivered && decided.outcome === 'delivered')) continue;
     const reply = entry.status ? replies.read(entry.status.text) : undefined;
     out.push({
       recipient: entry.recipient.text, outcome: decided.outcome, verdict: firstWord(decided.piece.text),
@@ -118,12 +122,12 @@ function recipientStatusOutcomes(table: TraceTable, row: TraceRow, replies: Trac
 
 /** A row's own event for each of its recipients (extended report, detail cmdlets). */
 function eventOutcomes(
-  table: TraceTable, row: TraceRow, eventColumn: string, recipientColumn: string, reasonColumn: string, replies: TraceReplyReader,
+  table: TraceTable, row: TraceRow, eventColumn: string, recipientColumn: string, reasonColumn: string, replies: TraceReplyReader, withoutDelivered: boolean,
 ): RecipientTraceOutcome[] {
   const eventField = traceField(table, row, eventColumn);
   const event = traceValue(table, eventField);
   const fact = event ? lookupTraceEvent(event) : undefined;
-  if (!fact || fact.outcome === 'none') return [];
+  if (!fact || fact.outcome === 'none' || (withoutDelivered && fact.outcome === 'delivered')) return [];
   const { start, end } = traceValueRange(table, eventField);
   // An expansion is about the group, which related_recipient_address names; the members are in recipient_address.
   const related = fact.outcome === 'expanded' ? traceField(table, row, 'related_recipient_address') : -1;

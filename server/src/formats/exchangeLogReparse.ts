@@ -28,7 +28,7 @@ export function rowReuseOf(log: ExchangeLog): RowReuse | undefined {
 const COMPARE_CHUNK = 1 << 16;
 
 /** Length of the common start of `a` and `b`, up to `limit`. */
-function commonPrefix(a: string, b: string, limit: number): number {
+export function commonPrefix(a: string, b: string, limit: number): number {
   let k = 0;
   while (k + COMPARE_CHUNK <= limit && a.slice(k, k + COMPARE_CHUNK) === b.slice(k, k + COMPARE_CHUNK)) k += COMPARE_CHUNK;
   while (k < limit && a.charCodeAt(k) === b.charCodeAt(k)) k++;
@@ -36,7 +36,7 @@ function commonPrefix(a: string, b: string, limit: number): number {
 }
 
 /** Length of the common end of `a` and `b`, up to `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
+export function commonSuffix(a: string, b: string, limit: number): number {
   let k = 0;
   const chunkEndingAt = (s: string, end: number): string => s.slice(s.length - end - COMPARE_CHUNK, s.length - end);
   while (k + COMPARE_CHUNK <= limit && chunkEndingAt(a, k) === chunkEndingAt(b, k)) k += COMPARE_CHUNK;

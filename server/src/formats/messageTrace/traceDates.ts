@@ -29,17 +29,28 @@ export class DateOrderVote {
   private withMeridiem = 0;
   private slashDates = 0;
 
-  add(value: string): void {
+  /** Counts the vote of a value; weight -1 takes back the vote of a value counted before (a row edited away). */
+  add(value: string, weight: 1 | -1 = 1): void {
     // Only slash dates vote: ISO and dotted times (most files) skip the pattern.
     if (value.length > MAX_TIME_LENGTH || !value.includes('/')) return;
     const m = CULTURE.exec(value.trim());
     if (!m || m[2] !== '/' || m[1]!.length === 4) return;
-    this.slashDates++;
+    this.slashDates += weight;
     const first = Number(m[1]);
     const second = Number(m[3]);
-    if (first > 12 && second <= 12) this.dayFirstProof++;
-    if (second > 12 && first <= 12) this.monthFirstProof++;
-    if (m[9]) this.withMeridiem++;
+    if (first > 12 && second <= 12) this.dayFirstProof += weight;
+    if (second > 12 && first <= 12) this.monthFirstProof += weight;
+    if (m[9]) this.withMeridiem += weight;
+  }
+
+  /** A vote with the same counts, to go on counting without changing this one. */
+  copy(): DateOrderVote {
+    const copy = new DateOrderVote();
+    copy.monthFirstProof = this.monthFirstProof;
+    copy.dayFirstProof = this.dayFirstProof;
+    copy.withMeridiem = this.withMeridiem;
+    copy.slashDates = this.slashDates;
+    return copy;
   }
 
   decide(): DateReading {
@@ -67,7 +78,7 @@ export class DateOrderVote {
 export function parseTraceTime(value: string, reading: DateReading): number {
   const text = value.trim();
   if (text.length === 0 || text.length > MAX_TIME_LENGTH) return Number.NaN;
-  const utc = isoUtcTime(text);
+  const utc = isoUtcTimeAt(text, 0, text.length);
   if (utc !== undefined) return utc;
   const iso = ISO.exec(text);
   if (iso) {
@@ -98,26 +109,42 @@ export function parseTraceTime(value: string, reading: DateReading): number {
 }
 
 /**
- * The admin center's own form, "2026-11-20T00:00:01.348Z", read without a pattern (it is on every
- * row of a big report); undefined for any other text, which the ISO pattern then reads the same way.
+ * parseTraceTime of the characters [start, end) of a document, for a loop over every row: the admin
+ * center's own form is read in place, without copying the value out; any other value as parseTraceTime reads it.
  */
-function isoUtcTime(text: string): number | undefined {
-  const n = text.length;
-  if (n < 20 || n > 28 || text.charCodeAt(n - 1) !== CharCode.UpperZ) return undefined;
-  if (text.charCodeAt(4) !== CharCode.Dash || text.charCodeAt(7) !== CharCode.Dash || text.charCodeAt(10) !== CharCode.UpperT) return undefined;
-  if (text.charCodeAt(13) !== CharCode.Colon || text.charCodeAt(16) !== CharCode.Colon) return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
+export function parseTraceTimeAt(text: string, start: number, end: number, reading: DateReading): number {
+  // Starting with a digit and ending with Z, the value has no blanks to trim.
+  const first = text.charCodeAt(start);
+  if (first >= CharCode.Digit0 && first <= CharCode.Digit9 && text.charCodeAt(end - 1) === CharCode.UpperZ) {
+    const utc = isoUtcTimeAt(text, start, end);
+    if (utc !== undefined) return utc;
+  }
+  return parseTraceTime(text.slice(start, end), reading);
+}
+
+/**
+ * The admin center's own form, "2026-11-20T00:00:01.348Z", in [start, end) of `text`, read without a
+ * pattern (it is on every row of a big report); undefined for any other text, which the ISO pattern
+ * then reads the same way.
+ */
+function isoUtcTimeAt(text: string, start: number, end: number): number | undefined {
+  const n = end - start;
+  const at = (k: number): number => text.charCodeAt(start + k);
+  if (n < 20 || n > 28 || at(n - 1) !== CharCode.UpperZ) return undefined;
+  if (at(4) !== CharCode.Dash || at(7) !== CharCode.Dash || at(10) !== CharCode.UpperT) return undefined;
+  if (at(13) !== CharCode.Colon || at(16) !== CharCode.Colon) return undefined;
+  const year = digitsAt(text, start, 4);
+  const month = digitsAt(text, start + 5, 2);
+  const day = digitsAt(text, start + 8, 2);
+  const hour = digitsAt(text, start + 11, 2);
+  const minute = digitsAt(text, start + 14, 2);
+  const second = digitsAt(text, start + 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
   let ms = 0;
   if (n > 20) {
     // A fraction of one to seven digits after a dot, then Z.
-    if (n < 22 || text.charCodeAt(19) !== CharCode.Dot || digitsAt(text, 20, n - 21) < 0) return undefined;
-    ms = fraction(text.slice(20, n - 1));
+    if (n < 22 || at(19) !== CharCode.Dot || digitsAt(text, start + 20, n - 21) < 0) return undefined;
+    ms = fraction(text.slice(start + 20, end - 1));
   }
   if (!validParts(year, month, day, hour, minute, second)) return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);

@@ -1,9 +1,11 @@
 // What hovers, references, the outline and problems read across rows of a message trace: each
 // row's time, the rows of each message, and the rows carrying each value of an ID column. Built
-// row by row, so validation can build it in its cancellable slices.
+// row by row, so validation can build it in its cancellable slices; the ID columns are read
+// when a hover or a reference first asks for one.
 
-import { parseTraceTime } from './traceDates';
-import { type TraceTable, traceColumnValue, traceField, traceValue } from './traceTable';
+import { parseTraceTime, parseTraceTimeAt } from './traceDates';
+import { type TraceTable, traceColumnValue, traceField, traceValue, traceValueRange } from './traceTable';
+import { ESCAPED_QUOTES, TEXT_AFTER_QUOTE } from '../csv';
 
 /** The ID columns that tie rows together (lower case), for references and highlights. */
 export const LINK_COLUMNS: readonly string[] = ['message_id', 'network_message_id', 'internal_message_id', 'messageid', 'messagetraceid'];
@@ -36,58 +38,93 @@ export function traceMessageKey(table: TraceTable, rowIndex: number): string {
 export class TraceIndexBuilder {
   private readonly times: Float64Array;
   private newest = Number.NaN;
-  private readonly links = new Map<string, Map<string, number[]>>();
   private readonly messages = new Map<string, number[]>();
-  private readonly linkColumns: string[];
-  private readonly linkMaps: Map<string, number[]>[];
-  /** Positions in linkColumns of the message key columns the report has, in order of preference. */
-  private readonly keyColumns: number[];
-  /** One row's values of the link columns, reused row after row. */
-  private readonly values: string[];
-  /** The rows of a message follow each other: the last value's list is kept for the next row. */
-  private readonly lastLinks: ({ value: string; list: number[] } | undefined)[];
+  /** The rows of a message follow each other: the last key's list is kept for the next row. */
   private lastMessage: { value: string; list: number[] } | undefined;
 
   constructor(private readonly table: TraceTable) {
     this.times = new Float64Array(table.rows.length).fill(Number.NaN);
-    this.linkColumns = LINK_COLUMNS.filter((c) => table.columns.has(c));
-    this.linkMaps = this.linkColumns.map((column) => {
-      const map = new Map<string, number[]>();
-      this.links.set(column, map);
-      return map;
-    });
-    this.keyColumns = MESSAGE_KEY_COLUMNS.map((c) => this.linkColumns.indexOf(c)).filter((i) => i >= 0);
-    this.values = this.linkColumns.map(() => '');
-    this.lastLinks = this.linkColumns.map(() => undefined);
   }
 
   addRow(index: number): void {
-    const { table, values } = this;
+    const { table } = this;
     const row = table.rows[index]!;
     if (table.timeColumn >= 0 && table.timeColumn < row.fieldCount) {
-      const time = parseTraceTime(traceValue(table, row.firstField + table.timeColumn), table.dates);
+      const time = rowTime(table, row.firstField + table.timeColumn);
       this.times[index] = time;
       if (!Number.isNaN(time) && !(time <= this.newest)) this.newest = time;
     }
-    for (let c = 0; c < values.length; c++) {
-      const value = traceValue(table, traceField(table, row, this.linkColumns[c]!));
-      values[c] = value;
-      if (!value) continue;
-      const last = this.lastLinks[c];
-      if (last?.value === value) last.list.push(index);
-      else this.lastLinks[c] = { value, list: push(this.linkMaps[c]!, value, index) };
-    }
-    // As traceMessageKey: the first message key column with a value, else the time, sender and subject.
-    let key: string | undefined;
-    for (const c of this.keyColumns) if (values[c]) { key = values[c]; break; }
-    key ??= traceMessageKey(table, index);
+    const key = traceMessageKey(table, index);
     if (this.lastMessage?.value === key) this.lastMessage.list.push(index);
     else this.lastMessage = { value: key, list: push(this.messages, key, index) };
   }
 
   finish(): TraceIndex {
-    return { times: this.times, newest: this.newest, links: this.links, messages: this.messages };
+    return { times: this.times, newest: this.newest, links: new LinkColumns(this.table), messages: this.messages };
   }
+}
+
+/** A time field read as parseTraceTime reads its value, in place when it is not quoted. */
+function rowTime(table: TraceTable, field: number): number {
+  const flags = table.fields.flags[field]!;
+  if (flags & (ESCAPED_QUOTES | TEXT_AFTER_QUOTE)) return parseTraceTime(traceValue(table, field), table.dates);
+  const { start, end } = traceValueRange(table, field);
+  return parseTraceTimeAt(table.text, start, end, table.dates);
+}
+
+type ValueRows = ReadonlyMap<string, readonly number[]>;
+
+/**
+ * The rows of each value of each ID column, a column read the first time a hover or a reference
+ * asks for it: problems never need them, and most hovers need one column at most.
+ */
+class LinkColumns implements ReadonlyMap<string, ValueRows> {
+  private readonly built = new Map<string, Map<string, number[]>>();
+  private readonly columns: readonly string[];
+
+  constructor(private readonly table: TraceTable) {
+    this.columns = LINK_COLUMNS.filter((c) => table.columns.has(c));
+  }
+
+  get size(): number { return this.columns.length; }
+
+  has(column: string): boolean { return this.columns.includes(column); }
+
+  get(column: string): ValueRows | undefined {
+    if (!this.has(column)) return undefined;
+    let map = this.built.get(column);
+    if (!map) this.built.set(column, map = linkColumn(this.table, column));
+    return map;
+  }
+
+  *entries(): MapIterator<[string, ValueRows]> {
+    for (const column of this.columns) yield [column, this.get(column)!];
+  }
+
+  *keys(): MapIterator<string> { yield* this.columns; }
+
+  *values(): MapIterator<ValueRows> {
+    for (const column of this.columns) yield this.get(column)!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ValueRows]> { return this.entries(); }
+
+  forEach(callback: (value: ValueRows, key: string, map: ReadonlyMap<string, ValueRows>) => void): void {
+    for (const [column, rows] of this.entries()) callback(rows, column, this);
+  }
+}
+
+/** Value → rows of one ID column, in file order. */
+function linkColumn(table: TraceTable, column: string): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  let last: { value: string; list: number[] } | undefined;
+  for (let i = 0; i < table.rows.length; i++) {
+    const value = traceValue(table, traceField(table, table.rows[i]!, column));
+    if (!value) continue;
+    if (last?.value === value) last.list.push(i);
+    else last = { value, list: push(map, value, i) };
+  }
+  return map;
 }
 
 /** Adds a row to a key's list and returns the list. */

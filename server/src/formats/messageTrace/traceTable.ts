@@ -4,7 +4,7 @@
 
 import { CharCode } from '../../common/charCode';
 import { DateOrderVote, type DateReading } from './traceDates';
-import { afterLineBreak, FieldStore, fieldValue, lineEnd, QUOTED, scanRecord, UNTERMINATED } from '../csv';
+import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, QUOTED, scanRecord, UNTERMINATED } from '../csv';
 
 export type TraceReportKind = 'summary' | 'enhanced-summary' | 'extended' | 'message-trace' | 'trace-detail';
 
@@ -124,7 +124,7 @@ function headerNames(line: string): string[] {
 }
 
 /** Says whether a line can only be the start of a record of this report: used to stop a stray quote. */
-type RecordStart = (text: string, pos: number) => boolean;
+export type RecordStart = (text: string, pos: number) => boolean;
 
 /**
  * Which lines can only start a record, so a stray quote stops before them: in the admin center's
@@ -180,26 +180,78 @@ export function parseTraceTable(text: string): TraceTable | undefined {
   const isRecordStart = recordStartTest(names[0] ?? '', allQuoted);
   const rows: TraceRow[] = [];
   const vote = new DateOrderVote();
-  let pos = headerEnd.next;
-  let line = head.line + 1 + headerEnd.innerLineBreaks;
+  readTraceRows({ text, fields, isRecordStart, timeColumn: time.index }, headerEnd.next, head.line + 1 + headerEnd.innerLineBreaks, rows, vote);
+  const table: TraceTable = {
+    text, kind: head.kind, ...(head.typeLine ? { typeLine: head.typeLine } : {}), header, columns,
+    timeColumn: time.index, ...(time.zone ? { timeZone: time.zone } : {}), dates: vote.decide(), fields, rows,
+  };
+  rowReadings.set(table, { ...(isRecordStart ? { isRecordStart } : {}), rowsFrom: headerEnd.next, vote });
+  return table;
+}
+
+/** How a table's rows were read, kept so that a new version of its text reads its rows the same way. */
+export interface RowReading {
+  readonly isRecordStart?: RecordStart;
+  /** Offset just after the header's line break, where rows may start. */
+  readonly rowsFrom: number;
+  /** The votes of every row's time, which decided the table's DateReading. */
+  readonly vote: DateOrderVote;
+}
+
+const rowReadings = new WeakMap<TraceTable, RowReading>();
+
+export function rowReadingOf(table: TraceTable): RowReading | undefined {
+  return rowReadings.get(table);
+}
+
+export function rememberRowReading(table: TraceTable, reading: RowReading): void {
+  rowReadings.set(table, reading);
+}
+
+/** What reading rows reads besides where it is: the text, the store the fields go to, and how the header says to read. */
+export interface RowSource {
+  readonly text: string;
+  readonly fields: FieldStore;
+  readonly isRecordStart?: RecordStart | undefined;
+  readonly timeColumn: number;
+}
+
+/**
+ * Reads rows from offset `from` (on zero-based line `fromLine`) to the end of the text, or until
+ * `stopBefore` says no row may be read from an offset: their fields go to the source's store, the
+ * rows to `rows`, the votes of their times to `vote`. Returns where it stopped (-1 at the end of the
+ * text) and the line there.
+ */
+export function readTraceRows(
+  source: RowSource, from: number, fromLine: number, rows: TraceRow[], vote: DateOrderVote, stopBefore?: (pos: number) => boolean,
+): { stoppedAt: number; line: number } {
+  const { text, fields, isRecordStart, timeColumn } = source;
+  let pos = from;
+  let line = fromLine;
   while (pos < text.length) {
+    if (stopBefore?.(pos)) return { stoppedAt: pos, line };
     const blankEnd = blankLineEnd(text, pos);
     if (blankEnd >= 0) { pos = afterLineBreak(text, blankEnd); line++; continue; }
     const firstField = fields.length;
     const record = scanRecord(text, pos, fields, isRecordStart);
-    rows.push({ start: pos, end: record.end, line, lineCount: 1 + record.innerLineBreaks, firstField, fieldCount: fields.length - firstField });
-    if (time.index >= 0 && time.index < fields.length - firstField) {
-      const f = firstField + time.index;
-      if (fields.ends[f]! - fields.starts[f]! <= 66) vote.add(fieldValue(text, fields.starts[f]!, fields.ends[f]!, fields.flags[f]!));
-    }
+    const row: TraceRow = { start: pos, end: record.end, line, lineCount: 1 + record.innerLineBreaks, firstField, fieldCount: fields.length - firstField };
+    rows.push(row);
+    voteOfRow(text, fields, timeColumn, row, vote, 1);
     line += 1 + record.innerLineBreaks;
     if (record.next === pos) break;
     pos = record.next;
   }
-  return {
-    text, kind: head.kind, ...(head.typeLine ? { typeLine: head.typeLine } : {}), header, columns,
-    timeColumn: time.index, ...(time.zone ? { timeZone: time.zone } : {}), dates: vote.decide(), fields, rows,
-  };
+  return { stoppedAt: -1, line };
+}
+
+/** Adds (weight 1) or takes back (weight -1) the vote of a row's time on the order of slash dates. */
+export function voteOfRow(text: string, fields: FieldStore, timeColumn: number, row: TraceRow, vote: DateOrderVote, weight: 1 | -1): void {
+  if (timeColumn < 0 || timeColumn >= row.fieldCount) return;
+  const f = row.firstField + timeColumn;
+  // Only slash dates vote: a value without a slash is not copied out.
+  const start = fields.starts[f]!;
+  const end = fields.ends[f]!;
+  if (end - start <= 66 && indexWithin(text, CharCode.Slash, start, end) >= 0) vote.add(fieldValue(text, start, end, fields.flags[f]!), weight);
 }
 
 /** Where a line of only blanks ends (its line break, or the end of the text); -1 for any other line. Reads only its blanks. */

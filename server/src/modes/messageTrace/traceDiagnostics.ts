@@ -77,7 +77,7 @@ export async function validateMessageTrace(
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     checkShape(table, row, index, i, add);
-    for (const item of rowRecipientOutcomes(table, row, replies)) {
+    for (const item of rowRecipientOutcomes(table, row, replies, true)) {
       const kind = REPORTED[item.outcome];
       if (!kind) continue;
       const key = traceMessageKey(table, i);

@@ -5,11 +5,14 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { MESSAGE_TRACE } from '../../common/languages';
 import { perVersion } from '../../common/perVersion';
 import { buildTraceIndex, type TraceIndex } from '../../formats/messageTrace/traceIndex';
+import { reparseTraceTable } from '../../formats/messageTrace/traceReparse';
 import { fieldAtOffset, findTraceHeader, parseTraceTable, rowAtOffset, type TraceRow, type TraceTable } from '../../formats/messageTrace/traceTable';
 
-const parsed = perVersion((document): TraceTable | undefined => parseTraceTable(document.getText()));
+// A new version is read again only where it changed (see reparseTraceTable).
+const parsed = perVersion<TraceTable | undefined>((document, previous) =>
+  previous ? reparseTraceTable(previous, document.getText()) : parseTraceTable(document.getText()));
 
-/** The trace of a document of our language, or of a generic one whose head is a trace's; parsed once per version. */
+/** The trace of a document of our language, or of a generic one whose head is a trace's; read once per version. */
 export function traceTableOf(document: TextDocument): TraceTable | undefined {
   return parsed(document);
 }

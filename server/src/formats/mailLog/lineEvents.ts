@@ -307,7 +307,8 @@ function sendmailMessageEvent(body: string, at: number): MailEvent {
 }
 
 const LOST = /^lost connection after ([A-Z-]{1,20}(?: \([^)]{0,40}\))?) from (\S{1,300})/;
-const BLOCKED_USING = /blocked using ([A-Za-z0-9.-]{1,255})/;
+/** "blocked using zen.spamhaus.org": the block list a reject names (Postfix's reject_rbl_client wording). */
+export const BLOCKED_USING = /blocked using ([A-Za-z0-9.-]{1,255})/;
 const DNSBL_RANK = /^DNSBL rank \d+ for (\S{1,300})/;
 const WARNING_LEVEL = /^(warning|error|fatal|panic): /;
 // "from host[1.2.3.4]", "for (helo) [1.2.3.4]:port"; read in the first CLIENT_WINDOW characters only.

@@ -361,7 +361,8 @@ function rejectEvent(body: string, at: number, from: number, recipient?: string)
   if (command) start = from + command[0].length;
   const semicolon = body.indexOf('; from=<', start);
   const end = semicolon >= 0 ? semicolon : body.length;
-  const tail = semicolon >= 0 ? fields(body.slice(semicolon + 2).replaceAll(' ', ', ')) : undefined;
+  // smtpd separates the fields with spaces, postscreen with commas and spaces.
+  const tail = semicolon >= 0 ? fields(body.slice(semicolon + 2).replace(/,? /g, ', ')) : undefined;
   return {
     kind: 'reject',
     reply: clip(body.slice(start, end)),

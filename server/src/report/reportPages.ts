@@ -80,6 +80,11 @@ ${reportBody(report, title)}
 `.value;
 }
 
+/** The Markdown copy, for a ticket. */
+export function markdownReport(report: MailFlowReport, title = reportTitle(report)): string {
+  return reportMarkdown(report, title);
+}
+
 /** Every rendering of one report, as the report request returns them. */
 export function renderReport(report: MailFlowReport, context: WebviewContext): RenderedReport {
   const title = reportTitle(report);

@@ -104,6 +104,12 @@ export function barChart(labels: readonly string[], bars: readonly Bar[], ariaLa
   }, ariaLabel);
 }
 
+/** A time axis tick on the sources' clock, 24-hour: "14:00", and the date where a day starts ("12-01"). */
+function timeTick(value: Date): string {
+  const text = formatTime(value.getTime(), 'hour');
+  return text.endsWith(' 00:00') ? text.slice(5, 10) : text.slice(11);
+}
+
 interface TimelineBar { readonly start: Date; readonly end: Date; readonly count: number; readonly series: Series; readonly title: string }
 
 /**
@@ -126,7 +132,7 @@ export function timelineChart(report: MailFlowReport): Html | undefined {
   const received = buckets.map((bucket) => ({ at: new Date(bucket.startMs + span / 2), count: bucket.received }));
   return draw({
     height: 240,
-    x: { type: 'utc', label: unit === 'hour' ? 'hour' : 'day' },
+    x: { type: 'utc', label: unit === 'hour' ? 'hour' : 'day', tickFormat: timeTick },
     y: { label: 'recipients', grid: true, tickFormat: countTick },
     marks: [
       Plot.rectY(bars, Plot.stackY({

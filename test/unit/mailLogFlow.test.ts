@@ -204,7 +204,7 @@ describe('mail flow of rejections and other systems', () => {
 });
 
 describe('mail flow of a folder of bounces', () => {
-  it('one failed recipient per recipient of each bounce, keyed by the returned message\'s Message-ID or the file name', async () => {
+  it('one failed recipient per recipient of each bounce, each with an id: query and the line of its problem', async () => {
     const expected = readTsv('corpus/bounces/expected-results.tsv').filter((r) => r['expected_hardbounce'] === 'true' && r['expected_reason'] === 'userunknown');
     const files = [...new Set(expected.map((r) => r['file']!))].slice(0, 12);
     const documents = files.map((file) => TextDocument.create(`file:///bounces/${file}`, 'email', 1, readShared(`corpus/bounces/maildir/bsd/${file}`)));
@@ -218,5 +218,9 @@ describe('mail flow of a folder of bounces', () => {
     assert.equal(userUnknown?.hardbounce, true);
     const listed = report.failedRecipients.rows.map((r) => r.recipient.toLowerCase()).sort();
     assert.deepEqual(listed, rows.map((r) => r['recipient']!.toLowerCase()).sort());
+    for (const row of report.failedRecipients.rows) {
+      assert.match(row.query ?? '', /^id:\S+ recipient:/);
+      assert.ok(row.at!.line > 0);
+    }
   });
 });

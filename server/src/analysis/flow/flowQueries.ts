@@ -1,22 +1,24 @@
 // The Filter Lines queries of the report's rows (syntax in common/protocol.ts: `field:value` terms
 // joined by AND, values double-quoted when they hold more than a plain word, `*` matches anything,
 // bare words are free text). Values come from documents: a character the syntax gives a meaning
-// (the double quote) or that no line can hold (controls) becomes `*`, so the query still matches
-// the lines it came from and can never be read as another term.
+// (the double quote, the backslash that escapes) or that no line can hold (controls) becomes `*`,
+// so the query still matches the lines it came from and can never be read as another term. Free
+// text is always quoted: a bare word with a colon would be read as a field, OR and NOT as words
+// the syntax refuses.
 
 /** Longer values are cut and end in `*`: still a match for the line, and the query stays short. */
 const MAX_VALUE = 200;
 const PLAIN = /^[A-Za-z0-9@._+\-*=/[\]]+$/;
 // eslint-disable-next-line no-control-regex -- replacing control characters is the point
-const UNSAFE = /["\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+const UNSAFE = /["\\\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 export type QueryField = 'event' | 'status' | 'recipient' | 'sender' | 'reason' | 'id' | 'code' | 'client';
 
-/** A value as the query syntax writes it: bare when it is a plain word, else double-quoted. */
-export function queryValue(raw: string): string {
+/** A value as the query syntax writes it: bare when it is a plain word, else (or `always`) double-quoted. */
+export function queryValue(raw: string, quote: 'when-needed' | 'always' = 'when-needed'): string {
   let value = raw.replace(UNSAFE, '*');
   if (value.length > MAX_VALUE) value = `${value.slice(0, MAX_VALUE - 1)}*`;
-  return PLAIN.test(value) ? value : `"${value}"`;
+  return quote === 'when-needed' && PLAIN.test(value) ? value : `"${value}"`;
 }
 
 /** One `field:value` term; undefined for an empty value (no term matches nothing). */
@@ -26,7 +28,7 @@ export function term(field: QueryField, raw: string | undefined): string | undef
 
 /** Free text: a word the lines of the group contain. */
 export function freeText(raw: string | undefined): string | undefined {
-  return raw ? queryValue(raw) : undefined;
+  return raw ? queryValue(raw, 'always') : undefined;
 }
 
 /** The terms present, joined (AND); undefined when none is. */

@@ -2,9 +2,10 @@
 // its own (FlowRecords.lookFurther: the mail-log family gives the shell script of its "Trace this
 // message" quick fix); for the Exchange families it is the PowerShell snippet that searches a
 // recipient's mail (snippets/exchange-powershell.json, the only copy of each command) with the
-// recipient filled in as a PowerShell literal. Never run by us.
+// recipient filled in as a PowerShell literal. A bounce names no queue we could look at: none.
+// Never run by us.
 
-import { EMAIL, MESSAGE_TRACE, PROTOCOL_LOG, TRACKING_LOG } from '../../common/languages';
+import { MESSAGE_TRACE, PROTOCOL_LOG, TRACKING_LOG } from '../../common/languages';
 import type { FlowCommand, FlowRecipient, FlowRecords } from '../../common/mailFlow';
 import { cleanDocumentValue, snippetByPrefix } from '../../knowledge/investigations';
 import { powerShellValueFills, renderSnippetBody } from '../../knowledge/snippetText';
@@ -16,8 +17,6 @@ const RECIPIENT_SEARCH: Readonly<Record<string, { readonly prefix: string; reado
   [PROTOCOL_LOG]: { prefix: 'mf-track-recipient', placeholder: 2 },
   // Exchange Online: Get-MessageTraceV2 -RecipientAddress '...'.
   [MESSAGE_TRACE]: { prefix: 'mf-exo-trace-recipient', placeholder: 1 },
-  // A bounce names no queue of ours; the recipient's trace in Exchange Online is the common next step.
-  [EMAIL]: { prefix: 'mf-exo-trace-recipient', placeholder: 1 },
 };
 
 /** The command for a deferred recipient of a source read by `language`, or undefined when none fits safely. */

@@ -90,10 +90,10 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
       if (failed || recipient.outcome === 'deferred') countDomain(recipient.recipient, failed, at);
       if (recipient.blockList) blockLists.add(recipient.blockList, at);
       if (failed || recipient.outcome === 'rejected' || recipient.outcome === 'quarantined') {
-        listFailed({
+        listFailed(() => ({
           recipient: recipient.recipient, outcome: recipient.outcome, ...problemColumns(recipient), timeMs: recipient.settledMs, at,
           query: query(term('id', recipient.key), term('recipient', recipient.recipient)),
-        });
+        }));
       }
     }
     totals.rejected += records.rejections.length;
@@ -101,11 +101,12 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
       const at = place(rejection.line);
       if (rejection.client) clients.add(rejection.client, at);
       if (rejection.blockList) blockLists.add(rejection.blockList, at);
-      if (rejection.recipient) {
-        listFailed({
-          recipient: rejection.recipient, outcome: 'rejected', ...problemColumns(rejection), timeMs: rejection.timeMs, at,
-          query: query(term('recipient', rejection.recipient), term('client', rejection.client)),
-        });
+      const refused = rejection.recipient;
+      if (refused) {
+        listFailed(() => ({
+          recipient: refused, outcome: 'rejected', ...problemColumns(rejection), timeMs: rejection.timeMs, at,
+          query: query(term('recipient', refused), term('client', rejection.client)),
+        }));
       }
     }
   });
@@ -131,7 +132,7 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
   function countDeferral(recipient: FlowRecipient, source: number, at: FlowPlace, sourceEnd: number | undefined): void {
     const byDomain = !recipient.destination;
     const destination = recipient.destination || domainOf(recipient.recipient);
-    const lastReply = oneLine(recipient.diagnosticcode ?? '') || '(no reply logged)';
+    const lastReply = replyLabel(recipient.diagnosticcode ?? '');
     const key = `${destination}\u0000${lastReply}`;
     const tally = deferrals.tally(key, () => ({ count: 0, at, destination, byDomain, lastReply, oldest: { source, recipient } }));
     if (!tally) { deferrals.other++; return; }
@@ -144,9 +145,10 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
     }
   }
 
-  function listFailed(row: FailedRecipientRow & { readonly at: FlowPlace }): void {
+  /** Counts a failed recipient; its row is built only while the list has room. */
+  function listFailed(row: () => FailedRecipientRow & { readonly at: FlowPlace }): void {
     failedTotal++;
-    if (failedRows.length < REPORT_LIMITS.failedRows) failedRows.push(withoutEmpty(row));
+    if (failedRows.length < REPORT_LIMITS.failedRows) failedRows.push(withoutEmpty(row()));
   }
 
   const { rows } = REPORT_LIMITS;
@@ -163,7 +165,8 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
     domains: domainRows(domains, otherDomains, rows),
     deferrals: deferralRows(deferrals, inputs, rows),
     delays: delays.summary(),
-    topSenders: countRows(senders, rows, (sender) => (sender === '(unknown sender)' ? undefined : term('sender', sender))),
+    // The null sender is no value a sender term can name: its row links to its first line only.
+    topSenders: countRows(senders, rows, (sender) => (sender === '(unknown sender)' || sender === '<>' ? undefined : term('sender', sender))),
     rejectedClients: countRows(clients, rows, (client) => term('client', client)),
     blockLists: countRows(blockLists, rows, (list) => freeText(list)),
     failedRecipients: { rows: failedRows.sort((a, b) => a.at.source - b.at.source || a.at.line - b.at.line), total: failedTotal },
@@ -253,14 +256,26 @@ function max(values: (number | undefined)[]): number | undefined {
 /** The recipient domain, lower-cased; "(no domain)" for an address without one. */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
-  const domain = at >= 0 ? address.slice(at + 1).replace(/>$/, '').toLowerCase() : '';
-  return domain || '(no domain)';
+  if (at < 0) return '(no domain)';
+  const domain = address.endsWith('>') ? address.slice(at + 1, -1) : address.slice(at + 1);
+  return domain.toLowerCase() || '(no domain)';
 }
 
-/** A reply on one line with single spaces, cut to REPORT_LIMITS.replyChars. */
-function oneLine(text: string): string {
-  const flat = text.slice(0, REPORT_LIMITS.replyChars * 2).replace(/\s+/g, ' ').trim();
-  return flat.length > REPORT_LIMITS.replyChars ? `${flat.slice(0, REPORT_LIMITS.replyChars - 3)}...` : flat;
+/** Labels of the replies seen last: logs repeat the same few, so each is flattened once (bounded). */
+const replyLabels = new Map<string, string>();
+const MAX_REPLY_LABELS = 1024;
+
+/** A reply on one line with single spaces, cut to REPORT_LIMITS.replyChars; "(no reply logged)" for none. */
+function replyLabel(reply: string): string {
+  const known = replyLabels.get(reply);
+  if (known !== undefined) return known;
+  const flat = reply.slice(0, REPORT_LIMITS.replyChars * 2).replace(/\s+/g, ' ').trim();
+  const label = (flat.length > REPORT_LIMITS.replyChars ? `${flat.slice(0, REPORT_LIMITS.replyChars - 3)}...` : flat) || '(no reply logged)';
+  if (reply.length <= REPORT_LIMITS.replyChars * 2) {
+    if (replyLabels.size >= MAX_REPLY_LABELS) replyLabels.clear();
+    replyLabels.set(reply, label);
+  }
+  return label;
 }
 
 function withoutEmpty<T extends object>(row: T): T {
@@ -269,10 +284,11 @@ function withoutEmpty<T extends object>(row: T): T {
   return out as T;
 }
 
-/** The last part of a URI's path, decoded, for display ("mail.log"); the URI itself when it has none. */
+/** The last part of a URI's path, decoded, for display ("mail.log", "Untitled-1" of untitled:Untitled-1); the URI itself when it has none. */
 export function sourceNameOf(uri: string): string {
   const path = uri.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const slash = path.lastIndexOf('/');
+  const name = slash >= 0 ? path.slice(slash + 1) : path.slice(path.indexOf(':') + 1);
   try {
     return decodeURIComponent(name) || uri;
   } catch {

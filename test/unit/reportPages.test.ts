@@ -70,6 +70,14 @@ describe('report pages (synthetic reports)', () => {
     assert.match(rendered.fileHtml, /<pre><code class="language-shellscript">postqueue -j \| grep -F &#39;contoso\.example\.com&#39;<\/code><\/pre>/);
   });
 
+  it('keeps a link\'s query exactly as the engine wrote it, on a bar and in a row', () => {
+    const query = 'code:"a&quot;b<c>&amp;" reason:x';
+    const page = filePage({ ...report, failureCodes: [{ label: '5.1.1', count: 1, at: { source: 0, line: 2 }, query }] });
+    const section = page.slice(page.indexOf('<section id="codes">'), page.indexOf('</section>', page.indexOf('<section id="codes">')));
+    const tags = tagsOf(section).filter((t) => t.attributes.has('data-query'));
+    assert.deepEqual(tags.map((t) => [t.name, t.attributes.get('data-query'), t.attributes.get('data-line')]), [['rect', query, '2'], ['tr', query, '2']]);
+  });
+
   it('notes the cap of the failed recipients table with the total', () => {
     assert.match(sectionText(rendered.fileHtml, 'failed'), /Showing the first 2 of 5 failed, expired, rejected or quarantined recipients/);
     assert.match(rendered.markdown, /Showing the first 2 of 5 failed/);

@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import type { MailFlowReport, ReportLink } from '../common/mailFlow';
 import { type Html, serialisedMarkup, visibleText } from '../text/html';
 import { formatCount, formatTime } from './format';
+import { linkAttributes } from './links';
 
 /** The series a bar can belong to; the pages' stylesheets colour exactly these. */
 export type Series = 'received' | 'delivered' | 'failed' | 'deferred' | 'hard' | 'soft' | 'mixed' | 'code';
@@ -49,10 +50,14 @@ export function axisLabel(label: string): string {
 const countTick = (value: number): string => (Number.isInteger(value) ? formatCount(value) : '');
 
 /**
- * A render transform for a bar mark: sets each drawn shape's series class, link data attributes and
- * tooltip. Plot draws one shape per index entry, in index order, inside the mark's group.
+ * A render transform for a bar mark: sets each drawn shape's series class and tooltip, and marks the
+ * shape with the number of its link target in `links` (draw writes the target's data attributes
+ * there, through the one HTML escaper). Plot draws one shape per index entry, in index order,
+ * inside the mark's group.
  */
-function annotate(series: (i: number) => Series, title: (i: number) => string, link: (i: number) => ReportLink | undefined): Plot.RenderFunction {
+function annotate(
+  series: (i: number) => Series, title: (i: number) => string, link: (i: number) => ReportLink | undefined, links: ReportLink[],
+): Plot.RenderFunction {
   const render = (index: number[], scales: unknown, values: unknown, dimensions: unknown, context: ChartContext, next?: NextRender): ChartElement | null => {
     const group = next?.(index, scales, values, dimensions, context) ?? null;
     if (!group) return group;
@@ -62,11 +67,7 @@ function annotate(series: (i: number) => Series, title: (i: number) => string, l
       if (!shape) return;
       shape.setAttribute('class', `series-${series(i)}`);
       const target = link(i);
-      if (target?.at) {
-        shape.setAttribute('data-source', String(target.at.source));
-        shape.setAttribute('data-line', String(target.at.line));
-      }
-      if (target?.query) shape.setAttribute('data-query', target.query);
+      if (target?.at || target?.query) shape.setAttribute(LINK_MARK, String(links.push(target) - 1));
       const tooltip = context.document.createElementNS('http://www.w3.org/2000/svg', 'title');
       tooltip.textContent = visibleText(title(i));
       shape.appendChild(tooltip);
@@ -76,19 +77,28 @@ function annotate(series: (i: number) => Series, title: (i: number) => string, l
   return render as unknown as Plot.RenderFunction;
 }
 
-/** Runs Plot on a fresh small DOM and serialises the SVG, without Plot's own <style> (the pages style it). */
-function draw(options: Plot.PlotOptions, ariaLabel: string): Html {
+/** The attribute that numbers a bar's link target until draw replaces it with the target's data attributes. */
+const LINK_MARK = 'data-link';
+/** Inside a <rect> tag only: the serialiser escapes "<" in text, and no attribute of a bar holds a document value. */
+const LINK_MARKS = new RegExp(`(<rect\\b[^>]*?) ${LINK_MARK}="(\\d+)"`, 'g');
+
+/**
+ * Runs Plot on a fresh small DOM and serialises the SVG, without Plot's own <style> (the pages style
+ * it); each numbered link mark becomes its target's data attributes.
+ */
+function draw(options: Plot.PlotOptions, ariaLabel: string, links: readonly ReportLink[] = []): Html {
   const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { readonly document: unknown };
   const svg = Plot.plot({ ...options, document: document as never, className: CLASS_NAME, width: CHART_WIDTH }) as unknown as ChartElement;
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', ariaLabel);
-  return serialisedMarkup(svg.outerHTML);
+  return serialisedMarkup(svg.outerHTML.replace(LINK_MARKS, (_, tag: string, index: string) => tag + linkAttributes(links[Number(index)]).value));
 }
 
 /** Horizontal bars, one row per label, bars of a row stacked left to right in the order given. */
 export function barChart(labels: readonly string[], bars: readonly Bar[], ariaLabel: string, axis: string): Html {
   const longest = Math.max(0, ...labels.map((label) => axisLabel(label).length));
+  const links: ReportLink[] = [];
   return draw({
     height: 40 + labels.length * 26,
     marginLeft: Math.min(260, 16 + longest * 7),
@@ -97,11 +107,11 @@ export function barChart(labels: readonly string[], bars: readonly Bar[], ariaLa
     marks: [
       Plot.barX(bars, Plot.stackX({
         x: 'count', y: 'row', order: null,
-        render: annotate((i) => bars[i]!.series, (i) => bars[i]!.title, (i) => bars[i]!.link),
+        render: annotate((i) => bars[i]!.series, (i) => bars[i]!.title, (i) => bars[i]!.link, links),
       })),
       Plot.ruleX([0]),
     ],
-  }, ariaLabel);
+  }, ariaLabel, links);
 }
 
 /** A time axis tick on the sources' clock, 24-hour: "14:00", and the date where a day starts ("12-01"). */
@@ -137,7 +147,7 @@ export function timelineChart(report: MailFlowReport): Html | undefined {
     marks: [
       Plot.rectY(bars, Plot.stackY({
         x1: 'start', x2: 'end', y: 'count', z: 'series', order: null, inset: 0.5,
-        render: annotate((i) => bars[i]!.series, (i) => bars[i]!.title, () => undefined),
+        render: annotate((i) => bars[i]!.series, (i) => bars[i]!.title, () => undefined, []),
       })),
       Plot.lineY(received, { x: 'at', y: 'count', className: 'series-received' }),
       Plot.ruleY([0]),

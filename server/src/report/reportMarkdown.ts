@@ -5,7 +5,7 @@
 import type { CountRow, MailFlowReport } from '../common/mailFlow';
 import { joinMarkdown, lines, type Markdown, md, tableCode, text } from '../text/markdown';
 import { clockName, formatCount, formatDateTime, formatDuration, formatTime } from './format';
-import { placeText } from './sections';
+import { placeText } from './links';
 
 type MarkdownCell = string | number | Markdown;
 

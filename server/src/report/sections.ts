@@ -6,26 +6,13 @@ import type { CountRow, MailFlowReport, ReportLink } from '../common/mailFlow';
 import { type Html, html, joinHtml } from '../text/html';
 import { type Bar, barChart, timelineChart } from './charts';
 import { clockName, formatCount, formatDateTime, formatDuration, formatTime } from './format';
+import { linkAttributes, placeText } from './links';
 
 /** A table column: its heading, and whether it holds numbers (right-aligned, sorted as numbers). */
 interface Column { readonly heading: string; readonly numeric?: boolean }
 
 /** One cell: text, a number (written with separators, sorted by value), or Html made here. */
 type Cell = string | number | Html;
-
-export function linkAttributes(link: ReportLink | undefined): Html {
-  if (!link) return html``;
-  const at = link.at ? html` data-source="${link.at.source}" data-line="${link.at.line}"` : html``;
-  const query = link.query ? html` data-query="${link.query}"` : html``;
-  return html`${at}${query}`;
-}
-
-/** Where a row's lines are, as text: "mail.log:121" (1-based, as editors number lines). */
-export function placeText(report: MailFlowReport, link: ReportLink | undefined): string {
-  if (!link?.at) return '';
-  const name = report.sources[link.at.source]?.name ?? `source ${link.at.source + 1}`;
-  return `${name}:${link.at.line + 1}`;
-}
 
 function cell(value: Cell, column: Column): Html {
   if (typeof value === 'number') return html`<td class="num" data-sort="${value}">${formatCount(value)}</td>`;

@@ -20,7 +20,7 @@ header p { margin: 0.2em 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
 figure.chart { margin: 0.5em 0 1em; }
 figure.chart figcaption { opacity: 0.8; font-size: 0.9em; }
-svg.mf-chart { display: block; max-width: 100%; height: auto; overflow: visible; font-family: inherit; }
+svg.mf-chart { display: block; width: 100%; max-width: 760px; height: auto; overflow: visible; font-family: inherit; }
 svg.mf-chart text { fill: currentColor; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }

@@ -16,6 +16,7 @@ import { bigDocumentRows } from './benchBigDocs';
 import { cliRows } from './benchCli';
 import { mailLogRows } from './benchMailLogs';
 import { reportRows } from './benchReport';
+import { reportPageRows } from './benchReportPages';
 import { messageTraceRows } from './benchMessageTraces';
 import { flowRecordRows } from './benchFlowRecords';
 
@@ -96,8 +97,8 @@ const groups: { name: string; rows: (text: string) => Promise<Row[]> }[] = [
   // Issue #16: the command line on a 100 MB log against DuckDB, its memory, the README's DuckDB query.
   { name: 'cli', rows: () => cliRows(shared, benchDir) },
   // Issue #13: the production Postfix log (grammar, LSP against the tracking log per MB, hover, memory), 10 vs 50 MB generated;
-  // issue #15: report against check on the same log.
-  { name: 'maillogs', rows: async (text) => [...await mailLogRows(text, shared, benchDir), ...await reportRows(shared, benchDir)] },
+  // issue #15: report against check on the same log, and the report's pages for it and the 10 MB tracking log.
+  { name: 'maillogs', rows: async (text) => [...await mailLogRows(text, shared, benchDir), ...await reportRows(shared, benchDir), ...await reportPageRows(text, shared, benchDir)] },
   // Issue #14: a generated 50 MB UTF-16LE extended trace report over LSP against the tracking log per MB, hover, memory.
   { name: 'traces', rows: (text) => messageTraceRows(text, benchDir) },
   // Issue #15: the mail flow report's records of the 10 MB tracking log against its validation (CPU).

@@ -27,7 +27,7 @@ export type Command =
 
 export const USAGE = `Usage:
   mailflow-lens check [options] <file|directory|->...
-  mailflow-lens report [-o FILE] [--format json] <file|directory|->...
+  mailflow-lens report [-o FILE] [--format html|md|json] <file|directory|->...
   mailflow-lens explain [--format text|json] [<code or reply>|-]
   mailflow-lens --help | --version
 
@@ -60,7 +60,12 @@ inputs are read as check reads them; several files make one report.
 
 Options of report:
   -o, --output FILE       write the report to FILE (default: standard output)
-  -f, --format FORMAT     json (default): the report's aggregates as one document
+  -f, --format FORMAT     html: one self-contained page with charts and tables (no
+                          script, no network reference); the default when FILE
+                          ends in .html or .htm
+                          md: the same tables as Markdown, for a ticket
+                          json: the report's aggregates as one document (the
+                          default otherwise)
 
 explain prints what a status code, reply or transport string means; with no argument
 or "-" it reads the text from standard input. --format json prints the explanations
@@ -134,12 +139,12 @@ function parseCheck(args: readonly string[], env: NodeJS.ProcessEnv, stdoutIsTty
   return { kind: 'check', paths, options: { format, maxProblems, severity, summary, jobs, color } };
 }
 
-const REPORT_FORMATS: readonly ReportFormat[] = ['json'];
+const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'md', 'html'];
 
 function parseReport(args: readonly string[]): Command {
   const reader = optionReader(args);
   const paths: string[] = [];
-  let format: ReportFormat = 'json';
+  let format: ReportFormat | undefined;
   let output: string | undefined;
   for (let item = reader.next(); item; item = reader.next()) {
     if ('operand' in item) { paths.push(item.operand); continue; }
@@ -151,6 +156,7 @@ function parseReport(args: readonly string[]): Command {
     }
   }
   if (!paths.length) throw new UsageError('report needs at least one file, directory or "-"');
+  format ??= output !== undefined && /\.html?$/i.test(output) ? 'html' : 'json';
   return { kind: 'report', paths, options: { format, ...(output !== undefined ? { output } : {}) } };
 }
 

@@ -3,7 +3,7 @@
 // by name and content), built by the language service and written out by one small step.
 
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import manifest from '../../../../package.json';
@@ -11,11 +11,12 @@ import { languageOfFile } from '../../common/languages';
 import { sourceNameOf } from '../../analysis/flow/mailFlowReport';
 import type { MailFlowReport, SkippedSource } from '../../common/mailFlow';
 import type { LanguageService } from '../../languageService';
+import type * as reportPages from '../../report/reportPages';
 import { displayName, type Input, namedLikeOurs } from './checking';
 import { openText, UnreadableInput } from './reading';
 import { expandArguments } from './run';
 
-export type ReportFormat = 'json';
+export type ReportFormat = 'html' | 'md' | 'json';
 
 export interface ReportOptions {
   readonly format: ReportFormat;
@@ -62,10 +63,21 @@ export async function runReport(
   return { unreadable };
 }
 
+/**
+ * The page renderer and its chart library: dist/reportPages.js beside this bundle (the one the
+ * extension's worker reads), read by path only for html and md, so `check` starts without it.
+ */
+function loadReportPages(): typeof reportPages {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(__dirname, 'reportPages.js')) as typeof reportPages;
+}
+
 /** The report as text in the format asked for. */
 export function renderReport(report: MailFlowReport, format: ReportFormat): string {
   switch (format) {
     case 'json': return `${JSON.stringify(report, null, 2)}\n`;
+    case 'html': return loadReportPages().filePage(report);
+    case 'md': return loadReportPages().markdownReport(report);
   }
 }
 

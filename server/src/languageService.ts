@@ -7,7 +7,8 @@ import type {
   CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
 } from 'vscode-languageserver-types';
 import type { CancellationToken, YieldControl } from './common/cancellation';
-import type { ExplainBounceResult } from './common/protocol';
+import type { ExplainBounceResult, FilterLinesResult } from './common/protocol';
+import { parseLineQuery } from './common/lineQuery';
 import { defaultSettings, type LanguageSettings } from './common/settings';
 import { explainText } from './analysis/replyExplanation';
 import { getLanguageModes, type ProblemStream } from './modes/languageModes';
@@ -45,7 +46,12 @@ export interface LanguageService {
   streamValidation(head: TextDocument, settings?: LanguageSettings): ProblemStream | undefined;
   /** Whether a family reads this document (by language id or content), rather than only the status codes in any text. */
   isFamilyDocument(document: TextDocument): boolean;
+  /** Filter Lines (#15): the lines matching a query (see FILTER_LINES_REQUEST), at most `limit`; a query that cannot be read gives `error`. */
+  filterLines(document: TextDocument, query: string, limit?: number, token?: CancellationToken): Promise<FilterLinesResult>;
 }
+
+/** Lines Filter Lines lists when the request names no limit. */
+export const DEFAULT_FILTER_LIMIT = 10_000;
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const modes = getLanguageModes({ yieldControl: options.yieldControl ?? (() => Promise.resolve()) });
@@ -70,5 +76,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     explainBounce: (document, settings = defaultSettings, token) => explainBounce(document, settings.hops, token),
     streamValidation: (head, settings = defaultSettings) => (settings.diagnostics.enable ? modeOf(head).streamValidation?.(head, settings) : undefined),
     isFamilyDocument: (document) => modeOf(document).id !== modes.fallbackId,
+    filterLines: async (document, text, limit = DEFAULT_FILTER_LIMIT, token) => {
+      const parsed = parseLineQuery(text);
+      if ('error' in parsed) return { lines: [], total: 0, error: parsed.error };
+      const mode = modeOf(document);
+      return (await mode.filterLines?.(document, parsed.query, limit, token)) ?? { lines: [], total: 0 };
+    },
   };
 }

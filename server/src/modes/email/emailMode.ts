@@ -1,13 +1,14 @@
 // E-mail messages: bounces (NDRs, DSNs) and any message's headers.
 
 import { EMAIL } from '../../common/languages';
-import type { FamilyMode } from '../languageModes';
+import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { doCodeHover } from '../statusCodes/codeHover';
 import { validateBounce } from './bounceDiagnostics';
+import { filterEmail } from './emailFilter';
 import { doEmailHeaderHover } from './emailHeaderHover';
 import { getHopHints } from './hopHints';
 
-export function getEmailMode(): FamilyMode {
+export function getEmailMode(options: LanguageModeOptions): FamilyMode {
   return {
     id: 'email',
     languageIds: [EMAIL],
@@ -16,5 +17,6 @@ export function getEmailMode(): FamilyMode {
       ?? doEmailHeaderHover(document, position, settings.hover.detail, token),
     doValidation: (document, settings, token) => validateBounce(document, settings.diagnostics, token),
     getInlayHints: (document, range, settings, token) => getHopHints(document, range, settings.hops, token),
+    filterLines: (document, query, limit, token) => filterEmail(document, query, limit, token, options.yieldControl),
   };
 }

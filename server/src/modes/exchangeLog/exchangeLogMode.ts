@@ -4,6 +4,7 @@ import { PROTOCOL_LOG, TRACKING_LOG } from '../../common/languages';
 import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { getLogCodeActions } from './exchangeLogActions';
 import { validateExchangeLog } from './exchangeLogDiagnostics';
+import { filterExchangeLog } from './exchangeLogFilter';
 import { getLogFoldingRanges } from './exchangeLogFolding';
 import { doLogHover } from './exchangeLogHover';
 import { findLogHighlights, findLogReferences } from './exchangeLogReferences';
@@ -22,5 +23,6 @@ export function getExchangeLogMode(options: LanguageModeOptions): FamilyMode {
     getFoldingRanges: getLogFoldingRanges,
     getCodeActions: getLogCodeActions,
     streamValidation: (head, settings) => streamExchangeLog(head, settings.diagnostics),
+    filterLines: (document, query, limit, token) => filterExchangeLog(document, query, limit, token, options.yieldControl),
   };
 }

@@ -38,7 +38,9 @@ export function registerFilterLines(context: vscode.ExtensionContext, readyClien
       return undefined;
     }
     await remember(context, query);
-    const uri = views.add(source.uri, query.trim(), result.lines, result.total, (line) => (line < source.lineCount ? source.lineAt(line).text : ''), source.lineCount);
+    // A final line break ends the last line; it starts no line of its own.
+    const lineCount = source.lineCount > 1 && source.lineAt(source.lineCount - 1).text === '' ? source.lineCount - 1 : source.lineCount;
+    const uri = views.add(source.uri, query.trim(), result.lines, result.total, (line) => (line < source.lineCount ? source.lineAt(line).text : ''), lineCount);
     const document = await vscode.workspace.openTextDocument(uri);
     // Offered with the source's language, so its grammar colours the lines as in the source.
     const shown = document.languageId === source.languageId ? document : await vscode.languages.setTextDocumentLanguage(document, source.languageId);

@@ -107,6 +107,7 @@ async function editorSession(connection) {
     highlights: await ask('textDocument/documentHighlight', TRACKING.uri, { position: positionOf(TRACKING.text, '<q4-forecast-81f2@contoso.com>', 3) }),
     inlayHints: await ask('textDocument/inlayHint', BOUNCE.uri, { range: whole }),
     explainBounce: await connection.sendRequest('mailflowLens/explainBounce', { uri: BOUNCE.uri }),
+    filterLines: await connection.sendRequest('mailflowLens/filterLines', { uri: TRACKING.uri, query: 'status:failed' }),
   };
   await allPublished;
   answers.diagnostics = Object.fromEntries(DOCUMENTS.map((d) => [d.uri, published.get(d.uri)]));
@@ -115,6 +116,9 @@ async function editorSession(connection) {
   });
   return answers;
 }
+
+/** Indexes of the lines that pass `test`. */
+const pickLines = (text, test) => text.split(/\r?\n/).flatMap((line, i) => (test(line) ? [i] : []));
 
 describe('the web worker server, with a worker\'s globals only', () => {
   let worker;
@@ -169,6 +173,7 @@ describe('the web worker server, with a worker\'s globals only', () => {
     assert.deepEqual(fromWorker.inlayHints.map((h) => [h.position.line, h.label]), [[1, '⏱ +0 s after Date'], [53, '⏱ +2 s after Date']]);
     assert.ok(fromWorker.codeActions.some((a) => /Get-MessageTrackingLog/.test(JSON.stringify(a))));
     assert.equal(fromWorker.explainBounce.title, 'Bounce: 2 recipients failed');
+    assert.deepEqual(fromWorker.filterLines, { lines: pickLines(TRACKING.text, (line) => line.includes(',FAIL,')), total: 1 });
   });
 
   it('answers every request exactly as the node server does', () => {

@@ -7,7 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken, SlicedWork, YieldControl } from '../../common/cancellation';
 import { CharCode } from '../../common/charCode';
-import type { FilterField, LineQuery } from '../../common/lineQuery';
+import { FILTER_FIELDS, type FilterField, type LineQuery } from '../../common/lineQuery';
 import type { ExchangeLog, LogRow } from '../../formats/exchangeLog';
 import { fieldOf, valueOf } from '../../formats/exchangeLogLookups';
 import { sessionRows } from '../../formats/protocolLog';
@@ -17,8 +17,8 @@ import { clientParts, type FilterOutcome, type FilterRecords, runLineFilter, sta
 import { ReplyValueReader } from '../shared/replyFilterValues';
 import { exchangeLogOf } from './exchangeLogDocument';
 
-const TRACKING_FIELDS: ReadonlySet<FilterField> = new Set(['event', 'status', 'recipient', 'sender', 'reason', 'id', 'code', 'client']);
-const PROTOCOL_FIELDS: ReadonlySet<FilterField> = new Set(['event', 'status', 'recipient', 'sender', 'reason', 'id', 'code', 'client']);
+/** Both kinds of log have every field. */
+const FIELDS: ReadonlySet<FilterField> = new Set(FILTER_FIELDS);
 /** The columns that name a tracking row's message, and a DSN's `reference` to the message it reports on. */
 const TRACKING_ID_COLUMNS = ['internal-message-id', 'network-message-id', 'message-id', 'reference'];
 
@@ -56,7 +56,7 @@ abstract class LogRows {
 
 class TrackingRows extends LogRows implements FilterRecords {
   readonly family = 'message tracking logs';
-  readonly fields = TRACKING_FIELDS;
+  readonly fields = FIELDS;
 
   values(record: number, field: Exclude<FilterField, 'id'>): readonly string[] {
     const { log } = this;
@@ -109,7 +109,7 @@ function lookupTrackingOutcome(eventId: string): boolean | undefined {
 
 class ProtocolRows extends LogRows implements FilterRecords {
   readonly family = 'SMTP protocol logs';
-  readonly fields = PROTOCOL_FIELDS;
+  readonly fields = FIELDS;
 
   values(record: number, field: Exclude<FilterField, 'id'>): readonly string[] {
     const row = this.log.rows[record]!;

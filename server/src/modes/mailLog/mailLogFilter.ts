@@ -6,14 +6,14 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import { CharCode } from '../../common/charCode';
-import type { FilterField, LineQuery } from '../../common/lineQuery';
+import { FILTER_FIELDS, type FilterField, type LineQuery } from '../../common/lineQuery';
 import { type LineHead, LineHeadReader } from '../../formats/mailLog/lineHead';
 import { type MailEvent, readEvent } from '../../formats/mailLog/lineEvents';
 import { clientParts, type FilterOutcome, type FilterRecords, runLineFilter } from '../shared/lineFilter';
 import { builtIndex, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
 import { readOutcome } from './outcomeReading';
 
-const FIELDS: ReadonlySet<FilterField> = new Set(['event', 'status', 'recipient', 'sender', 'reason', 'id', 'code', 'client']);
+const FIELDS: ReadonlySet<FilterField> = new Set(FILTER_FIELDS);
 const LINES_PER_SLICE = 5000;
 
 /** What each attempt status counts as: the mail flow report's outcome words first, then the log's own. */

@@ -6,7 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken, SlicedWork, YieldControl } from '../../common/cancellation';
 import { CharCode } from '../../common/charCode';
-import type { FilterField, LineQuery } from '../../common/lineQuery';
+import { FILTER_FIELDS, type FilterField, type LineQuery } from '../../common/lineQuery';
 import { type RecipientTraceOutcome, rowRecipientOutcomes, TraceReplyReader } from '../../analysis/messageTraceOutcomes';
 import { splitPieces } from '../../formats/messageTrace/traceFields';
 import { LINK_COLUMNS, traceMessageKey } from '../../formats/messageTrace/traceIndex';
@@ -15,7 +15,7 @@ import { type FilterOutcome, type FilterRecords, runLineFilter, statusWordsOf } 
 import { ReplyValueReader } from '../shared/replyFilterValues';
 import { traceIndexOf, traceTableOf } from './traceDocument';
 
-const FIELDS: ReadonlySet<FilterField> = new Set(['event', 'status', 'recipient', 'sender', 'reason', 'id', 'code', 'client']);
+const FIELDS: ReadonlySet<FilterField> = new Set(FILTER_FIELDS);
 const RECIPIENT_COLUMNS = ['recipient_address', 'recipientaddress', 'recipient'];
 const SENDER_COLUMNS = ['sender_address', 'senderaddress', 'sender'];
 const CLIENT_COLUMNS = ['fromip', 'client_ip', 'original_client_ip'];

@@ -13,7 +13,9 @@ import {
   EXPLAIN_BOUNCE_REQUEST, EXPLAIN_REQUEST, type ExplainBounceParams, type ExplainBounceResult, type ExplainParams, type ExplainResult,
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
 } from '../../server/src/common/protocol';
+import { registerFilterLines } from './filter/filterCommand';
 import { RestartPolicy } from './restartPolicy';
+import { registerRevealLine } from './revealLine';
 
 /** A language client and the server it talks to, made by the host's entry point. */
 export interface ServerConnection {
@@ -86,8 +88,10 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
     vscode.commands.registerCommand('mailflowLens.explainBounce', explainBounceCommand),
     vscode.commands.registerCommand(OPEN_POWERSHELL_COMMAND, openPowerShell),
     vscode.commands.registerCommand(RESTART_COMMAND, restartServer),
+    registerRevealLine(),
     { dispose: () => void stopServer() },
   );
+  context.subscriptions.push(...registerFilterLines(context, readyClient));
   vscode.workspace.textDocuments.forEach((document) => {
     correctLogLanguage(document);
     serveIfNeeded(document);

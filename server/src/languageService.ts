@@ -8,7 +8,8 @@ import type {
 } from 'vscode-languageserver-types';
 import type { CancellationToken, YieldControl } from './common/cancellation';
 import type { MailFlowReport, SkippedSource } from './common/mailFlow';
-import type { ExplainBounceResult } from './common/protocol';
+import type { ExplainBounceResult, FilterLinesResult } from './common/protocol';
+import { parseLineQuery } from './common/lineQuery';
 import { defaultSettings, type LanguageSettings } from './common/settings';
 import { buildMailFlowReport, type SourceRecords, sourceNameOf } from './analysis/flow/mailFlowReport';
 import { explainText } from './analysis/replyExplanation';
@@ -55,7 +56,12 @@ export interface LanguageService {
   mailFlowReport(
     sources: readonly { readonly document: TextDocument }[], skipped?: readonly SkippedSource[], token?: CancellationToken, settings?: LanguageSettings,
   ): Promise<MailFlowReport | null>;
+  /** Filter Lines (#15): the lines matching a query (see FILTER_LINES_REQUEST), at most `limit`; a query that cannot be read gives `error`. */
+  filterLines(document: TextDocument, query: string, limit?: number, token?: CancellationToken): Promise<FilterLinesResult>;
 }
+
+/** Lines Filter Lines lists when the request names no limit. */
+export const DEFAULT_FILTER_LIMIT = 10_000;
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const yieldControl = options.yieldControl ?? (() => Promise.resolve());
@@ -98,6 +104,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         read.push({ source: { uri: document.uri, name, language: familyLanguage(mode, document), notes: records.notes }, records });
       }
       return buildMailFlowReport(read, left);
+    },
+    filterLines: async (document, text, limit = DEFAULT_FILTER_LIMIT, token) => {
+      const parsed = parseLineQuery(text);
+      if ('error' in parsed) return { lines: [], total: 0, error: parsed.error };
+      const mode = modeOf(document);
+      return (await mode.filterLines?.(document, parsed.query, limit, token)) ?? { lines: [], total: 0 };
     },
   };
 }

@@ -16,6 +16,7 @@ import { registerCodeActionHandler } from './handlers/codeActionHandler';
 import { registerInlayHintHandler } from './handlers/inlayHintHandler';
 import { registerExplainBounceHandler } from './handlers/explainBounceHandler';
 import { registerMailFlowReportHandler } from './handlers/mailFlowReportHandler';
+import { registerFilterLinesHandler } from './handlers/filterLinesHandler';
 import { SettingsCache } from './handlers/settings';
 import type { RuntimeEnvironment } from './runtime';
 
@@ -60,6 +61,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   registerInlayHintHandler(connection, documents, service, settings);
   registerExplainBounceHandler(connection, documents, service, settings);
   registerMailFlowReportHandler(connection, documents, service, settings, runtime);
+  registerFilterLinesHandler(connection, documents, service);
   const diagnostics = registerDiagnosticsHandler(connection, documents, service, settings, runtime);
   connection.onDidChangeConfiguration(() => {
     settings.forget();

@@ -112,6 +112,7 @@ async function editorSession(connection) {
     mailFlowReport: await connection.sendRequest('mailflowLens/mailFlowReport', {
       uris: DOCUMENTS.map((d) => d.uri), webview: { nonce: 'YnJvd3Nlcldvcmtlck5vbmNl', cspSource: 'https://*.vscode-cdn.net' },
     }),
+    filterLines: await connection.sendRequest('mailflowLens/filterLines', { uri: TRACKING.uri, query: 'status:failed' }),
   };
   await allPublished;
   answers.diagnostics = Object.fromEntries(DOCUMENTS.map((d) => [d.uri, published.get(d.uri)]));
@@ -120,6 +121,9 @@ async function editorSession(connection) {
   });
   return answers;
 }
+
+/** Indexes of the lines that pass `test`. */
+const pickLines = (text, test) => text.split(/\r?\n/).flatMap((line, i) => (test(line) ? [i] : []));
 
 describe('the web worker server, with a worker\'s globals only', () => {
   let worker;
@@ -174,6 +178,7 @@ describe('the web worker server, with a worker\'s globals only', () => {
     assert.deepEqual(fromWorker.inlayHints.map((h) => [h.position.line, h.label]), [[1, '⏱ +0 s after Date'], [53, '⏱ +2 s after Date']]);
     assert.ok(fromWorker.codeActions.some((a) => /Get-MessageTrackingLog/.test(JSON.stringify(a))));
     assert.equal(fromWorker.explainBounce.title, 'Bounce: 2 recipients failed');
+    assert.deepEqual(fromWorker.filterLines, { lines: pickLines(TRACKING.text, (line) => line.includes(',FAIL,')), total: 1 });
   });
 
   it('renders the mail flow report with its charts: the chart library runs without a DOM or Node', () => {

@@ -91,6 +91,10 @@ export const ENTRY = {
   traceTable: { name: 'trace parser', run: (text) => parseTraceTable(text) },
   symbols: { name: 'log symbols', run: (text, language) => service.findDocumentSymbols(open(text, language)) },
   references: { name: 'references mid-payload', run: (text, language) => { const d = open(text, language); return service.findReferences(d, middleOf(d)); } },
+  // Filter Lines (#15) with a hostile glob as free text, on a field and on the message ids.
+  filterText: { name: 'filter lines *a*a*a*a*b', run: (text, language) => service.filterLines(open(text, language), '*a*a*a*a*b') },
+  filterField: { name: 'filter lines recipient:*a*a*a*a*b', run: (text, language) => service.filterLines(open(text, language), 'status:* recipient:*a*a*a*a*b') },
+  filterId: { name: 'filter lines id:*a*a*a*a*b', run: (text, language) => service.filterLines(open(text, language), 'id:*a*a*a*a*b') },
 } satisfies Record<string, EntryPoint>;
 
 /** `head`, then `unit` as many times as fits in `size` characters with `tail`, then `tail`. */
@@ -121,6 +125,7 @@ const LINES_ENTRIES = [ENTRY.explainText, ENTRY.validation, ENTRY.hover];
 const EMAIL_ENTRIES = [ENTRY.analyzeBounce, ENTRY.validation, ENTRY.hover, ENTRY.explainBounce, ENTRY.hopHints];
 const LOG_ENTRIES = [ENTRY.validation, ENTRY.hover, ENTRY.symbols, ENTRY.references];
 const TRACE_ENTRIES = [ENTRY.traceTable, ...LOG_ENTRIES];
+const FILTER_ENTRIES = [ENTRY.filterText, ENTRY.filterField, ENTRY.filterId];
 
 /** Every payload family of the sweep. */
 export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
@@ -210,6 +215,13 @@ export const PAYLOAD_FAMILIES: readonly PayloadFamily[] = [
   { name: 'message trace Recipient_status with many entries', language: 'exchange-message-trace', build: (n) => padded(`${EXTENDED_HEAD}${extendedRow('RECEIVE', 'a@b.example##Receive, Fail;'.repeat(600))}`, extendedRow('RECEIVE', 'a@b.example##Receive, Fail'), n), entries: TRACE_ENTRIES },
   { name: 'message trace custom_data with many items', language: 'exchange-message-trace', build: (n) => fill(`${EXTENDED_HEAD}2026-11-20T10:00:00Z,AGENTINFO,<m@c.example>,x,a@b.example,"a@b.example##Receive",s,"S:SFA=SUM`, '|SFV=SPM|SCL=9', '"\n', n), entries: TRACE_ENTRIES },
   { name: 'message trace rows each opening a quote that never closes', language: 'exchange-message-trace', build: (n) => fill(EXTENDED_HEAD, `"${extendedRow('FAIL', 'x')}`, '', n), entries: TRACE_ENTRIES },
+  // Filter Lines (#15): hostile globs over long runs and many records.
+  { name: 'filter: a run of a on one line', language: 'plaintext', build: (n) => fill('', 'a', '', n), entries: [ENTRY.filterText] },
+  { name: 'filter: mail log of many queue ids and recipients', language: 'mail-log', build: (n) => fill('', `${POSTFIX_ATTEMPT('QQQQQQQQQQ', 'deferred')} (4.4.1 aaaa timed out)\n`, '', n).replace(/QQQQQQQQQQ/g, () => (serial++).toString(16).toUpperCase().padStart(10, 'A')), entries: FILTER_ENTRIES },
+  { name: 'filter: tracking log FAIL rows', language: 'exchange-tracking-log', build: (n) => fill(TRACKING_HEAD, trackingRow('550 5.1.1 aaaa;aaaa'), '', n), entries: FILTER_ENTRIES },
+  { name: 'filter: protocol log session', language: 'exchange-protocol-log', build: (n) => protocolSession(n), entries: FILTER_ENTRIES },
+  { name: 'filter: message trace rows', language: 'exchange-message-trace', build: (n) => distinctIds(fill(EXTENDED_HEAD, extendedRow('FAIL', 'aaaa@fabrikam.com##Receive, Fail'), '', n)), entries: FILTER_ENTRIES },
+  { name: 'filter: bounce naming many recipients', language: 'email', build: (n) => bounce(fill('', 'aaaa@example.net\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n', '', n)), entries: [ENTRY.filterText, ENTRY.filterField] },
   { name: 'message trace export with slash dates', language: 'csv', build: (n) => distinctIds(fill(PS_TRACE_HEAD, '"<m1@c.example>","11/20/2026 7:00:00 AM","a@c.example","b@f.example","S","Failed","rxxxxxx"\n', '', n)), entries: TRACE_ENTRIES },
 ];
 

@@ -7,7 +7,9 @@ import type {
   CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
 } from 'vscode-languageserver-types';
 import type { CancellationToken, YieldControl } from '../common/cancellation';
+import type { LineQuery } from '../common/lineQuery';
 import type { FlowRecords } from '../common/mailFlow';
+import type { FilterLinesResult } from '../common/protocol';
 import type { LanguageSettings } from '../common/settings';
 import { getEmailMode } from './email/emailMode';
 import { getExchangeLogMode } from './exchangeLog/exchangeLogMode';
@@ -38,6 +40,11 @@ export interface LanguageMode {
    * when cancelled.
    */
   mailFlow?(document: TextDocument, settings: LanguageSettings, token?: CancellationToken): Promise<FlowRecords>;
+  /**
+   * Filter Lines (#15): the lines whose fields match the query, read from the same analysis as
+   * doValidation; at most `limit` lines, `total` counts all. Yields and stops when cancelled.
+   */
+  filterLines?(document: TextDocument, query: LineQuery, limit: number, token?: CancellationToken): Promise<FilterLinesResult>;
 }
 
 /** Problems of a text read in parts, in order, as soon as each is complete. */
@@ -77,7 +84,7 @@ export interface LanguageModes {
 
 export function getLanguageModes(options: LanguageModeOptions): LanguageModes {
   const fallback = getStatusCodeMode(options);
-  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getMessageTraceMode(options), getEmailMode()];
+  const families: FamilyMode[] = [getExchangeLogMode(options), getMailLogMode(options), getMessageTraceMode(options), getEmailMode(options)];
   const byLanguage = new Map<string, LanguageMode>();
   for (const mode of families) {
     for (const id of mode.languageIds) byLanguage.set(id, mode);

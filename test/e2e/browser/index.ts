@@ -21,6 +21,7 @@ export function run(): Promise<void> {
   require('../suite/diagnostics.test');
   require('../suite/trackingLog.test');
   require('../suite/mailLog.test');
+  require('../suite/filterLines.test');
   require('../suite/messageTrace.test');
   require('../suite/snippets.test');
   require('../suite/bounce.test');

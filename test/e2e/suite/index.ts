@@ -13,6 +13,7 @@ export function run(): Promise<void> {
   require('./diagnostics.test');
   require('./trackingLog.test');
   require('./mailLog.test');
+  require('./filterLines.test');
   require('./messageTrace.test');
   require('./snippets.test');
   require('./bounce.test');

@@ -1,14 +1,15 @@
 // E-mail messages: bounces (NDRs, DSNs) and any message's headers.
 
 import { EMAIL } from '../../common/languages';
-import type { FamilyMode } from '../languageModes';
+import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { doCodeHover } from '../statusCodes/codeHover';
 import { validateBounce } from './bounceDiagnostics';
 import { bounceFlow } from './bounceFlow';
+import { filterEmail } from './emailFilter';
 import { doEmailHeaderHover } from './emailHeaderHover';
 import { getHopHints } from './hopHints';
 
-export function getEmailMode(): FamilyMode {
+export function getEmailMode(options: LanguageModeOptions): FamilyMode {
   return {
     id: 'email',
     languageIds: [EMAIL],
@@ -18,5 +19,6 @@ export function getEmailMode(): FamilyMode {
     doValidation: (document, settings, token) => validateBounce(document, settings.diagnostics, token),
     getInlayHints: (document, range, settings, token) => getHopHints(document, range, settings.hops, token),
     mailFlow: (document, _settings, token) => Promise.resolve(bounceFlow(document, token)),
+    filterLines: (document, query, limit, token) => filterEmail(document, query, limit, token, options.yieldControl),
   };
 }

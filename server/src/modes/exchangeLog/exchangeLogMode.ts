@@ -4,6 +4,7 @@ import { PROTOCOL_LOG, TRACKING_LOG } from '../../common/languages';
 import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { getLogCodeActions } from './exchangeLogActions';
 import { validateExchangeLog } from './exchangeLogDiagnostics';
+import { filterExchangeLog } from './exchangeLogFilter';
 import { getLogFoldingRanges } from './exchangeLogFolding';
 import { doLogHover } from './exchangeLogHover';
 import { findLogHighlights, findLogReferences } from './exchangeLogReferences';
@@ -24,5 +25,6 @@ export function getExchangeLogMode(options: LanguageModeOptions): FamilyMode {
     getCodeActions: getLogCodeActions,
     streamValidation: (head, settings) => streamExchangeLog(head, settings.diagnostics),
     mailFlow: (document, _settings, token) => exchangeLogFlow(document, token, options.yieldControl),
+    filterLines: (document, query, limit, token) => filterExchangeLog(document, query, limit, token, options.yieldControl),
   };
 }

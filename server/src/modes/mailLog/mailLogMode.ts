@@ -8,6 +8,7 @@ import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { getMailLogCodeActions } from './mailLogActions';
 import { validateMailLog } from './mailLogDiagnostics';
 import { mailLogFlow } from './mailLogFlow';
+import { filterMailLog } from './mailLogFilter';
 import { doMailLogHover } from './mailLogHover';
 import { findMailLogHighlights, findMailLogReferences } from './mailLogReferences';
 import { findMailLogSymbols, getMailLogFoldingRanges } from './mailLogSymbols';
@@ -27,6 +28,7 @@ export function getMailLogMode(options: LanguageModeOptions): FamilyMode {
     getCodeActions: getMailLogCodeActions,
     streamValidation: () => streamMailLog(),
     mailFlow: (document, _settings, token) => mailLogFlow(document, token, options.yieldControl),
+    filterLines: (document, query, limit, token) => filterMailLog(document, query, limit, token, options.yieldControl),
   };
 }
 

@@ -5,6 +5,7 @@ import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { getTraceCodeActions } from './traceActions';
 import { validateMessageTrace } from './traceDiagnostics';
 import { looksLikeTrace } from './traceDocument';
+import { filterMessageTrace } from './traceFilter';
 import { doTraceHover } from './traceHover';
 import { findTraceSymbols, getTraceFoldingRanges } from './traceOutline';
 import { findTraceHighlights, findTraceReferences } from './traceReferences';
@@ -23,5 +24,6 @@ export function getMessageTraceMode(options: LanguageModeOptions): FamilyMode {
     getFoldingRanges: getTraceFoldingRanges,
     getCodeActions: getTraceCodeActions,
     mailFlow: (document, _settings, token) => messageTraceFlow(document, token, options.yieldControl),
+    filterLines: (document, query, limit, token) => filterMessageTrace(document, query, limit, token, options.yieldControl),
   };
 }

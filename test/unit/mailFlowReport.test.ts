@@ -57,6 +57,13 @@ describe('mail flow report engine (synthetic records)', () => {
     assert.deepEqual(report.failureCodes.map((r) => [r.label, r.count, r.query]), [['5.1.1', 2, 'code:5.1.1'], ['4.4.7', 1, 'code:4.4.7']]);
   });
 
+  it('a failure the bounce engine could not give a reason says so in words, and its query still finds it', () => {
+    // Synthetic: the engine's (Sisimai's) word for no known reason is "undefined".
+    const row = buildMailFlowReport(one(records({ recipients: [recipient({ key: 'Q9', recipient: 'z@contoso.com', outcome: 'failed', reason: 'undefined', hardbounce: false, line: 5 })] }))).failureReasons[0]!;
+    assert.equal(row.label, 'undefined (no known reason in the reply)');
+    assert.equal(row.query, 'reason:undefined');
+  });
+
   it('domains with failures and deferrals, with a recipient query', () => {
     assert.deepEqual(report.domains.map((d) => [d.domain, d.failed, d.deferred, d.query]), [
       ['fabrikam.com', 1, 2, 'recipient:*@fabrikam.com'],

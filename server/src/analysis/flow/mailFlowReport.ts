@@ -173,11 +173,16 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
   };
 }
 
+/** The bounce engine's word (Sisimai's) for a failure whose cause it could not tell; read as a bug when shown bare. */
+const UNDETERMINED = 'undefined';
+const UNDETERMINED_LABEL = 'undefined (no known reason in the reply)';
+
 function reasonRows(table: CountTable<ReasonTally>, rows: number): ReasonRow[] {
   const { top, rest } = table.sorted(rows);
   const out: ReasonRow[] = top.map(([reason, tally]) => {
     const hardbounce = tally.hard === tally.count ? true : tally.soft === tally.count ? false : undefined;
-    const row = { label: reason, count: tally.count, at: tally.at, ...(hardbounce === undefined ? {} : { hardbounce }) };
+    const label = reason === UNDETERMINED ? UNDETERMINED_LABEL : reason;
+    const row = { label, count: tally.count, at: tally.at, ...(hardbounce === undefined ? {} : { hardbounce }) };
     return withQuery(row, reason === '(no reason)' ? undefined : term('reason', reason));
   });
   if (rest > 0) out.push({ label: OTHER_LABEL, count: rest });

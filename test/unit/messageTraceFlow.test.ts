@@ -121,6 +121,16 @@ describe('message trace records against the test\'s own reading of the fixtures'
     assert.equal(quinn!.settledMs, Date.UTC(2026, 10, 20, 13, 15, 2), 'the Fail row\'s time, day first as de-DE writes it');
   });
 
+  it('the Problems panel gives the failed recipient of the detail cmdlet the same reason and who acts as the report', async () => {
+    const text = traceFixture('synthetic-get-messagetracedetailv2-ps7-de-de.csv');
+    const document = TextDocument.create(`file:///trace-${documents++}.csv`, 'exchange-message-trace', 1, text);
+    const diagnostics = await modes.modeFor(document).doValidation!(document, defaultSettings);
+    const failed = diagnostics.find((d) => (d.data as { outcome?: string } | undefined)?.outcome === 'failed');
+    // A full mailbox (5.2.2 in the reply the fixture writes) is the bounce engine's mailboxfull, for the recipient's admin.
+    assert.equal((failed!.data as { reason?: string }).reason, 'mailboxfull');
+    assert.equal((failed!.data as { whoacts?: string }).whoacts, 'recipient-admin');
+  });
+
   it('the culture assumed for dates is noted', async () => {
     const records = await flowOf(traceFixture('synthetic-get-messagetracev2-ps7-en-gb.csv'));
     assert.ok(records.notes.some((n) => n.startsWith('dates read') && n.includes('en-GB')), records.notes.join(' | '));

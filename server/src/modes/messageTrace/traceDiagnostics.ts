@@ -15,6 +15,7 @@ import { traceDuration } from '../../formats/messageTrace/traceDates';
 import { type TraceIndex, TraceIndexBuilder, traceMessageKey } from '../../formats/messageTrace/traceIndex';
 import { firstColumnOf, type TraceRow, type TraceTable, traceColumnValue } from '../../formats/messageTrace/traceTable';
 import type { TraceOutcome } from '../../knowledge/messageTraceFacts';
+import { traceReplyFields } from './traceReplyFields';
 
 export const TRACE_PROBLEM = {
   failed: 'trace-failed',
@@ -180,16 +181,10 @@ function problemFields(table: TraceTable, row: TraceRow, index: TraceIndex, rowI
   const messageId = value(['message_id', 'messageid']).replace(/^<|>$/g, '');
   const queueId = value(['network_message_id', 'messagetraceid']);
   const time = index.times[rowIndex]!;
-  const reply = item.reply;
   return {
     ...(item.recipient ? { recipient: item.recipient } : {}),
     ...(sender ? { sender } : {}),
-    ...(reply?.enhanced ? { deliverystatus: reply.enhanced } : {}),
-    ...(reply?.basic ? { replycode: reply.basic } : {}),
-    ...(item.reason ? { diagnosticcode: item.reason } : {}),
-    ...(reply?.transport ? { transportstring: reply.transport } : {}),
-    reason: item.verdict.toLowerCase(),
-    ...(item.outcome === 'failed' ? { hardbounce: reply ? reply.permanent : true } : {}),
+    ...traceReplyFields(item, item.outcome === 'failed'),
     ...(messageId ? { messageid: messageId } : {}),
     ...(queueId ? { queueid: queueId } : {}),
     ...(timestampOf(table, row, time) ?? {}),

@@ -7,14 +7,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CancellationToken, SlicedWork, type YieldControl } from '../../common/cancellation';
 import type { FlowMessage, FlowOutcome, FlowRecipient, FlowRecords } from '../../common/mailFlow';
-import type { ProblemFields } from '../../common/problemFields';
 import { type RecipientTraceOutcome, rowRecipientOutcomes, TraceReplyReader } from '../../analysis/messageTraceOutcomes';
-import { replyReason } from '../../analysis/replyReason';
 import { traceDuration } from '../../formats/messageTrace/traceDates';
 import { recipientStatusEntries } from '../../formats/messageTrace/traceFields';
 import { firstColumnOf, type TraceRow, type TraceTable, traceColumnValue, traceField, traceValueRange } from '../../formats/messageTrace/traceTable';
 import type { TraceOutcome } from '../../knowledge/messageTraceFacts';
 import { traceIndexOf, traceTableOf } from './traceDocument';
+import { traceReplyFields } from './traceReplyFields';
 
 const ROWS_PER_SLICE = 2000;
 const NOTHING: FlowRecords = { messages: [], recipients: [], rejections: [], notes: [] };
@@ -163,40 +162,12 @@ function messageRecord(table: TraceTable, row: TraceRow, key: string, receivedMs
   };
 }
 
-/** Reasons read once per reply text: a trace repeats a few. */
-const reasons = new Map<string, ReturnType<typeof replyReason>>();
-
-/** The fields the trace problems give (codes, the reason as written, the message's ids), with the bounce engine's reason when the reply has codes. */
-function replyFieldsOf(item: RecipientTraceOutcome | undefined, outcome: FlowOutcome): ProblemFields {
-  if (!item) return {};
-  const reply = item.reply;
-  let read: ReturnType<typeof replyReason> | undefined;
-  if (reply && item.reason && (reply.basic || reply.enhanced)) {
-    const cacheKey = item.reason;
-    read = reasons.get(cacheKey);
-    if (!read) {
-      read = replyReason(item.reason, reply.basic, reply.enhanced);
-      if (reasons.size >= 2048) reasons.clear();
-      reasons.set(cacheKey, read);
-    }
-  }
-  return {
-    ...(reply?.enhanced ? { deliverystatus: reply.enhanced } : {}),
-    ...(reply?.basic ? { replycode: reply.basic } : {}),
-    ...(item.reason ? { diagnosticcode: item.reason } : {}),
-    ...(reply?.transport ? { transportstring: reply.transport } : {}),
-    reason: read?.reason ?? item.verdict.toLowerCase(),
-    ...(read?.firstActor ? { whoacts: read.firstActor } : {}),
-    ...(outcome === 'failed' ? { hardbounce: reply ? reply.permanent : true } : {}),
-  };
-}
-
 function recipientRecord(message: FlowMessage, state: RecipientState): FlowRecipient {
   const outcome = state.outcome ?? 'unknown';
   const delayMs = outcome === 'delivered' && message.receivedMs !== undefined && state.settledMs !== undefined && state.settledMs >= message.receivedMs
     ? state.settledMs - message.receivedMs : undefined;
   return {
-    ...replyFieldsOf(outcome === 'delivered' ? undefined : state.item, outcome),
+    ...traceReplyFields(outcome === 'delivered' ? undefined : state.item, outcome === 'failed'),
     key: message.key,
     recipient: state.recipient,
     outcome,

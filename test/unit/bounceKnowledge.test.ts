@@ -73,4 +73,16 @@ describe('phrase matcher', () => {
     const found = new PhraseMatcher(['mailbox full', 'user unknown', 'absent']).find('550 User\n   Unknown; MAILBOX full');
     assert.deepEqual([...found.entries()].sort(), [[0, 33], [1, 19]]);
   });
+
+  it('finds phrases in a table of more states than 16 bits hold (synthetic phrases)', () => {
+    // 3,000 distinct 12-letter phrases make about 36,000 states: the wide table, whose "phrase ends
+    // here" mark is a higher bit.
+    const letters = 'abcdefghij';
+    const phrase = (n: number): string => Array.from({ length: 12 }, (_, k) => letters[Math.floor(n / 10 ** (k % 4)) % 10]).join('') + String(n).padStart(4, '0');
+    const phrases = Array.from({ length: 3000 }, (_, n) => phrase(n));
+    const matcher = new PhraseMatcher(phrases);
+    const text = `x ${phrase(2999).toUpperCase()} y ${phrase(7)}`;
+    assert.deepEqual([...matcher.find(text).entries()].sort((a, b) => a[0] - b[0]), [[7, text.length], [2999, 2 + phrase(2999).length]]);
+    assert.equal(matcher.find(phrase(3000)).size, 0);
+  });
 });

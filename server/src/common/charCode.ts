@@ -43,6 +43,7 @@ export const enum CharCode {
   Backslash = 92,
   CloseBracket = 93,
   Underscore = 95,
+  Backtick = 96,
   LowerA = 97,
   LowerF = 102,
   LowerG = 103,

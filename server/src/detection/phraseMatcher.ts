@@ -15,12 +15,15 @@ export class PhraseMatcher {
   /** Character class of each UTF-16 code unit; 0 means "in no phrase". One byte each when the classes fit, read once per character. */
   private readonly classOfUnit: Uint8Array | Uint16Array;
   private readonly classes: number;
-  /** transitions[state * classes + class] = next state; 16-bit when the states fit, so more of it stays in cache. */
+  /** transitions[state * classes + class] = next state (plus `accepting`); 16-bit when the states fit, so more of it stays in cache. */
   private readonly transitions: Uint16Array | Int32Array;
   /** Phrase indexes that end at each state (its own and its suffixes'); empty for most states. */
   private readonly output: (readonly number[])[];
-  /** 1 for the states where some phrase ends: the scan reads this byte rather than the list. */
-  private readonly accepting: Uint8Array;
+  /**
+   * Added to a transition's target when some phrase ends there: the scan learns it from the value it
+   * just read, rather than from a second table. A bit above every state number.
+   */
+  private readonly accepting: number;
   /** The class of a space (and of every other blank), 0 when no phrase holds one. */
   private readonly space: number;
 
@@ -58,7 +61,8 @@ export class PhraseMatcher {
     });
     ({ edges, output } = breadthFirst(edges, output, states, classes));
     // Breadth-first: fill the missing edges with the fail state's edges, so the table is complete.
-    const transitions = states <= 0xffff ? new Uint16Array(states * classes) : new Int32Array(states * classes);
+    const accepting = states <= 0x7fff ? 0x8000 : 0x40000000;
+    const transitions = accepting === 0x8000 ? new Uint16Array(states * classes) : new Int32Array(states * classes);
     const fail = new Int32Array(states);
     const queue: number[] = [];
     for (let k = 0; k < classes; k++) {
@@ -81,9 +85,10 @@ export class PhraseMatcher {
         }
       }
     }
+    for (let slot = 0; slot < transitions.length; slot++) if (output[transitions[slot]!]!.length > 0) transitions[slot] += accepting;
     this.transitions = transitions;
     this.output = output;
-    this.accepting = Uint8Array.from(output, (ends) => (ends.length > 0 ? 1 : 0));
+    this.accepting = accepting;
   }
 
   /** Indexes of the phrases found in `text`, each with the offset where its first occurrence ends. */
@@ -98,7 +103,10 @@ export class PhraseMatcher {
       if (cls === space && previous === space && space !== 0) continue;
       previous = cls;
       state = transitions[state * classes + cls]!;
-      if (accepting[state] === 1) for (const index of output[state]!) if (!found.has(index)) found.set(index, i + 1);
+      if (state >= accepting) {
+        state -= accepting;
+        for (const index of output[state]!) if (!found.has(index)) found.set(index, i + 1);
+      }
     }
     return found;
   }

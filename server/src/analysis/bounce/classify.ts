@@ -71,9 +71,9 @@ export function classifyFailure(input: ClassifyInput): Classification {
   let providers: Set<Provider> | undefined;
   for (const wording of input.near) {
     for (const fact of wording.providerFacts) {
-      providers ??= providersOf(input.hosts, near());
-      // A provider's wording counts for that provider, or anywhere when the wording is long enough to be its own.
-      if ((providers.has(fact.provider) || fact.text.length >= 28) && statusMatches(fact, status)) {
+      // A provider's wording counts for that provider, or anywhere when the wording is long enough to
+      // be its own (then the providers need not be worked out).
+      if ((fact.text.length >= 28 || (providers ??= providersOf(input.hosts, near())).has(fact.provider)) && statusMatches(fact, status)) {
         return { reason: fact.reason, basis: `${fact.provider} reply "${fact.text}"` };
       }
     }

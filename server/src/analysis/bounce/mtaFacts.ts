@@ -78,9 +78,12 @@ const STAGES: readonly (readonly [SmtpStage, readonly string[]])[] = [
 /** The stage phrases, each with its stage; read by formats/bounce/wording.ts. */
 export const STAGE_PHRASES = STAGES.flatMap(([stage, phrases]) => phrases.map((phrase) => ({ stage, phrase })));
 
+/** What starts a command line of a session transcript (">>> RCPT TO:<bob@example.com>"). */
+export const TRANSCRIPT_MARK = '>>> ';
+
 /** The SMTP command of the last ">>> COMMAND" line of a session transcript. */
 export function stageFromTranscript(text: string): SmtpStage | undefined {
-  const transcript = text.lastIndexOf('>>> ');
+  const transcript = text.lastIndexOf(TRANSCRIPT_MARK);
   if (transcript < 0) return undefined;
   const command = text.slice(transcript + 4, transcript + 8).toLowerCase();
   if (command === 'rcpt') return 'rcpt';

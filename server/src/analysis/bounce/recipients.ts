@@ -10,14 +10,14 @@ import { addressIn, findAddresses, sameAddress } from '../../formats/bounce/addr
 import type { DeliveryStatus, DsnRecipientFields, DsnValue } from '../../formats/bounce/deliveryStatus';
 import { locatedAddress, locatedDsn } from '../../formats/bounce/located';
 import type { MessageView } from '../../formats/bounce/messageView';
-import type { DeliveryAction, Located, OriginalMessage, Span } from '../../formats/bounce/model';
+import type { DeliveryAction, Located, OriginalMessage, SmtpStage, Span } from '../../formats/bounce/model';
 import { findRecipientBlocks, type RecipientBlock } from '../../formats/bounce/recipientBlocks';
 import { evidenceInLine, evidenceInText, type CodeEvidence } from '../../formats/bounce/replyEvidence';
 import type { SesNotification } from '../../formats/bounce/sesNotification';
 import type { RecipientOutcome } from './bounceAnalysis';
 import { chooseCodes } from './chooseCodes';
 import { classifyFailure, isHardBounce } from './classify';
-import { bareHostLine, remoteHostIn, stageFromTranscript } from './mtaFacts';
+import { bareHostLine, remoteHostIn, stageFromTranscript, TRANSCRIPT_MARK } from './mtaFacts';
 import { readWording } from './wording';
 import { collapseWhiteSpace } from '../../text/whitespace';
 
@@ -254,7 +254,7 @@ function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutc
   const remoteMta = facts.remoteMta ?? remoteFromBlocks(facts.blocks);
   const blockSample = facts.blocks.map(({ block, report }) => report.text.slice(block.start, Math.min(block.end, block.start + BLOCK_SAMPLE))).join('\n');
   const near = [readWording(diagnostic?.value ?? ''), readWording(blockSample)];
-  const stage = near[0]!.stage ?? near[1]!.stage ?? stageFromTranscript(`${diagnostic?.value ?? ''}\n${blockSample}`);
+  const stage = near[0]!.stage ?? near[1]!.stage ?? transcriptStage(diagnostic?.value ?? '', blockSample);
   const domain = facts.recipient.value.slice(facts.recipient.value.lastIndexOf('@') + 1);
   const report = context.singleRecipient
     ? () => readWording(`${context.subject}\n${context.view.reportTexts.map((r) => r.text.slice(0, REPORT_SAMPLE)).join('\n')}`)
@@ -295,6 +295,11 @@ function finish(facts: RecipientFacts, context: RecipientContext): RecipientOutc
     conflict: chosen.conflict,
     anchor,
   };
+}
+
+/** The stage of the last ">>> COMMAND" line of the diagnostic and the block read as one text, joined only when one holds such a line. */
+function transcriptStage(diagnostic: string, blockSample: string): SmtpStage | undefined {
+  return diagnostic.includes(TRANSCRIPT_MARK) || blockSample.includes(TRANSCRIPT_MARK) ? stageFromTranscript(`${diagnostic}\n${blockSample}`) : undefined;
 }
 
 /** The diagnostic lines of a text-only report: the lines of the chosen reply, or the block's first lines. */

@@ -13,19 +13,26 @@ export interface AddressHit {
 const MAX_LOCAL = 128;
 const MAX_DOMAIN = 255;
 
-const isAtext = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
+const isAtextAscii = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
   || c === 33 || (c >= 35 && c <= 39) || c === 42 || c === 43 || c === 45 || c === 46 || c === 47 || c === 61 || c === 63
   || c === 94 || c === 95 || c === 96 || (c >= 123 && c <= 126);
-const isDomainChar = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
-  || (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Dash || c === CharCode.Dot || c === CharCode.Underscore || c >= CharCode.FirstNonAscii;
+const isDomainCharAscii = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
+  || (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Dash || c === CharCode.Dot || c === CharCode.Underscore;
+
+// The ASCII answers in one table each (every character beyond ASCII may appear in both parts):
+// one load per character where the scans walk every address of a report.
+const ATEXT = Uint8Array.from({ length: CharCode.FirstNonAscii }, (_, c) => (isAtextAscii(c) ? 1 : 0));
+const DOMAIN_CHAR = Uint8Array.from({ length: CharCode.FirstNonAscii }, (_, c) => (isDomainCharAscii(c) ? 1 : 0));
+const isAtext = (c: number): boolean => (c < CharCode.FirstNonAscii ? ATEXT[c] === 1 : true);
+const isDomainChar = (c: number): boolean => (c < CharCode.FirstNonAscii ? DOMAIN_CHAR[c] === 1 : true);
 
 /**
  * CJK or full-width text written straight after an ASCII domain ("bob@example.jp您好，"): a domain
  * label written in those scripts is written in them throughout, not after ASCII letters.
  */
-const isGluedText = (c: number, previous: number): boolean => previous < CharCode.FirstNonAscii && previous !== CharCode.Dot
-  && ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef));
+const isGluedText = (c: number, previous: number): boolean => c >= 0x2e80 && previous < CharCode.FirstNonAscii && previous !== CharCode.Dot
+  && (c <= 0x9fff || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef));
 
 /** Every address in `text[from, to)`, in order. */
 export function findAddresses(text: string, from = 0, to = text.length): AddressHit[] {
@@ -65,8 +72,9 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
     if (text.charCodeAt(close) !== CharCode.CloseBracket) return undefined;
     end = close + 1;
   } else {
-    while (end < to && end - at < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) {
-      if (end > at + 1 && isGluedText(text.charCodeAt(end), text.charCodeAt(end - 1))) break;
+    while (end < to && end - at < MAX_DOMAIN) {
+      const c = text.charCodeAt(end);
+      if (!isDomainChar(c) || (c >= CharCode.FirstNonAscii && end > at + 1 && isGluedText(c, text.charCodeAt(end - 1)))) break;
       end++;
     }
     while (end > at + 1 && (text.charCodeAt(end - 1) === CharCode.Dot || text.charCodeAt(end - 1) === CharCode.Dash)) end--;

@@ -152,6 +152,9 @@ const SEPARATOR_WORDS = [
 /** The separator phrases as one case-insensitive alternation of fixed words: linear, and no lower-case copy of the text. */
 const SEPARATOR = new RegExp(SEPARATOR_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'), 'gi');
 
+/** Separator phrases checked per report: a report quoting the phrase thousands of times costs no more. */
+const MAX_SEPARATOR_HITS = 200;
+
 /** Longest separator line read as one. */
 const MAX_SEPARATOR_LINE = 120;
 
@@ -163,12 +166,14 @@ const KNOWN_HEADERS = new Set(['received', 'return-path', 'from', 'to', 'subject
  */
 function inlineOriginal(report: MappedText): { cut: number; headers: HeaderSource } | undefined {
   const text = report.text;
-  // Where each separator phrase occurs, earliest first; each is then checked as a line of its own.
+  // Each separator phrase, earliest first, checked as a line of its own as soon as it is found: the
+  // first that qualifies ends the search, so the returned message after it is never scanned.
   SEPARATOR.lastIndex = 0;
-  const hits: number[] = [];
-  for (let m = SEPARATOR.exec(text); m && hits.length < 200; m = SEPARATOR.exec(text)) hits.push(m.index);
-  const breaks = new LineBreakFinder(text);
-  for (const at of hits) {
+  let breaks: LineBreakFinder | undefined;
+  let hits = 0;
+  for (let m = SEPARATOR.exec(text); m && hits < MAX_SEPARATOR_HITS; m = SEPARATOR.exec(text)) {
+    hits++;
+    const at = m.index;
     // Separator lines are short: look no further than that either side, so 200 hits on one huge line cost little.
     const floor = Math.max(0, at - MAX_SEPARATOR_LINE);
     const start = lineStartBefore(text, at, floor);
@@ -181,6 +186,7 @@ function inlineOriginal(report: MappedText): { cut: number; headers: HeaderSourc
       if (!isBlank(text, l)) break;
       next = l.next;
     }
+    breaks ??= new LineBreakFinder(text);
     const block = parseHeaderBlock(text, next, text.length, undefined, breaks);
     if (block.fields.length >= 2 || (block.fields.length === 1 && KNOWN_HEADERS.has(block.fields[0]!.key))) {
       return { cut: line.start, headers: { block, map: report } };

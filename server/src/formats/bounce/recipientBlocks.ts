@@ -3,8 +3,9 @@
 // "bob@example.com... User unknown", "bob@example.com on 4/29/01"), or a fixed phrase leads to it
 // ("delivering your mail to <bob@example.com>"). The text up to the next recipient is its block.
 
-import { findAddresses, sameAddress, type AddressHit } from './addresses';
-import { CharCode } from '../../common/charCode';
+import { findAddresses, type AddressHit } from './addresses';
+import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
+import { isWhiteSpace } from '../../text/whitespace';
 import { lineAt, lineStartBefore, type LineSpan } from '../mime/lines';
 import type { MappedText } from '../mime/mappedText';
 
@@ -65,10 +66,48 @@ const X400_LABEL = /(?:smtp|rfc-?822|internet)=$/;
  * across line breaks.
  */
 function isExample(text: string, hit: AddressHit): boolean {
-  const before = text.slice(Math.max(0, hit.start - 60), hit.start).toLowerCase().replace(/\s+/g, ' ');
+  const from = Math.max(0, hit.start - EXAMPLE_WINDOW);
+  if (!mayLeadExample(text, from, hit.start)) return false;
+  const before = text.slice(from, hit.start).toLowerCase().replace(/\s+/g, ' ');
   return EXAMPLE_LEAD.test(before);
 }
+const EXAMPLE_WINDOW = 60;
 const EXAMPLE_LEAD = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bsuch as|\bexample|\bif|(?:^|[,;.!?] ?)try\b[^.!?]{0,24}|\bcontact(?:ing)?(?: us)?(?: at)?|\bwrite to|\bquestions to|\b(?:owner|administrator|admin) at)[\s,:;("'<`]*$/;
+
+/**
+ * False when EXAMPLE_LEAD cannot match the words before an address, decided without copying them:
+ * most addresses follow none of its words. A match ends (before trailing blanks and punctuation) in
+ * one of the words of EXAMPLE_ENDINGS, in a two-letter word after a blank, or follows a "try"; text
+ * beyond ASCII goes to the regex, whose case and blank rules it may follow differently.
+ */
+function mayLeadExample(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= CharCode.FirstNonAscii) return true;
+    if ((c | ASCII_CASE_BIT) === CharCode.LowerT && i + 2 < to && endsWithCaseless(text, from, i + 3, 'try')) return true;
+  }
+  let end = to;
+  while (end > from && isExampleTrail(text.charCodeAt(end - 1))) end--;
+  if (EXAMPLE_ENDINGS.some((word) => endsWithCaseless(text, from, end, word))) return true;
+  // " us", " at", " to", " as": "contact us", "admin at", "write to", "such as".
+  return end - from >= 3 && isWhiteSpace(text.charCodeAt(end - 3)) && SHORT_ENDINGS.some((word) => endsWithCaseless(text, from, end, word));
+}
+const EXAMPLE_ENDINGS = ['e.g.', 'i.e.', 'example', 'instance', 'if', 'contact', 'contacting'];
+const SHORT_ENDINGS = ['us', 'at', 'to', 'as'];
+
+/** What EXAMPLE_LEAD allows after its words: blanks and a few punctuation marks (ASCII only; see mayLeadExample). */
+const isExampleTrail = (c: number): boolean => isWhiteSpace(c) || c === CharCode.Comma || c === CharCode.Colon || c === CharCode.Semicolon
+  || c === CharCode.OpenParen || c === CharCode.DoubleQuote || c === CharCode.SingleQuote || c === CharCode.LessThan || c === CharCode.Backtick;
+
+/** True when text[from, end) ends with `word` (lower-case ASCII), ASCII case ignored. */
+function endsWithCaseless(text: string, from: number, end: number, word: string): boolean {
+  if (end - from < word.length) return false;
+  for (let k = 0, at = end - word.length; k < word.length; k++, at++) {
+    const c = text.charCodeAt(at);
+    if ((c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | ASCII_CASE_BIT : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
 
 /** The reporting system's own mailboxes, named in reports as the one to ask: never a failed recipient of their own report. */
 function isRoleAddress(address: string): boolean {
@@ -111,7 +150,10 @@ export function findRecipientBlocks(report: MappedText, senders: readonly string
     }
     at = line.next < text.length ? text.indexOf('@', line.next) : -1;
   }
-  const isSender = (a: { hit: AddressHit }): boolean => isRoleAddress(a.hit.address) || senders.some((s) => sameAddress(s, a.hit.address));
+  // Lower-cased once, not once per address compared.
+  const lowerSenders = senders.map((s) => s.toLowerCase());
+  const isSender = (a: { hit: AddressHit }): boolean =>
+    isRoleAddress(a.hit.address) || (lowerSenders.length > 0 && lowerSenders.includes(a.hit.address.toLowerCase()));
   const others = (list: typeof lineStarts): typeof lineStarts => list.filter((a) => !isSender(a));
   let anchors = others(lineStarts);
   if (anchors.length === 0) anchors = others(phrased);

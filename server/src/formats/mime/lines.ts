@@ -16,7 +16,8 @@ export function lineAt(text: string, start: number, limit = text.length): LineSp
   let i = start;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return { start, end: i, next: pastBreak(text, i, limit) };
+    // One comparison for the characters that are neither break (most of them).
+    if (c <= CharCode.CarriageReturn && (c === CharCode.LineFeed || c === CharCode.CarriageReturn)) return { start, end: i, next: pastBreak(text, i, limit) };
     i++;
   }
   return { start, end: limit, next: limit };

@@ -178,14 +178,30 @@ export function parseMime(text: string, options: MimeOptions = {}): MimeMessage 
     }
   };
 
-  // The finder the header blocks use remembers the next break of each kind, so skipping a line is cheap and linear.
-  const skipLine = (from: number): number => pastBreak(text, breaks.next(from), n);
+  /**
+   * The first line at or after the line start `from` that starts with "--", or the text length: only
+   * such a line can be a boundary, and the lines between need no look. Each "--" is found once and,
+   * when it is not at a line start, the search resumes on the next line, so the walk stays linear.
+   */
+  const nextDashLine = (from: number): number => {
+    let at = from;
+    while (at < n && !startsWithTwoDashes(text, at)) {
+      const dashes = text.indexOf('--', at);
+      if (dashes < 0) return n;
+      const before = text.charCodeAt(dashes - 1);
+      if (before === CharCode.LineFeed || before === CharCode.CarriageReturn) return dashes;
+      // The finder the header blocks use remembers the next break of each kind, so this is cheap and linear.
+      at = pastBreak(text, breaks.next(dashes), n);
+    }
+    return at;
+  };
 
   const root = openEntity(0, undefined, 'text/plain');
   let pos = enter(root);
-  while (pos < n) {
-    // Only a line starting with "--" can be a boundary.
-    if (open.length === 0 || !startsWithTwoDashes(text, pos)) { pos = skipLine(pos); continue; }
+  // Once the last multipart has closed nothing more can open: the rest is an epilogue.
+  while (pos < n && open.length > 0) {
+    pos = nextDashLine(pos);
+    if (pos >= n) break;
     const line = lineAt(text, pos);
     const delimiter = delimiterOf(line);
     if (!delimiter) { pos = line.next; continue; }

@@ -13,7 +13,10 @@ import {
   EXPLAIN_BOUNCE_REQUEST, EXPLAIN_REQUEST, type ExplainBounceParams, type ExplainBounceResult, type ExplainParams, type ExplainResult,
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
 } from '../../server/src/common/protocol';
+import { registerMailFlowReport } from './report/reportCommand';
+import { type ReportPanelProbe, ReportPanels } from './report/reportPanel';
 import { RestartPolicy } from './restartPolicy';
+import { registerRevealLine } from './revealLine';
 
 /** A language client and the server it talks to, made by the host's entry point. */
 export interface ServerConnection {
@@ -53,6 +56,8 @@ export interface MailflowLensApi {
     readonly serverThreadId: () => number | undefined;
     /** Ends the server's thread or worker as a crash would, without telling the client. */
     readonly terminateServer: () => Promise<void>;
+    /** The open mail flow report panels. */
+    readonly reportPanels: () => readonly ReportPanelProbe[];
   };
 }
 
@@ -71,6 +76,7 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
   const serveIfNeeded = (document: vscode.TextDocument): void => {
     if (isServed(document)) void ensureClient();
   };
+  const reports = new ReportPanels(context.extensionUri);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -86,6 +92,8 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
     vscode.commands.registerCommand('mailflowLens.explainBounce', explainBounceCommand),
     vscode.commands.registerCommand(OPEN_POWERSHELL_COMMAND, openPowerShell),
     vscode.commands.registerCommand(RESTART_COMMAND, restartServer),
+    registerRevealLine(),
+    ...registerMailFlowReport({ client: readyClient, isServed, panels: reports }),
     { dispose: () => void stopServer() },
   );
   vscode.workspace.textDocuments.forEach((document) => {
@@ -102,6 +110,7 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
     testing: {
       serverThreadId: () => (client?.state === State.Running ? server?.threadId() : undefined),
       terminateServer: async () => { await server?.end(); },
+      reportPanels: () => reports.probes(),
     },
   };
 }

@@ -13,6 +13,8 @@ export const REPORT_VIEW_TYPE = 'mailflowLens.report';
 
 /** What the in-editor tests see of a panel: the HTML really set on its webview, and its message handler. */
 export interface ReportPanelProbe {
+  /** Counts the panels opened since activation. */
+  readonly id: number;
   readonly title: string;
   readonly html: string;
   readonly sources: readonly string[];
@@ -27,7 +29,10 @@ const BUILDING_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8
 <style>body{font-family:var(--vscode-font-family);color:var(--vscode-descriptionForeground);padding:2em}</style></head>
 <body><p>Building the mail flow report…</p></body></html>`;
 
+let panelsOpened = 0;
+
 export class ReportPanel {
+  readonly id = ++panelsOpened;
   readonly nonce = newNonce();
   private result: MailFlowReportResult | undefined;
   private closed = false;
@@ -106,6 +111,7 @@ export class ReportPanel {
 
   probe(): ReportPanelProbe {
     return {
+      id: this.id,
       title: this.panel.title,
       html: this.panel.webview.html,
       sources: this.result?.sources ?? [],

@@ -25,7 +25,7 @@ interface ChildRun {
  * Writes the child's peak resident memory and CPU time (all threads) to a file when it exits. The
  * peak is /proc's VmHWM: getrusage's maxRSS starts a spawned child at its parent's size on Linux.
  */
-function resourceHook(benchDir: string): string {
+export function resourceHook(benchDir: string): string {
   const hook = join(benchDir, 'resource-hook.cjs');
   writeFileSync(hook, `process.on('exit', () => {
   const fs = require('node:fs');
@@ -38,7 +38,7 @@ function resourceHook(benchDir: string): string {
 }
 
 /** Runs the command line; counts the lines it writes, holding none of them. */
-function runCli(args: readonly string[], hook: string, benchDir: string): Promise<ChildRun> {
+export function runCli(args: readonly string[], hook: string, benchDir: string): Promise<ChildRun> {
   const usageFile = join(benchDir, 'cli-usage.json');
   return new Promise((done, fail) => {
     const started = performance.now();

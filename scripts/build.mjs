@@ -1,5 +1,6 @@
-// Builds the bundles: dist/extension.js (client), dist/serverWorker.js and dist/languageService.js (the
-// language server as VS Code runs it, in a worker thread, and its analysis engine), dist/server.js
+// Builds the bundles: dist/extension.js (client), dist/serverWorker.js, dist/languageService.js and
+// dist/reportPages.js (the language server as VS Code runs it, in a worker thread, its analysis engine
+// and its report renderer), dist/server.js
 // (the same server as a process, --stdio, engine included), dist/cli.js; for a browser (vscode.dev,
 // github.dev), dist/browser/extension.js and dist/browser/serverMain.js (the server in a web worker).
 import { resolve } from 'node:path';
@@ -39,6 +40,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/node/workerMain.ts'], outfile: 'dist/serverWorker.js' },
   // The worker's analysis engine, a file of its own so the worker reads it only after the handshake.
   { ...common, entryPoints: ['server/src/languageService.ts'], outfile: 'dist/languageService.js' },
+  // The mail flow report's renderer and its chart library, read by the worker on the first report.
+  { ...common, entryPoints: ['server/src/report/reportPages.ts'], outfile: 'dist/reportPages.js' },
   { ...common, entryPoints: ['server/src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...browser, entryPoints: ['client/src/browser/extensionMain.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] },
   // A web worker reads one classic script: the engine is bundled in.

@@ -7,10 +7,12 @@ import type {
   CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range,
 } from 'vscode-languageserver-types';
 import type { CancellationToken, YieldControl } from './common/cancellation';
+import type { MailFlowReport, SkippedSource } from './common/mailFlow';
 import type { ExplainBounceResult } from './common/protocol';
 import { defaultSettings, type LanguageSettings } from './common/settings';
+import { buildMailFlowReport, type SourceRecords, sourceNameOf } from './analysis/flow/mailFlowReport';
 import { explainText } from './analysis/replyExplanation';
-import { getLanguageModes, type ProblemStream } from './modes/languageModes';
+import { type FamilyMode, getLanguageModes, type LanguageMode, type ProblemStream } from './modes/languageModes';
 import { explainBounce } from './modes/email/bounceSummary';
 import { renderExplanations } from './modes/shared/renderMarkdown';
 import { renderPlainText } from './modes/shared/renderPlainText';
@@ -45,10 +47,19 @@ export interface LanguageService {
   streamValidation(head: TextDocument, settings?: LanguageSettings): ProblemStream | undefined;
   /** Whether a family reads this document (by language id or content), rather than only the status codes in any text. */
   isFamilyDocument(document: TextDocument): boolean;
+  /**
+   * The mail flow report (#15) of the documents, each read by its family's mailFlow; a document
+   * whose family has none is skipped with the reason, after the `skipped` given. Yields between
+   * sources; null once cancelled.
+   */
+  mailFlowReport(
+    sources: readonly { readonly document: TextDocument }[], skipped?: readonly SkippedSource[], token?: CancellationToken, settings?: LanguageSettings,
+  ): Promise<MailFlowReport | null>;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const modes = getLanguageModes({ yieldControl: options.yieldControl ?? (() => Promise.resolve()) });
+  const yieldControl = options.yieldControl ?? (() => Promise.resolve());
+  const modes = getLanguageModes({ yieldControl });
   const modeOf = (document: TextDocument) => modes.modeFor(document);
   return {
     explainCodes: (text, format = 'markdown') => {
@@ -70,5 +81,30 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     explainBounce: (document, settings = defaultSettings, token) => explainBounce(document, settings.hops, token),
     streamValidation: (head, settings = defaultSettings) => (settings.diagnostics.enable ? modeOf(head).streamValidation?.(head, settings) : undefined),
     isFamilyDocument: (document) => modeOf(document).id !== modes.fallbackId,
+    mailFlowReport: async (sources, skipped = [], token, settings = defaultSettings) => {
+      const read: SourceRecords[] = [];
+      const left: SkippedSource[] = [...skipped];
+      for (const { document } of sources) {
+        await yieldControl();
+        if (token?.isCancellationRequested) return null;
+        const mode = modeOf(document);
+        const name = sourceNameOf(document.uri);
+        if (!mode.mailFlow) {
+          left.push({ uri: document.uri, name, reason: `no mail flow is read from this kind of file (${document.languageId})` });
+          continue;
+        }
+        const records = await mode.mailFlow(document, settings, token);
+        if (token?.isCancellationRequested) return null;
+        read.push({ source: { uri: document.uri, name, language: familyLanguage(mode, document), notes: records.notes }, records });
+      }
+      return buildMailFlowReport(read, left);
+    },
   };
 }
+
+/** The language id of the family that read the document: its own, or for a generic one (log, plaintext) the family's first. */
+function familyLanguage(mode: LanguageMode, document: TextDocument): string {
+  const ids = (mode as Partial<FamilyMode>).languageIds;
+  return !ids || ids.includes(document.languageId) ? document.languageId : ids[0]!;
+}
+

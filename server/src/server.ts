@@ -15,6 +15,7 @@ import { registerFoldingRangeHandler } from './handlers/foldingRangeHandler';
 import { registerCodeActionHandler } from './handlers/codeActionHandler';
 import { registerInlayHintHandler } from './handlers/inlayHintHandler';
 import { registerExplainBounceHandler } from './handlers/explainBounceHandler';
+import { registerMailFlowReportHandler } from './handlers/mailFlowReportHandler';
 import { SettingsCache } from './handlers/settings';
 import type { RuntimeEnvironment } from './runtime';
 
@@ -58,6 +59,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   registerCodeActionHandler(connection, documents, service);
   registerInlayHintHandler(connection, documents, service, settings);
   registerExplainBounceHandler(connection, documents, service, settings);
+  registerMailFlowReportHandler(connection, documents, service, settings, runtime);
   const diagnostics = registerDiagnosticsHandler(connection, documents, service, settings, runtime);
   connection.onDidChangeConfiguration(() => {
     settings.forget();

@@ -65,6 +65,8 @@ function startWebWorkerServer() {
   const fromServer = new Emitter();
   const scope = createContext({
     console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextDecoder, TextEncoder, URL, structuredClone,
+    // WindowOrWorkerGlobalScope's base64 functions (the report's HTML parser decodes its entity tables with atob).
+    atob: globalThis.atob, btoa: globalThis.btoa,
     // postMessage copies: nothing is shared between the page and the worker.
     postMessage: (message) => setTimeout(() => fromServer.fire(structuredClone(message)), 0),
     addEventListener: () => undefined,
@@ -107,6 +109,9 @@ async function editorSession(connection) {
     highlights: await ask('textDocument/documentHighlight', TRACKING.uri, { position: positionOf(TRACKING.text, '<q4-forecast-81f2@contoso.com>', 3) }),
     inlayHints: await ask('textDocument/inlayHint', BOUNCE.uri, { range: whole }),
     explainBounce: await connection.sendRequest('mailflowLens/explainBounce', { uri: BOUNCE.uri }),
+    mailFlowReport: await connection.sendRequest('mailflowLens/mailFlowReport', {
+      uris: DOCUMENTS.map((d) => d.uri), webview: { nonce: 'YnJvd3Nlcldvcmtlck5vbmNl', cspSource: 'https://*.vscode-cdn.net' },
+    }),
   };
   await allPublished;
   answers.diagnostics = Object.fromEntries(DOCUMENTS.map((d) => [d.uri, published.get(d.uri)]));
@@ -169,6 +174,13 @@ describe('the web worker server, with a worker\'s globals only', () => {
     assert.deepEqual(fromWorker.inlayHints.map((h) => [h.position.line, h.label]), [[1, '⏱ +0 s after Date'], [53, '⏱ +2 s after Date']]);
     assert.ok(fromWorker.codeActions.some((a) => /Get-MessageTrackingLog/.test(JSON.stringify(a))));
     assert.equal(fromWorker.explainBounce.title, 'Bounce: 2 recipients failed');
+  });
+
+  it('renders the mail flow report with its charts: the chart library runs without a DOM or Node', () => {
+    const report = fromWorker.mailFlowReport;
+    assert.match(report.webviewHtml, /<section id="reasons"><h2>Failures by reason<\/h2>[\s\S]*?<svg /);
+    assert.match(report.fileHtml, /<section id="failed">/);
+    assert.match(report.markdown, /^# Mail flow/);
   });
 
   it('answers every request exactly as the node server does', () => {

@@ -8,7 +8,7 @@ const files = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 
   .split('\n').map((l) => l.trim()).filter(Boolean);
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
-  /^dist\/extension\.js$/, /^dist\/serverWorker\.js$/, /^dist\/languageService\.js$/,
+  /^dist\/extension\.js$/, /^dist\/serverWorker\.js$/, /^dist\/languageService\.js$/, /^dist\/reportPages\.js$/,
   /^dist\/browser\/extension\.js$/, /^dist\/browser\/serverMain\.js$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.json$/,
   /^language-configuration\/[\w.-]+\.json$/,
 ];
@@ -26,7 +26,7 @@ describe('the packaged extension', () => {
       ...(manifest.contributes.grammars ?? []).map((g) => g.path),
       ...(manifest.contributes.snippets ?? []).map((s) => s.path),
     ].map((p) => p.replace(/^\.\//, ''));
-    for (const file of [...referenced, 'dist/serverWorker.js', 'dist/languageService.js', 'dist/browser/serverMain.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    for (const file of [...referenced, 'dist/serverWorker.js', 'dist/languageService.js', 'dist/reportPages.js', 'dist/browser/serverMain.js', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
       assert.ok(files.includes(file), `${file} is missing from the .vsix`);
     }
   });

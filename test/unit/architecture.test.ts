@@ -19,6 +19,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['analysis'],
   ['modes'],
   ['languageService.ts'],
+  // The mail flow report's renderer: a MailFlowReport in, pages and Markdown out.
+  ['report'],
   // What a host supplies (timers, loading the engine); the handlers read it.
   ['runtime.ts'],
   ['handlers'],
@@ -99,6 +101,24 @@ describe('architecture', () => {
       .map((target) => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`));
     assert.deepEqual(reaching, []);
     assert.ok(clientFiles.some((file) => importsOf(file).some((target) => relative(SERVER, target) === 'common/protocol')));
+  });
+
+  it('the report renderer imports only common, text, its own files and the chart library', () => {
+    const report = join(SERVER, 'report');
+    const files = filesUnder(report);
+    assert.ok(files.length > 0);
+    const allowedPackages = new Set(['@observablehq/plot', 'linkedom']);
+    const reaching: string[] = [];
+    for (const file of files) {
+      for (const target of importsOf(file)) {
+        const top = relative(SERVER, target).split(/[\\/]/)[0]!;
+        if (!['common', 'text', 'report'].includes(top)) reaching.push(`${relative(SERVER, file)} -> ${relative(SERVER, target)}`);
+      }
+      for (const [, name] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^.'][^']*)'/g)) {
+        if (!allowedPackages.has(name!)) reaching.push(`${relative(SERVER, file)} -> ${name}`);
+      }
+    }
+    assert.deepEqual(reaching, []);
   });
 
   it('no logic file is over 400 lines (the fact tables in knowledge/data aside)', () => {

@@ -176,6 +176,7 @@ function diagnosticsHarness() {
       setImmediate: (callback: () => void) => { callback(); return { dispose: () => undefined }; },
     },
     loadLanguageService: () => Promise.reject(new Error('not used')),
+    loadReportRenderer: () => Promise.reject(new Error('not used')),
   };
   let slices = 0;
   let release: () => void = () => undefined;

@@ -24,6 +24,8 @@ const browserRuntime: RuntimeEnvironment = {
   },
   // One script: a worker has no file to read the engine from later, so it is bundled in.
   loadLanguageService: () => import('../languageService'),
+  // Bundled in too; esbuild leaves a dynamically imported module unevaluated until the first report.
+  loadReportRenderer: () => import('../report/reportPages'),
 };
 
 startServer(createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self)), browserRuntime);

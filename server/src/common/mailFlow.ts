@@ -74,6 +74,19 @@ export interface FlowRecords {
   readonly timesInUtc?: boolean;
   /** What the reader wants the admin to know: year inferred, log starts mid-trail, culture assumed, lines skipped. */
   readonly notes: readonly string[];
+  /**
+   * The command that looks further at a deferred recipient (the queue, the message's trail), built
+   * by the family that read it with text/shell.ts or text/powerShell.ts; the report calls it for
+   * the oldest recipient of each row of its deferral queue only. Without it the report uses the
+   * family's standard search (analysis/flow/lookFurther.ts).
+   */
+  readonly lookFurther?: (recipient: FlowRecipient) => FlowCommand | undefined;
+}
+
+/** A command shown to the admin, never run by us. */
+export interface FlowCommand {
+  readonly language: 'powershell' | 'shellscript';
+  readonly text: string;
 }
 
 /** One source the report read. */
@@ -146,7 +159,7 @@ export interface DeferralRow extends ReportLink {
   /** Age of the oldest deferral at the end of the source, in ms. */
   readonly oldestAgeMs?: number;
   /** A command that looks further, built with text/powerShell.ts or text/shell.ts; never run by us. */
-  readonly command?: { readonly language: 'powershell' | 'shellscript'; readonly text: string };
+  readonly command?: FlowCommand;
 }
 
 export interface SlowDelivery extends ReportLink {

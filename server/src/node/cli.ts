@@ -1,6 +1,7 @@
 // The command line: the language service without an editor.
 //   mailflow-lens explain "550 5.1.10 RESOLVER.ADR.RecipientNotFound"
 //   mailflow-lens check [--format text|json|ndjson|sarif] FILE|DIR|- ...
+//   mailflow-lens report [-o FILE] [--format json] FILE|DIR|- ...
 // The same bundle runs as the worker threads of `check --jobs N`.
 
 import { isMainThread, parentPort } from 'node:worker_threads';
@@ -8,6 +9,7 @@ import manifest from '../../../package.json';
 import { explainText, type ReplyExplanation } from '../analysis/replyExplanation';
 import { getLanguageService } from '../languageService';
 import { type Command, parseCommand, USAGE, UsageError } from './cli/options';
+import { runReport } from './cli/report';
 import { runCheck, serveChecks } from './cli/run';
 
 const out = (text: string) => { process.stdout.write(text); };
@@ -73,6 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const result = await runCheck(command.paths, command.options, () => getLanguageService(), __filename, out, err);
       return result.unreadable ? 2 : result.errors ? 1 : 0;
     }
+    case 'report': return (await runReport(command.paths, command.options, getLanguageService(), out, err)).unreadable ? 2 : 0;
   }
 }
 

@@ -40,4 +40,5 @@ export const nodeRuntime: RuntimeEnvironment = {
   collectGarbage,
   // esbuild keeps the dynamic import's modules unevaluated until the handshake is over.
   loadLanguageService: () => import('../languageService'),
+  loadReportRenderer: () => import('../report/reportPages'),
 };

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type * as languageService from '../languageService';
+import type * as reportPages from '../report/reportPages';
 import { startServer } from '../server';
 import { nodeTimer } from './nodeRuntime';
 import { createPortConnection } from './portConnection';
@@ -16,4 +17,7 @@ startServer(createPortConnection(parentPort), {
   // The engine is a CommonJS bundle beside this one, read by path at run time so esbuild leaves it out of this bundle.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loadLanguageService: async () => require(join(__dirname, 'languageService.js')) as typeof languageService,
+  // The report's renderer and chart library, likewise a bundle of its own, read on the first report.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadReportRenderer: async () => require(join(__dirname, 'reportPages.js')) as typeof reportPages,
 });

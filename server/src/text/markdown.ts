@@ -89,6 +89,15 @@ export function code(value: string): Markdown {
   return mint(`${fence}${pad}${content}${pad}${fence}`);
 }
 
+/**
+ * A code span in a GFM table cell: GFM splits a row into cells before it reads code spans, so a "|"
+ * in the code would end the cell (and the span with it); each one is escaped, and GFM takes the
+ * backslash away again inside the cell.
+ */
+export function tableCode(value: string): Markdown {
+  return mint(code(value).value.replaceAll('|', '\\|'));
+}
+
 /** Commands a link may run, with the arguments each takes: the client trusts these only. */
 export interface LinkableCommands {
   readonly [OPEN_POWERSHELL_COMMAND]: readonly [OpenPowerShellArgs];

@@ -307,7 +307,8 @@ function sendmailMessageEvent(body: string, at: number): MailEvent {
 }
 
 const LOST = /^lost connection after ([A-Z-]{1,20}(?: \([^)]{0,40}\))?) from (\S{1,300})/;
-const BLOCKED_USING = /blocked using ([A-Za-z0-9.-]{1,255})/;
+/** "blocked using zen.spamhaus.org": the block list a reject names (Postfix's reject_rbl_client wording). */
+export const BLOCKED_USING = /blocked using ([A-Za-z0-9.-]{1,255})/;
 const DNSBL_RANK = /^DNSBL rank \d+ for (\S{1,300})/;
 const WARNING_LEVEL = /^(warning|error|fatal|panic): /;
 // "from host[1.2.3.4]", "for (helo) [1.2.3.4]:port"; read in the first CLIENT_WINDOW characters only.
@@ -360,7 +361,8 @@ function rejectEvent(body: string, at: number, from: number, recipient?: string)
   if (command) start = from + command[0].length;
   const semicolon = body.indexOf('; from=<', start);
   const end = semicolon >= 0 ? semicolon : body.length;
-  const tail = semicolon >= 0 ? fields(body.slice(semicolon + 2).replaceAll(' ', ', ')) : undefined;
+  // smtpd separates the fields with spaces, postscreen with commas and spaces.
+  const tail = semicolon >= 0 ? fields(body.slice(semicolon + 2).replace(/,? /g, ', ')) : undefined;
   return {
     kind: 'reject',
     reply: clip(body.slice(start, end)),

@@ -4,6 +4,7 @@ import { EMAIL } from '../../common/languages';
 import type { FamilyMode } from '../languageModes';
 import { doCodeHover } from '../statusCodes/codeHover';
 import { validateBounce } from './bounceDiagnostics';
+import { bounceFlow } from './bounceFlow';
 import { doEmailHeaderHover } from './emailHeaderHover';
 import { getHopHints } from './hopHints';
 
@@ -16,5 +17,6 @@ export function getEmailMode(): FamilyMode {
       ?? doEmailHeaderHover(document, position, settings.hover.detail, token),
     doValidation: (document, settings, token) => validateBounce(document, settings.diagnostics, token),
     getInlayHints: (document, range, settings, token) => getHopHints(document, range, settings.hops, token),
+    mailFlow: (document, _settings, token) => Promise.resolve(bounceFlow(document, token)),
   };
 }

@@ -7,6 +7,7 @@ import { LineHeadReader } from '../../formats/mailLog/lineHead';
 import type { FamilyMode, LanguageModeOptions } from '../languageModes';
 import { getMailLogCodeActions } from './mailLogActions';
 import { validateMailLog } from './mailLogDiagnostics';
+import { mailLogFlow } from './mailLogFlow';
 import { doMailLogHover } from './mailLogHover';
 import { findMailLogHighlights, findMailLogReferences } from './mailLogReferences';
 import { findMailLogSymbols, getMailLogFoldingRanges } from './mailLogSymbols';
@@ -25,6 +26,7 @@ export function getMailLogMode(options: LanguageModeOptions): FamilyMode {
     getFoldingRanges: getMailLogFoldingRanges,
     getCodeActions: getMailLogCodeActions,
     streamValidation: () => streamMailLog(),
+    mailFlow: (document, _settings, token) => mailLogFlow(document, token, options.yieldControl),
   };
 }
 

@@ -33,7 +33,7 @@ export function displayName(input: Input): string {
 }
 
 /** Named like a file of one of our families (its .gz too): then it must be readable. */
-function namedLikeOurs(path: string): boolean {
+export function namedLikeOurs(path: string): boolean {
   const language = languageOfFile(path.replace(/\.gz$/i, ''), '', manifest.contributes.languages);
   return language !== 'log' && language !== 'plaintext';
 }

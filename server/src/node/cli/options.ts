@@ -2,6 +2,7 @@
 // that documents every option and exit code.
 
 import { availableParallelism } from 'node:os';
+import type { ReportFormat, ReportOptions } from './report';
 
 export type OutputFormat = 'text' | 'json' | 'ndjson' | 'sarif';
 export type SeverityName = 'error' | 'warning' | 'info';
@@ -19,12 +20,14 @@ export interface CheckOptions {
 
 export type Command =
   | { readonly kind: 'check'; readonly paths: readonly string[]; readonly options: CheckOptions }
+  | { readonly kind: 'report'; readonly paths: readonly string[]; readonly options: ReportOptions }
   | { readonly kind: 'explain'; readonly text: string | undefined; readonly format: 'text' | 'json' }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' };
 
 export const USAGE = `Usage:
   mailflow-lens check [options] <file|directory|->...
+  mailflow-lens report [-o FILE] [--format html|md|json] <file|directory|->...
   mailflow-lens explain [--format text|json] [<code or reply>|-]
   mailflow-lens --help | --version
 
@@ -50,16 +53,30 @@ Options of check:
   --no-color              no colours (colours are used when standard output is a
                           terminal and NO_COLOR is not set)
 
+report writes the mail flow report of the files: totals, a timeline, failures by
+reason and status code, the domains that fail most, the deferral queue, delivery
+delays, top senders, rejected clients, block lists and every failed recipient. The
+inputs are read as check reads them; several files make one report.
+
+Options of report:
+  -o, --output FILE       write the report to FILE (default: standard output)
+  -f, --format FORMAT     html: one self-contained page with charts and tables (no
+                          script, no network reference); the default when FILE
+                          ends in .html or .htm
+                          md: the same tables as Markdown, for a ticket
+                          json: the report's aggregates as one document (the
+                          default otherwise)
+
 explain prints what a status code, reply or transport string means; with no argument
 or "-" it reads the text from standard input. --format json prints the explanations
 as a JSON array.
 
 Exit codes:
-  0  no problem of error severity
-  1  at least one problem of error severity (whether shown or not)
+  0  check: no problem of error severity; report: the report was written
+  1  check: at least one problem of error severity (whether shown or not)
   2  bad usage, or an input could not be read (missing, a directory without
      readable files, binary, compressed wrongly or in an unreadable encoding);
-     the other inputs are still checked`;
+     the other inputs are still checked (report: and reported)`;
 
 export class UsageError extends Error {}
 
@@ -72,6 +89,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv, st
   if (command === '--version') return { kind: 'version' };
   if (command === 'explain') return parseExplain(rest);
   if (command === 'check') return parseCheck(rest, env, stdoutIsTty);
+  if (command === 'report') return parseReport(rest);
   throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
 }
 
@@ -119,6 +137,27 @@ function parseCheck(args: readonly string[], env: NodeJS.ProcessEnv, stdoutIsTty
   }
   if (!paths.length) throw new UsageError('check needs at least one file, directory or "-"');
   return { kind: 'check', paths, options: { format, maxProblems, severity, summary, jobs, color } };
+}
+
+const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'md', 'html'];
+
+function parseReport(args: readonly string[]): Command {
+  const reader = optionReader(args);
+  const paths: string[] = [];
+  let format: ReportFormat | undefined;
+  let output: string | undefined;
+  for (let item = reader.next(); item; item = reader.next()) {
+    if ('operand' in item) { paths.push(item.operand); continue; }
+    const { name, inline } = item;
+    switch (name) {
+      case '-f': case '--format': format = oneOf(name, reader.value(name, inline), REPORT_FORMATS); break;
+      case '-o': case '--output': output = reader.value(name, inline); break;
+      default: throw new UsageError(`unknown option "${name}"`);
+    }
+  }
+  if (!paths.length) throw new UsageError('report needs at least one file, directory or "-"');
+  format ??= output !== undefined && /\.html?$/i.test(output) ? 'html' : 'json';
+  return { kind: 'report', paths, options: { format, ...(output !== undefined ? { output } : {}) } };
 }
 
 function parseExplain(args: readonly string[]): Command {

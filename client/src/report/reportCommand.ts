@@ -75,8 +75,10 @@ export async function mailFlowReport(context: ReportContext, clicked?: unknown, 
         webview: { nonce: panel.nonce, cspSource: panel.panel.webview.cspSource },
       };
       const client = await context.client();
-      const result = await client.sendRequest<MailFlowReportResult>(MAIL_FLOW_REPORT_REQUEST, params, token);
-      panel.show(result);
+      const result = await client.sendRequest<MailFlowReportResult | null>(MAIL_FLOW_REPORT_REQUEST, params, token);
+      // null: cancelled on the server's side, or a request it could not read.
+      if (result) panel.show(result);
+      else panel.panel.dispose();
     } catch (error) {
       panel.panel.dispose();
       if (token.isCancellationRequested) return;

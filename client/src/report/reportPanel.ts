@@ -16,6 +16,8 @@ export interface ReportPanelProbe {
   /** Counts the panels opened since activation. */
   readonly id: number;
   readonly title: string;
+  /** True once the server's page is shown (before, the panel says the report is being built). */
+  readonly built: boolean;
   readonly html: string;
   readonly sources: readonly string[];
   /** Handles a message as if the page had posted it (the same path as the webview's own messages). */
@@ -113,6 +115,7 @@ export class ReportPanel {
     return {
       id: this.id,
       title: this.panel.title,
+      built: this.result !== undefined,
       html: this.panel.webview.html,
       sources: this.result?.sources ?? [],
       receive: (message) => this.receive(message),

@@ -169,40 +169,53 @@ try {
   const reportPage = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   const savedReport = join(mkdtempSync(join(tmpdir(), 'mailflow-report-')), 'mail-flow-report.html');
 
-  await step('mail flow report of a Postfix mail log, dark theme; a row reveals its line', async () => {
+  await step('mail flow report of a Postfix mail log, dark theme', async () => {
     await runCommand('View: Close All Editors');
     await open('mail.log');
+    await runCommand('View: Close Primary Side Bar');
     await runCommand('Mailflow Lens: Mail Flow Report');
     const report = reportPage();
     await report.locator('svg').first().waitFor({ timeout: 30_000 });
     await report.locator('#totals').waitFor();
-    await page.waitForTimeout(500);
+    // The report alone, full width, as it would be read.
+    await runCommand('View: Single Column Editor Layout');
+    await page.locator('.tab[aria-label^="Mail flow"]').first().click();
+    await report.locator('#totals').waitFor();
+    await page.waitForTimeout(800);
     await page.screenshot({ path: join(out, 'report-dark.png') });
-    await report.locator('#failed tr.link', { hasText: 'bob@example.org' }).first().click();
-    // mail.log's bounce is its fifth line.
-    await page.locator('.tab.active[aria-label^="mail.log"]').waitFor({ timeout: 10_000 });
-    await page.locator('.statusbar-item', { hasText: /Ln 5, Col \d+ \(\d+ selected\)/ }).waitFor({ timeout: 10_000 });
   });
 
   await step('mail flow report, light theme', async () => {
     await setTheme('light');
     await page.locator('.tab[aria-label^="Mail flow"]').first().click();
     await reportPage().locator('#totals').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(800);
     await page.screenshot({ path: join(out, 'report-light.png') });
   });
 
+  await step('a failed recipient\'s row reveals its line', async () => {
+    await reportPage().locator('#failed tr.link', { hasText: 'bob@example.org' }).first().click();
+    // mail.log's bounce is its fifth line.
+    await page.locator('.tab.active[aria-label^="mail.log"]').waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: /Ln 5, Col \d+ \(\d+ selected\)/ }).waitFor({ timeout: 10_000 });
+  });
+
   await step('Save Report as HTML from the panel\'s title bar', async () => {
+    await page.locator('.tab[aria-label^="Mail flow"]').first().click();
     await page.locator('.editor-actions .action-label[aria-label^="Save Report as HTML"]').first().click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(savedReport);
-    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     const end = Date.now() + 15_000;
     while (!existsSync(savedReport) && Date.now() < end) await page.waitForTimeout(200);
     if (!existsSync(savedReport)) throw new Error(`nothing was saved at ${savedReport}`);
   });
-  await step('back to the dark theme after the report', () => setTheme('dark'));
+  await step('back to the dark theme after the report', async () => {
+    await setTheme('dark');
+    await runCommand('View: Toggle Primary Side Bar Visibility');
+  });
 
   await step('the saved report in Chromium with JavaScript off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });

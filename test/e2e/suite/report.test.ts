@@ -101,19 +101,6 @@ describe('mail flow report', () => {
     assert.ok(vscode.window.activeTextEditor.selection.isEmpty);
   });
 
-  it('copies the report in front as Markdown tables', async () => {
-    await openFixture('mail.log');
-    await runReport();
-    await vscode.commands.executeCommand('mailflowLens.copyReportMarkdown');
-    const markdown = await eventually(async () => {
-      const text = await vscode.env.clipboard.readText();
-      return text.includes('bob@example.org') ? text : undefined;
-    }, 'the Markdown on the clipboard');
-    assert.match(markdown, /^\|.*\|$/m, 'a Markdown table row');
-    assert.match(markdown, /^\|\s*:?-+/m, 'a table delimiter row');
-    assert.doesNotMatch(markdown, /<svg|<script/);
-  });
-
   it('reports an Exchange tracking log: charts, totals counted from its events, the failed recipient', async () => {
     const document = await openFixture('MSGTRK20261123-1.LOG');
     await eventually(() => (document.languageId === 'exchange-tracking-log' ? true : undefined), 'the tracking log language', 10_000);

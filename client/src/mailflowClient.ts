@@ -14,6 +14,8 @@ import {
   OPEN_POWERSHELL_COMMAND, type OpenPowerShellArgs,
 } from '../../server/src/common/protocol';
 import { registerFilterLines } from './filter/filterCommand';
+import { registerMailFlowReport } from './report/reportCommand';
+import { type ReportPanelProbe, ReportPanels } from './report/reportPanel';
 import { RestartPolicy } from './restartPolicy';
 import { registerRevealLine } from './revealLine';
 
@@ -55,6 +57,8 @@ export interface MailflowLensApi {
     readonly serverThreadId: () => number | undefined;
     /** Ends the server's thread or worker as a crash would, without telling the client. */
     readonly terminateServer: () => Promise<void>;
+    /** The open mail flow report panels. */
+    readonly reportPanels: () => readonly ReportPanelProbe[];
   };
 }
 
@@ -73,6 +77,7 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
   const serveIfNeeded = (document: vscode.TextDocument): void => {
     if (isServed(document)) void ensureClient();
   };
+  const reports = new ReportPanels(context.extensionUri);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -89,6 +94,7 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
     vscode.commands.registerCommand(OPEN_POWERSHELL_COMMAND, openPowerShell),
     vscode.commands.registerCommand(RESTART_COMMAND, restartServer),
     registerRevealLine(),
+    ...registerMailFlowReport({ client: readyClient, isServed, panels: reports }),
     { dispose: () => void stopServer() },
   );
   context.subscriptions.push(...registerFilterLines(context, readyClient));
@@ -106,6 +112,7 @@ export function activateClient(context: vscode.ExtensionContext, connect: Connec
     testing: {
       serverThreadId: () => (client?.state === State.Running ? server?.threadId() : undefined),
       terminateServer: async () => { await server?.end(); },
+      reportPanels: () => reports.probes(),
     },
   };
 }

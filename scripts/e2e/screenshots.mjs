@@ -1,8 +1,10 @@
 // npm run screenshots: the visual smoke test. Drives the packaged extension in code-server with
 // Playwright as a person would, checks that each view shows what it should, and saves a picture
 // of it. DOM selectors are VS Code internals: they live here and nowhere else.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launchBrowser, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -161,6 +163,76 @@ try {
     await suggestions.first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(out, 'snippets-ps1.png') });
     await page.keyboard.press('Escape');
+  });
+
+  /** The page inside the report's webview (two nested iframes in the workbench). */
+  const reportPage = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  const savedReport = join(mkdtempSync(join(tmpdir(), 'mailflow-report-')), 'mail-flow-report.html');
+
+  await step('mail flow report of a Postfix mail log, dark theme', async () => {
+    await runCommand('View: Close All Editors');
+    await open('mail.log');
+    await runCommand('View: Close Primary Side Bar');
+    await runCommand('Mailflow Lens: Mail Flow Report');
+    const report = reportPage();
+    await report.locator('svg').first().waitFor({ timeout: 30_000 });
+    await report.locator('#totals').waitFor();
+    // The report alone, full width, as it would be read.
+    await runCommand('View: Single Column Editor Layout');
+    await page.locator('.tab[aria-label^="Mail flow"]').first().click();
+    await report.locator('#totals').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(out, 'report-dark.png') });
+  });
+
+  await step('mail flow report, light theme', async () => {
+    await setTheme('light');
+    await page.locator('.tab[aria-label^="Mail flow"]').first().click();
+    await reportPage().locator('#totals').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(out, 'report-light.png') });
+  });
+
+  await step('a failed recipient\'s row reveals its line', async () => {
+    await reportPage().locator('#failed tr.link', { hasText: 'bob@example.org' }).first().click();
+    // mail.log's bounce is its fifth line.
+    await page.locator('.tab.active[aria-label^="mail.log"]').waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: /Ln 5, Col \d+ \(\d+ selected\)/ }).waitFor({ timeout: 10_000 });
+  });
+
+  await step('Save Report as HTML from the panel\'s title bar', async () => {
+    await page.locator('.tab[aria-label^="Mail flow"]').first().click();
+    await page.locator('.editor-actions .action-label[aria-label^="Save Report as HTML"]').first().click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(savedReport);
+    await page.waitForTimeout(500);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    const end = Date.now() + 15_000;
+    while (!existsSync(savedReport) && Date.now() < end) await page.waitForTimeout(200);
+    if (!existsSync(savedReport)) throw new Error(`nothing was saved at ${savedReport}`);
+  });
+  await step('back to the dark theme after the report', async () => {
+    await setTheme('dark');
+    await runCommand('View: Toggle Primary Side Bar Visibility');
+  });
+
+  await step('the saved report in Chromium with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    try {
+      const file = await context.newPage();
+      await file.goto(pathToFileURL(savedReport).href);
+      const totals = file.locator('#totals');
+      await totals.waitFor();
+      if (!(await totals.isVisible())) throw new Error('the totals are not visible');
+      const text = await totals.innerText();
+      if (!/delivered/.test(text) || !/failed/.test(text)) throw new Error(`the totals read: ${text}`);
+      if ((await file.locator('svg').count()) === 0) throw new Error('no chart in the saved page');
+      await file.screenshot({ path: join(out, 'report-file.png') });
+    } finally {
+      await context.close();
+      rmSync(savedReport, { force: true });
+    }
   });
 } finally {
   await browser.close();

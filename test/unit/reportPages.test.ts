@@ -105,6 +105,13 @@ describe('report pages (synthetic reports)', () => {
     assert.throws(() => webviewContentSecurityPolicy({ nonce: "abc'; script-src *", cspSource: CONTEXT.cspSource }), RangeError);
     assert.throws(() => webviewContentSecurityPolicy({ nonce: 'short', cspSource: CONTEXT.cspSource }), RangeError);
     assert.throws(() => webviewPage(report, { nonce: CONTEXT.nonce, cspSource: "https://x; script-src 'unsafe-inline'" }), RangeError);
+    assert.throws(() => webviewPage(report, { nonce: CONTEXT.nonce, cspSource: "'unsafe-inline' https://x" }), RangeError);
+  });
+
+  it('takes the cspSource VS Code on the web and code-server give (\'self\' and the CDN origin)', () => {
+    const cspSource = "'self' https://*.vscode-cdn.net";
+    const policy = webviewContentSecurityPolicy({ nonce: CONTEXT.nonce, cspSource });
+    assert.match(policy, /style-src 'nonce-[^']+' 'self' https:\/\/\*\.vscode-cdn\.net;/);
   });
 
   it('saves one self-contained file: no network reference, no script, no link, nothing loaded', () => {

@@ -42,6 +42,8 @@ export interface MailFlowReportParams {
 export interface MailFlowReportResult {
   /** For the panel's tab: "Mail flow: mail.log". */
   readonly title: string;
+  /** The uri of each MailFlowReport source, in order: what the `source` index of a page's reveal and filter messages names. */
+  readonly sources: readonly string[];
   readonly webviewHtml: string;
   readonly fileHtml: string;
   readonly markdown: string;

@@ -72,6 +72,7 @@ export function registerMailFlowReportHandler(
     if (!report || token.isCancellationRequested) return null;
     const { renderReport } = await runtime.loadReportRenderer();
     if (token.isCancellationRequested) return null;
-    return renderReport(report, { nonce: params.webview.nonce, cspSource: params.webview.cspSource });
+    const rendered = renderReport(report, { nonce: params.webview.nonce, cspSource: params.webview.cspSource });
+    return { ...rendered, sources: report.sources.map((source) => source.uri) };
   });
 }

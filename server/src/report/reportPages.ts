@@ -25,8 +25,11 @@ export interface RenderedReport {
 
 /** A nonce is base64 or hex, long enough not to be guessed. */
 const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
-/** A webview's cspSource: one or more origins or schemes, without anything that would end a directive. */
-const CSP_SOURCE = /^[A-Za-z0-9*:/.+_-]+(?: [A-Za-z0-9*:/.+_-]+)*$/;
+/**
+ * A webview's cspSource: one or more origins or schemes, or 'self' (VS Code on the web and code-server
+ * give "'self' https://*.vscode-cdn.net"), without anything that would end a directive.
+ */
+const CSP_SOURCE = /^(?:'self'|[A-Za-z0-9*:/.+_-]+)(?: (?:'self'|[A-Za-z0-9*:/.+_-]+))*$/;
 
 /** The report's title: "Mail flow: mail.log", "Mail flow: 3 sources". */
 export function reportTitle(report: MailFlowReport): string {

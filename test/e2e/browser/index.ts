@@ -27,6 +27,7 @@ export function run(): Promise<void> {
   require('../suite/bounce.test');
   require('../suite/commands.test');
   require('../suite/markdownSafety.test');
+  require('../suite/report.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     let passed = 0;

@@ -20,6 +20,7 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./restart.test');
   require('./markdownSafety.test');
+  require('./report.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     let passed = 0;

@@ -133,7 +133,7 @@ class FieldList {
   private slotOf(name: string): number {
     for (let i = 0; i < this.count; i++) {
       const slot = i * 4;
-      if (this.offsets[slot + 1]! - this.offsets[slot]! === name.length && this.body.startsWith(name, this.offsets[slot])) return slot;
+      if (this.offsets[slot + 1]! - this.offsets[slot]! === name.length && sameAt(this.body, this.offsets[slot]!, name)) return slot;
     }
     return -1;
   }
@@ -147,6 +147,12 @@ class FieldList {
     }
     return -1;
   }
+}
+
+/** body[at, at + name.length) is name. */
+function sameAt(body: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (body.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+  return true;
 }
 
 function sameChars(text: string, a: number, b: number, length: number): boolean {
@@ -313,11 +319,13 @@ const WARNING_LEVEL = /^(warning|error|fatal|panic): /;
 // "from host[1.2.3.4]", "for (helo) [1.2.3.4]:port"; read in the first CLIENT_WINDOW characters only.
 const CLIENT_IN = /(?:from|for) (\S{0,255}? ?\[[0-9A-Fa-f:.]{1,45}\](?::\d{1,5})?)/;
 const CLIENT_WINDOW = 1024;
+const AUTH_OR_TLS = /auth|ssl|tls/i;
+
+const clientIn = (body: string): string | undefined => CLIENT_IN.exec(body.slice(0, CLIENT_WINDOW))?.[1];
 
 /** Lines about connections, authentication, TLS and the system, with or without a message id. */
 function connectionEvent(body: string, at: number, system: 'postfix' | 'exim' | 'sendmail'): MailEvent {
   const whole = span(at, 0, body.length);
-  const lower = body.toLowerCase();
   if (system === 'postfix') {
     const reject = /^(?:NOQUEUE: )?(?:milter-)?reject: /.exec(body) ?? (body.startsWith('NOQUEUE: ') ? null : /^(?:milter-)?reject: /.exec(body));
     if (reject) return rejectEvent(body, at, reject[0].length);
@@ -331,12 +339,16 @@ function connectionEvent(body: string, at: number, system: 'postfix' | 'exim' | 
     const reject = /\breject=/.exec(body);
     if (reject) return rejectEvent(body, at, reject.index + 7, fields(body).value('arg1'));
   }
-  const client = CLIENT_IN.exec(body.slice(0, CLIENT_WINDOW))?.[1];
-  if ((lower.includes('sasl') && lower.includes('authentication failed')) || lower.includes('authenticator failed') || lower.startsWith('auth failure') || (lower.includes('auth=server') && lower.includes('failure'))) {
-    return { kind: 'auth-failure', client, span: whole };
-  }
-  if (/ssl_accept error|tls library problem|tls handshake failed|tls error on|starttls=.*verify=fail|ssl routines|tls negotiation failed|cannot start tls/.test(lower)) {
-    return { kind: 'tls-failure', client, span: whole };
+  // Every authentication and TLS wording below holds "auth", "ssl" or "tls": most lines (connect,
+  // disconnect, statistics) are ruled out without a lower-case copy of the body.
+  if (AUTH_OR_TLS.test(body)) {
+    const lower = body.toLowerCase();
+    if ((lower.includes('sasl') && lower.includes('authentication failed')) || lower.includes('authenticator failed') || lower.startsWith('auth failure') || (lower.includes('auth=server') && lower.includes('failure'))) {
+      return { kind: 'auth-failure', client: clientIn(body), span: whole };
+    }
+    if (/ssl_accept error|tls library problem|tls handshake failed|tls error on|starttls=.*verify=fail|ssl routines|tls negotiation failed|cannot start tls/.test(lower)) {
+      return { kind: 'tls-failure', client: clientIn(body), span: whole };
+    }
   }
   const lost = LOST.exec(body);
   if (lost) return { kind: 'lost-connection', after: lost[1]!, client: lost[2], span: whole };

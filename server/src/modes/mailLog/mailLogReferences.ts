@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentHighlight, DocumentHighlightKind, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
-import { mailLogIndexOf, type MailLogIndex } from './mailLogIndex';
+import { mailLogIndexOf, type MailLogIndex, trailLines } from './mailLogIndex';
 import { readBackLine, targetAt, trailNamed } from './mailLogLine';
 
 export function findMailLogReferences(document: TextDocument, position: Position, token?: CancellationToken): Location[] {
@@ -31,7 +31,7 @@ function referencedRanges(document: TextDocument, position: Position, token?: Ca
   const lines = new Set<number>();
   for (const t of trails) {
     const trail = index.trails[t]!;
-    for (const line of trail.lines ?? [trail.firstLine]) lines.add(line);
+    for (const line of trailLines(index, t)) lines.add(line);
     for (const line of mentionsOf(index, trail.id, trail.firstLine, trail.lastLine)) lines.add(line);
   }
   if (target.kind !== 'id') lines.add(position.line);

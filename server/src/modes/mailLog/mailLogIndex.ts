@@ -35,8 +35,6 @@ export interface MailLogIndex {
   nextLine: Int32Array;
   /** Trails in the order their first line appears. */
   readonly trails: MessageTrail[];
-  readonly byId: Map<string, number[]>;
-  readonly byMessageId: Map<string, number[]>;
   /** Id -> lines of other messages that name it (Exim "R=id" on its bounce; Postfix and Sendmail notification ids). */
   readonly mentions: Map<string, number[]>;
   readonly lineProblems: LineProblemEvent[];
@@ -75,7 +73,7 @@ export class MailLogIndexBuilder {
       version: document.version, referenceYear, trails: [],
       // Sized from the text and grown as lines are read: document.lineCount would build the document's own line table.
       lineTrail: new Int32Array(0), lineStarts: new Float64Array(0), nextLine: new Int32Array(0),
-      byId: new Map(), byMessageId: new Map(), mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
+      mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };
     // The lines of each trail are chained through nextLine rather than kept in an array per trail.
@@ -141,14 +139,13 @@ export class MailLogIndexBuilder {
       this.yearStartMs = Date.UTC(year, 0, 1);
       this.yearEndMs = Date.UTC(year + 1, 0, 1);
     }
-    let trailIndex = -1;
     const trail = read.trail;
     if (trail) {
+      let trailIndex: number;
       // A trail's first line holds its index: no map from trails to indexes.
       if (trail.firstLine === this.line) {
         trailIndex = index.trails.length;
         index.trails.push(trail);
-        push(index.byId, trail.id, trailIndex);
         if (trailIndex >= this.lastLineOf.length) {
           const grown = new Int32Array(trailIndex * 2);
           grown.set(this.lastLineOf);
@@ -165,12 +162,8 @@ export class MailLogIndexBuilder {
     }
     const event = read.event;
     switch (event.kind) {
-      case 'message-id': case 'sender': case 'arrival':
-        if (event.messageId && read.trail && read.trail.messageId === event.messageId) {
-          const list = index.byMessageId.get(event.messageId);
-          if (!list?.includes(trailIndex)) push(index.byMessageId, event.messageId, trailIndex);
-        }
-        if (event.kind === 'arrival' && event.reportsOn) this.mention(event.reportsOn);
+      case 'arrival':
+        if (event.reportsOn) this.mention(event.reportsOn);
         break;
       case 'notification': this.mention(event.notificationId); break;
       case 'lost-connection': this.lost(event.client ?? 'unknown client', event.after); break;
@@ -206,6 +199,31 @@ export function countLostConnection(map: Map<string, LostConnections>, client: s
   entry.lastLine = line;
   const command = after.split(' ', 1)[0]!;
   if (entry.after.has(command) || entry.after.size < 16) entry.after.set(command, (entry.after.get(command) ?? 0) + 1);
+}
+
+/** Trails (their indexes, in order) by queue id and by Message-ID. */
+export interface TrailLookups {
+  readonly byId: Map<string, number[]>;
+  readonly byMessageId: Map<string, number[]>;
+}
+
+const lookups = new WeakMap<MailLogIndex, TrailLookups>();
+
+/**
+ * The trails of an index by queue id and by Message-ID: built from its trails by the first request
+ * that needs them, once per index, rather than on the way to the problems.
+ */
+export function trailLookups(index: MailLogIndex): TrailLookups {
+  let found = lookups.get(index);
+  if (!found) {
+    found = { byId: new Map(), byMessageId: new Map() };
+    index.trails.forEach((trail, t) => {
+      push(found!.byId, trail.id, t);
+      if (trail.messageId) push(found!.byMessageId, trail.messageId, t);
+    });
+    lookups.set(index, found);
+  }
+  return found;
 }
 
 /** The lines of trail `trailIndex` in order, at most `max` (at most TRAIL_LIMITS.maxLinesPerTrail). */

@@ -33,6 +33,8 @@ export interface MailLogIndex {
   lineStarts: Float64Array;
   /** Per line of a trail: the trail's next line, or -1 after its last (see trailLines). */
   nextLine: Int32Array;
+  /** The text has a carriage return not followed by a line feed: a line break to the editor, not to the index. */
+  loneCarriageReturn: boolean;
   /** Trails in the order their first line appears. */
   readonly trails: MessageTrail[];
   /** Id -> lines of other messages that name it (Exim "R=id" on its bounce; Postfix and Sendmail notification ids). */
@@ -60,6 +62,7 @@ export class MailLogIndexBuilder {
   private readonly reader: MailLogReader;
   private offset = 0;
   private line = 0;
+  private nextCarriageReturn: number;
   private done = false;
   private year: number;
   /** The span of `year` in milliseconds; empty until the first time stamp without a year. */
@@ -68,12 +71,13 @@ export class MailLogIndexBuilder {
 
   constructor(document: TextDocument, referenceYear = new Date().getUTCFullYear()) {
     this.text = document.getText();
+    this.nextCarriageReturn = positionOrNever(this.text.indexOf('\r'));
     this.year = referenceYear;
     this.index = {
       version: document.version, referenceYear, trails: [],
       // Sized from the text and grown as lines are read: document.lineCount would build the document's own line table.
       lineTrail: new Int32Array(0), lineStarts: new Float64Array(0), nextLine: new Int32Array(0),
-      mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
+      loneCarriageReturn: false, mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };
     // The lines of each trail are chained through nextLine rather than kept in an array per trail.
@@ -97,6 +101,11 @@ export class MailLogIndexBuilder {
       let end = text.indexOf('\n', this.offset);
       if (end < 0) end = text.length;
       const contentEnd = end > this.offset && text.charCodeAt(end - 1) === CharCode.CarriageReturn ? end - 1 : end;
+      // Each carriage return is looked at once: the next one is searched for when this line passes it.
+      while (this.nextCarriageReturn < end) {
+        if (text.charCodeAt(this.nextCarriageReturn + 1) !== CharCode.LineFeed) this.index.loneCarriageReturn = true;
+        this.nextCarriageReturn = positionOrNever(text.indexOf('\r', this.nextCarriageReturn + 1));
+      }
       if (this.line >= this.index.lineStarts.length) this.grow();
       this.index.lineStarts[this.line] = this.offset;
       this.readLine(this.offset, contentEnd);
@@ -200,6 +209,8 @@ export function countLostConnection(map: Map<string, LostConnections>, client: s
   const command = after.split(' ', 1)[0]!;
   if (entry.after.has(command) || entry.after.size < 16) entry.after.set(command, (entry.after.get(command) ?? 0) + 1);
 }
+
+const positionOrNever = (at: number): number => (at < 0 ? Infinity : at);
 
 /** Trails (their indexes, in order) by queue id and by Message-ID. */
 export interface TrailLookups {

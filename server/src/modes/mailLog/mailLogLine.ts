@@ -32,20 +32,14 @@ export function readBackLine(document: TextDocument, index: MailLogIndex, line: 
  * (a line break to the editor, not to the index) is read through the document's lines.
  */
 function lineText(document: TextDocument, index: MailLogIndex, line: number): string {
-  const full = document.getText();
-  let agree = linesAgree.get(index);
-  if (agree === undefined) linesAgree.set(index, agree = !LONE_CARRIAGE_RETURN.test(full));
-  if (!agree) return document.getText({ start: { line, character: 0 }, end: { line, character: READ_BACK } }).replace(/\r?\n$/, '');
+  if (index.loneCarriageReturn) return document.getText({ start: { line, character: 0 }, end: { line, character: READ_BACK } }).replace(/\r?\n$/, '');
   const start = index.lineStarts[line];
   if (start === undefined) return '';
+  const full = document.getText();
   let end = line + 1 < index.lineStarts.length ? index.lineStarts[line + 1]! : full.length;
   while (end > start && (full.charCodeAt(end - 1) === CharCode.LineFeed || full.charCodeAt(end - 1) === CharCode.CarriageReturn)) end--;
   return full.slice(start, Math.min(end, start + READ_BACK));
 }
-
-const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
-/** Per index: its lines are the document's lines (the text has no lone carriage return). */
-const linesAgree = new WeakMap<MailLogIndex, boolean>();
 
 /** The year the index gave the line's time stamp, when it had none. */
 function yearOfLine(index: MailLogIndex, line: number): number {

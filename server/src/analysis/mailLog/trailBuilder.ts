@@ -17,6 +17,9 @@ export interface TrailBuilderOptions {
   readonly maxLinesPerTrail?: number;
 }
 
+/** Up to this many recipients, a trail's recipient is found by reading its list rather than a map. */
+const FEW_RECIPIENTS = 8;
+
 export const TRAIL_LIMITS = { maxOpen: 20_000, maxRecipients: 1_000, maxLinesPerTrail: 10_000, maxPendingLinks: 20_000 } as const;
 
 type OpenTrail = MessageTrail;
@@ -24,8 +27,9 @@ type OpenTrail = MessageTrail;
 export class TrailBuilder {
   private readonly open = new Map<string, OpenTrail>();
   /**
-   * The recipients of each open trail by address, dropped when it is handed on. Kept apart: a
-   * property deleted from a trail would turn every kept trail into a slower, larger dictionary object.
+   * The recipients by address of each open trail with more than FEW_RECIPIENTS (the others are
+   * searched in their list), dropped when it is handed on. Kept apart: a property deleted from a
+   * trail would turn every kept trail into a slower, larger dictionary object.
    */
   private readonly addresses = new Map<MessageTrail, Map<string, RecipientTrail>>();
   /** The open trail of each id, whatever its instance: notifications name ids only. */
@@ -79,21 +83,24 @@ export class TrailBuilder {
       this.evicted++;
       this.close(oldKey, oldest, 'evicted');
     }
-    const trail = {
+    // Every field is given at once, those still unknown as undefined: one object shape for every
+    // trail, its fields inside the object rather than in a store added as they are learnt.
+    const trail: OpenTrail = {
       id, system: head.system!, instance, firstLine: line, lastLine: line,
-      ...(this.options.keepLines ? { lines: [] as number[] } : {}),
+      lines: this.options.keepLines ? [] : undefined,
       linesDropped: 0, lineCount: 0,
       startSeen: event.kind === 'client' || event.kind === 'pickup' || event.kind === 'message-id' || event.kind === 'arrival'
         || (head.system === 'sendmail' && event.kind === 'sender'),
-      recipients: [], recipientsDropped: 0, notifications: [],
-    } satisfies OpenTrail;
+      end: undefined, client: undefined, messageId: undefined, sender: undefined, size: undefined, nrcpt: undefined,
+      firstMs: undefined, lastMs: undefined, timesInUtc: undefined,
+      recipients: [], recipientsDropped: 0, notifications: [], reportsOn: undefined,
+    };
     const reports = this.pendingReports.get(id);
     if (reports !== undefined) {
       (trail as MessageTrail).reportsOn = reports;
       this.pendingReports.delete(id);
     }
     this.open.set(key, trail);
-    this.addresses.set(trail, new Map());
     this.openById.set(id, trail);
     return trail;
   }
@@ -155,16 +162,27 @@ export class TrailBuilder {
 
   private recipient(trail: OpenTrail, address: string, line: number): RecipientTrail | undefined {
     const key = address.toLowerCase();
-    const byAddress = this.addresses.get(trail)!;
-    let recipient = byAddress.get(key);
+    const recipients = trail.recipients;
+    const byAddress = recipients.length > FEW_RECIPIENTS ? this.addresses.get(trail)! : undefined;
+    let recipient = byAddress ? byAddress.get(key) : recipients.find((r) => r.address.toLowerCase() === key);
     if (recipient) return recipient;
-    if (trail.recipients.length >= this.maxRecipients) {
+    if (recipients.length >= this.maxRecipients) {
       trail.recipientsDropped++;
       return undefined;
     }
-    recipient = { address, outcome: 'unknown', attempts: 0, deferrals: 0, decisiveLine: line, unknownWhy: 'no delivery attempt for this recipient in the log' };
-    byAddress.set(key, recipient);
-    trail.recipients.push(recipient);
+    recipient = {
+      address, origTo: undefined, outcome: 'unknown', attempts: 0, deferrals: 0, firstAttemptMs: undefined, lastAttemptMs: undefined,
+      decisiveLine: line, decisiveSpan: undefined, reply: undefined, dsn: undefined, relay: undefined, delay: undefined, delays: undefined,
+      unknownWhy: 'no delivery attempt for this recipient in the log',
+    };
+    if (recipients.length === 0) {
+      // A list of one: most messages have one recipient, and a list grown from empty holds room for 17.
+      (trail as { recipients: RecipientTrail[] }).recipients = [recipient];
+      return recipient;
+    }
+    recipients.push(recipient);
+    if (byAddress) byAddress.set(key, recipient);
+    else if (recipients.length > FEW_RECIPIENTS) this.addresses.set(trail, new Map(recipients.map((r) => [r.address.toLowerCase(), r])));
     return recipient;
   }
 

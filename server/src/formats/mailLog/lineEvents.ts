@@ -4,6 +4,7 @@
 // lost connection, a warning). Only a bounded window of the line is read.
 
 import { CharCode } from '../../common/charCode';
+import { fields } from './fieldList';
 import type { LineHead } from './lineHead';
 
 export type AttemptStatus = 'sent' | 'deferred' | 'bounced' | 'expired';
@@ -57,6 +58,12 @@ export const MAX_VALUE = 1000;
 
 const OTHER: MailEvent = { kind: 'other' };
 
+/** First letters of the line shapes told apart below. */
+const enum Letter {
+  UpperD = 0x44, UpperN = 0x4e, LowerC = 0x63, LowerE = 0x65, LowerF = 0x66, LowerL = 0x6c, LowerM = 0x6d,
+  LowerP = 0x70, LowerR = 0x72, LowerS = 0x73, LowerT = 0x74, LowerU = 0x75, LowerW = 0x77,
+}
+
 /** The event of the line text[head.body, end). */
 export function readEvent(text: string, head: LineHead, end: number): MailEvent {
   const bodyEnd = Math.min(end, head.body + BODY_WINDOW);
@@ -71,126 +78,44 @@ export function readEvent(text: string, head: LineHead, end: number): MailEvent 
 const clip = (value: string): string => (value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value);
 const span = (at: number, start: number, end: number): TextSpan => ({ start: at + start, end: at + end });
 
-// Postfix and Sendmail "name=value, " fields, read left to right until a token is not one. A value in
-// <...> may hold commas and is read up to 320 characters (an address is at most 254), so a line of
-// unclosed "<" costs each field a bounded look, not the rest of the line.
-const MAX_FIELDS = 24;
-const MAX_BRACKETED = 320;
-
-/**
- * The fields of the last body read by `fields`, as offsets: no Map and no object per field, since
- * every delivery line has a dozen of them and only a few are asked for. Valid until the next call.
- */
-class FieldList {
-  private body = '';
-  private count = 0;
-  /** Per field: key start, key end, value start, value end. */
-  private readonly offsets = new Int32Array(MAX_FIELDS * 4);
-
-  read(body: string): this {
-    this.body = body;
-    this.count = 0;
-    const offsets = this.offsets;
-    let at = 0;
-    while (at < body.length && this.count < MAX_FIELDS) {
-      let keyEnd = at;
-      for (let c = body.charCodeAt(keyEnd); (c >= CharCode.LowerA && c <= CharCode.LowerZ) || c === CharCode.Underscore; c = body.charCodeAt(++keyEnd));
-      if (keyEnd === at || body.charCodeAt(keyEnd) !== CharCode.Equals) break;
-      const start = keyEnd + 1;
-      let end = start;
-      const close = body.charCodeAt(start) === CharCode.LessThan ? body.indexOf('>', start) : -1;
-      if (close >= 0 && close - start <= MAX_BRACKETED) end = close + 1;
-      else {
-        for (let c = body.charCodeAt(end); end < body.length && c !== CharCode.Comma && c !== CharCode.Space && c !== CharCode.Tab; c = body.charCodeAt(++end));
-      }
-      // The first of a repeated name counts.
-      if (this.find(at, keyEnd) < 0) {
-        const slot = this.count++ * 4;
-        offsets[slot] = at;
-        offsets[slot + 1] = keyEnd;
-        offsets[slot + 2] = start;
-        offsets[slot + 3] = end;
-      }
-      at = end;
-      if (body.charCodeAt(at) === CharCode.Comma) at++;
-      while (body.charCodeAt(at) === CharCode.Space) at++;
-    }
-    return this;
-  }
-
-  /** The value of `name` (without its <>), or undefined. */
-  value(name: string): string | undefined {
-    const slot = this.slotOf(name);
-    return slot < 0 ? undefined : unbracket(this.body.slice(this.offsets[slot + 2], this.offsets[slot + 3]));
-  }
-
-  /** Offsets in the body of the value of `name` as written, or undefined. */
-  span(name: string): { readonly start: number; readonly end: number } | undefined {
-    const slot = this.slotOf(name);
-    return slot < 0 ? undefined : { start: this.offsets[slot + 2]!, end: this.offsets[slot + 3]! };
-  }
-
-  private slotOf(name: string): number {
-    for (let i = 0; i < this.count; i++) {
-      const slot = i * 4;
-      if (this.offsets[slot + 1]! - this.offsets[slot]! === name.length && this.body.startsWith(name, this.offsets[slot])) return slot;
-    }
-    return -1;
-  }
-
-  private find(keyStart: number, keyEnd: number): number {
-    const length = keyEnd - keyStart;
-    for (let i = 0; i < this.count; i++) {
-      const slot = i * 4;
-      const start = this.offsets[slot]!;
-      if (this.offsets[slot + 1]! - start === length && sameChars(this.body, start, keyStart, length)) return slot;
-    }
-    return -1;
-  }
-}
-
-function sameChars(text: string, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-  return true;
-}
-
-const fieldList = new FieldList();
-
-/** Reads the fields of `body`; the answer is valid until the next call. */
-function fields(body: string): FieldList {
-  return fieldList.read(body);
-}
-
-function unbracket(value: string): string {
-  return value.startsWith('<') && value.endsWith('>') ? value.slice(1, -1) : value;
-}
-
 const NOTIFICATION = /^(?:sender|postmaster) (?:non-delivery|delivery status|delay) notification: ([0-9A-Za-z]{5,20})/;
 const POSTFIX_STATUS = /status=(sent|deferred|bounced|expired|undeliverable|deliverable)\b/;
 
 function postfixMessageEvent(body: string, at: number): MailEvent {
-  if (body.startsWith('to=')) return postfixAttempt(body, at);
-  if (body.startsWith('message-id=') || body.startsWith('resent-message-id=')) {
+  // The first character rules out most of the shapes below before any is tried.
+  const first = body.charCodeAt(0);
+  if (first === Letter.LowerT && body.startsWith('to=')) return postfixAttempt(body, at);
+  if ((first === Letter.LowerM && body.startsWith('message-id=')) || (first === Letter.LowerR && body.startsWith('resent-message-id='))) {
     const eq = body.indexOf('=') + 1;
     const raw = body.slice(eq).trimEnd();
     const value = raw.startsWith('<') ? raw.slice(1, raw.indexOf('>') < 0 ? raw.length : raw.indexOf('>')) : raw.split(/[ ,]/, 1)[0]!;
     return { kind: 'message-id', messageId: clip(value), span: span(at, eq, eq + raw.length) };
   }
-  if (body.startsWith('client=')) return { kind: 'client', client: clip(body.slice(7).split(/[,\s]/, 1)[0]!) };
-  if (body.startsWith('uid=')) return { kind: 'pickup', sender: fields(body).value('from') };
-  if (body.startsWith('from=')) {
+  if (first === Letter.LowerC && body.startsWith('client=')) return { kind: 'client', client: clip(body.slice(7, clientEnd(body, 7))) };
+  if (first === Letter.LowerU && body.startsWith('uid=')) return { kind: 'pickup', sender: fields(body).value('from') };
+  if (first === Letter.LowerF && body.startsWith('from=')) {
     const f = fields(body);
     const status = POSTFIX_STATUS.exec(body);
     if (status?.[1] === 'expired') return { kind: 'expired-all', span: span(at, status.index, body.length) };
     return { kind: 'sender', sender: clip(f.value('from') ?? ''), size: numberOf(f.value('size')), nrcpt: numberOf(f.value('nrcpt')) };
   }
-  if (body === 'removed' || body.startsWith('removed ')) return { kind: 'closed' };
-  const notification = NOTIFICATION.exec(body);
+  if (first === Letter.LowerR && (body === 'removed' || body.startsWith('removed '))) return { kind: 'closed' };
+  const notification = first === Letter.LowerS || first === Letter.LowerP ? NOTIFICATION.exec(body) : null;
   if (notification) {
     const start = body.length - body.slice(notification[0].length - notification[1]!.length).length;
     return { kind: 'notification', notificationId: notification[1]!, span: span(at, start, start + notification[1]!.length) };
   }
   return connectionEvent(body, at, 'postfix');
+}
+
+/** Where the client name starting at `from` ends: at a comma or white space (as splitting at /[,\s]/). */
+function clientEnd(body: string, from: number): number {
+  for (let i = from; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === CharCode.Comma || c === CharCode.Space || (c >= CharCode.Tab && c <= CharCode.CarriageReturn)) return i;
+    if (c >= CharCode.FirstNonAscii) return from + /[,\s]|$/.exec(body.slice(from))!.index;
+  }
+  return body.length;
 }
 
 function postfixAttempt(body: string, at: number): MailEvent {
@@ -314,12 +239,15 @@ const WARNING_LEVEL = /^(warning|error|fatal|panic): /;
 // "from host[1.2.3.4]", "for (helo) [1.2.3.4]:port"; read in the first CLIENT_WINDOW characters only.
 const CLIENT_IN = /(?:from|for) (\S{0,255}? ?\[[0-9A-Fa-f:.]{1,45}\](?::\d{1,5})?)/;
 const CLIENT_WINDOW = 1024;
+const AUTH_OR_TLS = /auth|ssl|tls/i;
+
+const clientIn = (body: string): string | undefined => CLIENT_IN.exec(body.slice(0, CLIENT_WINDOW))?.[1];
 
 /** Lines about connections, authentication, TLS and the system, with or without a message id. */
 function connectionEvent(body: string, at: number, system: 'postfix' | 'exim' | 'sendmail'): MailEvent {
-  const whole = span(at, 0, body.length);
-  const lower = body.toLowerCase();
-  if (system === 'postfix') {
+  // Rejects, lost connections, block-list ranks and warnings each start with one of a few letters.
+  const first = body.charCodeAt(0);
+  if (system === 'postfix' && (first === Letter.UpperN || first === Letter.LowerM || first === Letter.LowerR)) {
     const reject = /^(?:NOQUEUE: )?(?:milter-)?reject: /.exec(body) ?? (body.startsWith('NOQUEUE: ') ? null : /^(?:milter-)?reject: /.exec(body));
     if (reject) return rejectEvent(body, at, reject[0].length);
     if (body.startsWith('NOQUEUE: ')) return rejectOrOther(body, at);
@@ -332,19 +260,23 @@ function connectionEvent(body: string, at: number, system: 'postfix' | 'exim' | 
     const reject = /\breject=/.exec(body);
     if (reject) return rejectEvent(body, at, reject.index + 7, fields(body).value('arg1'));
   }
-  const client = CLIENT_IN.exec(body.slice(0, CLIENT_WINDOW))?.[1];
-  if ((lower.includes('sasl') && lower.includes('authentication failed')) || lower.includes('authenticator failed') || lower.startsWith('auth failure') || (lower.includes('auth=server') && lower.includes('failure'))) {
-    return { kind: 'auth-failure', client, span: whole };
+  // Every authentication and TLS wording below holds "auth", "ssl" or "tls": most lines (connect,
+  // disconnect, statistics) are ruled out without a lower-case copy of the body.
+  if (AUTH_OR_TLS.test(body)) {
+    const lower = body.toLowerCase();
+    if ((lower.includes('sasl') && lower.includes('authentication failed')) || lower.includes('authenticator failed') || lower.startsWith('auth failure') || (lower.includes('auth=server') && lower.includes('failure'))) {
+      return { kind: 'auth-failure', client: clientIn(body), span: span(at, 0, body.length) };
+    }
+    if (/ssl_accept error|tls library problem|tls handshake failed|tls error on|starttls=.*verify=fail|ssl routines|tls negotiation failed|cannot start tls/.test(lower)) {
+      return { kind: 'tls-failure', client: clientIn(body), span: span(at, 0, body.length) };
+    }
   }
-  if (/ssl_accept error|tls library problem|tls handshake failed|tls error on|starttls=.*verify=fail|ssl routines|tls negotiation failed|cannot start tls/.test(lower)) {
-    return { kind: 'tls-failure', client, span: whole };
-  }
-  const lost = LOST.exec(body);
-  if (lost) return { kind: 'lost-connection', after: lost[1]!, client: lost[2], span: whole };
-  const rank = DNSBL_RANK.exec(body);
-  if (rank) return { kind: 'blocklist', client: rank[1], span: whole };
-  const level = WARNING_LEVEL.exec(body);
-  if (level) return { kind: 'warning', level: level[1] as WarningLevel, span: whole };
+  const lost = first === Letter.LowerL ? LOST.exec(body) : null;
+  if (lost) return { kind: 'lost-connection', after: lost[1]!, client: lost[2], span: span(at, 0, body.length) };
+  const rank = first === Letter.UpperD ? DNSBL_RANK.exec(body) : null;
+  if (rank) return { kind: 'blocklist', client: rank[1], span: span(at, 0, body.length) };
+  const level = first === Letter.LowerW || first === Letter.LowerE || first === Letter.LowerF || first === Letter.LowerP ? WARNING_LEVEL.exec(body) : null;
+  if (level) return { kind: 'warning', level: level[1] as WarningLevel, span: span(at, 0, body.length) };
   return OTHER;
 }
 

@@ -57,94 +57,113 @@ const EXIM_ID = /([0-9A-Za-z]{6}-(?:[0-9A-Za-z]{11}-[0-9A-Za-z]{4}|[0-9A-Za-z]{6
 export class LineHeadReader {
   private year: number;
   private lastMonth = -1;
+  /** The last syslog time stamp read by its pattern, where it is written: busy logs write many lines in the same second. */
+  private lastStamp: { readonly source: string; readonly start: number; readonly length: number; readonly time: LogTime & { exim: boolean } } | undefined;
+  /** The programs seen lately ("postfix/smtpd"), with their daemon and mail system: a log names a handful. */
+  private readonly programs: KnownProgram[] = [];
+  private nextProgram = 0;
 
   /** `referenceYear`: the year given to the first time stamp that has none (the current year by default). */
   constructor(referenceYear = new Date().getUTCFullYear()) {
     this.year = referenceYear;
   }
 
-  /** The head of the line text[start, end); undefined when it is not a mail log line. */
+  /**
+   * The head of the line text[start, end); undefined when it is not a mail log line. The syslog
+   * source, the queue id and a repeated time stamp are read in place, character by character: they
+   * are on every line, and a copy of the line's head, a match array or a program name per line would
+   * be garbage on every line. Patterns run on a copy of the head only for the time stamps they read.
+   */
   read(text: string, start: number, end: number): LineHead | undefined {
     const limit = Math.min(end, start + HEAD_WINDOW);
-    const window = text.slice(start, limit);
-    const time = this.readTime(window);
+    const time = this.readTime(text, start, limit);
     if (!time) return undefined;
-    let at = time.end;
+    let at = start + time.end;
     const timeSpan: LogTime = { start: start + time.start, end: start + time.end, epochMs: time.epochMs, yearInferred: time.yearInferred, zoned: time.zoned };
-    if (time.exim) return this.eximHead(window, at, start, timeSpan);
-    const programAt = syslogSource(window, at);
-    if (programAt < 0) return undefined;
+    if (time.exim) return eximHead(text.slice(start, limit), time.end, start, timeSpan);
+    const programStart = syslogSource(text, at, limit);
+    if (programStart < 0) return undefined;
     at = lastSourceEnd;
-    const program = window.slice(programAt, lastProgramEnd);
-    const programStart = start + programAt;
-    const slash = program.lastIndexOf('/');
-    const daemon = program.slice(slash + 1);
-    const system = systemOf(program, daemon);
+    const programEnd = lastProgramEnd;
+    const { daemon, system } = this.programOf(text, programStart, programEnd);
     if (!system) return undefined;
-    const programEnd = programStart + program.length;
     if (system === 'exim') {
       // Exim through syslog: its own time stamp may follow ("exim[12105]: 2016-04-28 15:53:37 [12105] 1avn...").
-      EXIM_TIME.lastIndex = at;
+      const window = text.slice(start, limit);
+      let from = at - start;
+      EXIM_TIME.lastIndex = from;
       if (EXIM_TIME.exec(window)) {
-        at = EXIM_TIME.lastIndex;
-        EXIM_PID.lastIndex = at;
-        if (EXIM_PID.exec(window)) at = EXIM_PID.lastIndex;
+        from = EXIM_TIME.lastIndex;
+        EXIM_PID.lastIndex = from;
+        if (EXIM_PID.exec(window)) from = EXIM_PID.lastIndex;
       }
-      const id = eximId(window, at, start);
+      const id = eximId(window, from, start);
       return head(timeSpan, system, programStart, programEnd, daemon, id.idKind, id.idStart, id.idEnd, id.body);
     }
-    const idLength = queueIdLength(window, at);
+    const idLength = queueIdLength(text, at, limit);
     if (idLength > 0) {
-      const idKind: MailIdKind = isNoQueue(window, at, idLength) ? 'noqueue' : system === 'sendmail' ? 'sendmail' : 'postfix';
-      return head(timeSpan, system, programStart, programEnd, daemon, idKind, start + at, start + at + idLength, start + at + idLength + 2);
+      const idKind: MailIdKind = isNoQueue(text, at, idLength) ? 'noqueue' : system === 'sendmail' ? 'sendmail' : 'postfix';
+      return head(timeSpan, system, programStart, programEnd, daemon, idKind, at, at + idLength, at + idLength + 2);
     }
-    return head(timeSpan, system, programStart, programEnd, daemon, undefined, -1, -1, start + at);
+    return head(timeSpan, system, programStart, programEnd, daemon, undefined, -1, -1, at);
   }
 
-  private eximHead(window: string, at: number, start: number, time: LogTime): LineHead {
-    EXIM_PID.lastIndex = at;
-    if (EXIM_PID.exec(window)) at = EXIM_PID.lastIndex;
-    const id = eximId(window, at, start);
-    return head(time, 'exim', -1, -1, 'exim', id.idKind, id.idStart, id.idEnd, id.body);
+  /** The daemon and mail system of the program text[start, end), from the programs seen lately when it is one of them. */
+  private programOf(text: string, start: number, end: number): KnownProgram {
+    const length = end - start;
+    for (const known of this.programs) {
+      if (known.length === length && sameChars(text, start, known.source, known.start, length)) return known;
+    }
+    const program = text.slice(start, end);
+    const daemon = program.slice(program.lastIndexOf('/') + 1);
+    const known = { source: text, start, length, daemon, system: systemOf(program, daemon) };
+    this.programs[this.nextProgram] = known;
+    this.nextProgram = (this.nextProgram + 1) % KNOWN_PROGRAMS;
+    return known;
   }
 
-  private readTime(window: string): (LogTime & { exim: boolean }) | undefined {
+  private readTime(text: string, start: number, limit: number): (LogTime & { exim: boolean }) | undefined {
     // The shapes differ by their first characters: a letter starts classic syslog, a year the rest.
-    const first = window.charCodeAt(0);
-    if (first >= CharCode.UpperA && first <= CharCode.UpperZ) return this.readSyslogTime(window);
+    const first = charAt(text, start, limit);
+    if (first >= CharCode.UpperA && first <= CharCode.UpperZ) return this.readSyslogTime(text, start, limit);
     if (first < CharCode.Digit0 || first > CharCode.Digit9) return undefined;
-    let m: RegExpExecArray | null = null;
-    if (window.charCodeAt(10) === CharCode.UpperT) {
-      RFC3339.lastIndex = 0;
-      m = RFC3339.exec(window);
+    const tenth = charAt(text, start + 10, limit);
+    if (tenth === CharCode.UpperT || tenth === CharCode.Space) {
+      const window = text.slice(start, limit);
+      let m: RegExpExecArray | null = null;
+      if (tenth === CharCode.UpperT) {
+        RFC3339.lastIndex = 0;
+        m = RFC3339.exec(window);
+      }
+      if (m) {
+        const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
+        const zone = m[8];
+        return { start: 0, end: RFC3339.lastIndex, epochMs: ms - offsetMinutes(zone) * 60_000, yearInferred: false, zoned: zone !== undefined, exim: false };
+      }
+      EXIM_TIME.lastIndex = 0;
+      m = tenth === CharCode.Space ? EXIM_TIME.exec(window) : null;
+      if (m) {
+        const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
+        return { start: 0, end: EXIM_TIME.lastIndex, epochMs: ms - offsetMinutes(m[8]) * 60_000, yearInferred: false, zoned: m[8] !== undefined, exim: true };
+      }
     }
-    if (m) {
-      const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
-      const zone = m[8];
-      return { start: 0, end: RFC3339.lastIndex, epochMs: ms - offsetMinutes(zone) * 60_000, yearInferred: false, zoned: zone !== undefined, exim: false };
-    }
-    EXIM_TIME.lastIndex = 0;
-    m = window.charCodeAt(10) === CharCode.Space ? EXIM_TIME.exec(window) : null;
-    if (m) {
-      const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
-      return { start: 0, end: EXIM_TIME.lastIndex, epochMs: ms - offsetMinutes(m[8]) * 60_000, yearInferred: false, zoned: m[8] !== undefined, exim: true };
-    }
-    return window.charCodeAt(4) === CharCode.Space ? this.readSyslogTime(window) : undefined;
+    return charAt(text, start + 4, limit) === CharCode.Space ? this.readSyslogTime(text, start, limit) : undefined;
   }
 
-  private readSyslogTime(window: string): (LogTime & { exim: boolean }) | undefined {
-    // Busy logs write many lines in the same second: the last stamp read is read again for free.
+  private readSyslogTime(text: string, start: number, limit: number): (LogTime & { exim: boolean }) | undefined {
     const last = this.lastStamp;
-    if (last && window.startsWith(last.text) && window.charCodeAt(last.text.length) === CharCode.Space) return last.time;
+    if (last) {
+      const length = last.length;
+      const followedBySpace = start + length < limit && text.charCodeAt(start + length) === CharCode.Space;
+      if (followedBySpace && sameChars(text, start, last.source, last.start, length)) return last.time;
+    }
     SYSLOG.lastIndex = 0;
-    const m = SYSLOG.exec(window);
+    const m = SYSLOG.exec(text.slice(start, limit));
     if (!m) return undefined;
     const time = this.syslogTime(m);
-    if (time) this.lastStamp = { text: m[0], time };
+    if (time) this.lastStamp = { source: text, start, length: m[0].length, time };
     return time;
   }
-
-  private lastStamp: { readonly text: string; readonly time: LogTime & { exim: boolean } } | undefined;
 
   private syslogTime(m: RegExpExecArray): (LogTime & { exim: boolean }) | undefined {
     const month = MONTHS.indexOf(m[2]!);
@@ -160,6 +179,33 @@ export class LineHeadReader {
     const ms = utc(year, month, +m[3]!.trim(), +m[4]!, +m[5]!, +m[6]!, m[7]);
     return { start: 0, end: m[0].length, epochMs: ms, yearInferred, zoned: false, exim: false };
   }
+}
+
+interface KnownProgram {
+  /** Where the program name was read: source[start, start + length). */
+  readonly source: string;
+  readonly start: number;
+  readonly length: number;
+  readonly daemon: string;
+  readonly system: MailSystemKind | undefined;
+}
+
+const KNOWN_PROGRAMS = 16;
+
+function eximHead(window: string, at: number, start: number, time: LogTime): LineHead {
+  EXIM_PID.lastIndex = at;
+  if (EXIM_PID.exec(window)) at = EXIM_PID.lastIndex;
+  const id = eximId(window, at, start);
+  return head(time, 'exim', -1, -1, 'exim', id.idKind, id.idStart, id.idEnd, id.body);
+}
+
+/** The character at `i`, or NaN past `limit` (as charCodeAt past the end of a copy of the head). */
+const charAt = (text: string, i: number, limit: number): number => (i < limit ? text.charCodeAt(i) : NaN);
+
+/** text[at, at + length) is source[from, from + length), compared from the end: a time stamp differs in its last digits. */
+function sameChars(text: string, at: number, source: string, from: number, length: number): boolean {
+  for (let i = length - 1; i >= 0; i--) if (text.charCodeAt(at + i) !== source.charCodeAt(from + i)) return false;
+  return true;
 }
 
 /** One object shape for every head, so the code reading heads stays monomorphic. */
@@ -187,25 +233,26 @@ let lastSourceEnd = 0;
 let lastProgramEnd = 0;
 
 /**
- * " host program[pid]: " or " host program: " at `at`: the program's offset, or -1. The host is
- * any run without space, tab, ":", "[" or "]"; the program letters, digits and "_.-/"; the pid digits.
+ * " host program[pid]: " or " host program: " at `at` (before `limit`): the program's offset, or -1.
+ * The host is any run without space, tab, ":", "[" or "]"; the program letters, digits and "_.-/";
+ * the pid digits.
  */
-function syslogSource(window: string, at: number): number {
-  if (window.charCodeAt(at) !== CharCode.Space) return -1;
+function syslogSource(text: string, at: number, limit: number): number {
+  if (charAt(text, at, limit) !== CharCode.Space) return -1;
   let i = at + 1;
-  while (i < window.length && isHostChar(window.charCodeAt(i))) i++;
-  if (i === at + 1 || window.charCodeAt(i) !== CharCode.Space) return -1;
+  while (i < limit && isHostChar(text.charCodeAt(i))) i++;
+  if (i === at + 1 || charAt(text, i, limit) !== CharCode.Space) return -1;
   const program = ++i;
-  while (i < window.length && isProgramChar(window.charCodeAt(i))) i++;
+  while (i < limit && isProgramChar(text.charCodeAt(i))) i++;
   if (i === program) return -1;
   lastProgramEnd = i;
-  if (window.charCodeAt(i) === OPEN_SQUARE) {
+  if (charAt(text, i, limit) === OPEN_SQUARE) {
     const digits = ++i;
-    while (isDigit(window.charCodeAt(i))) i++;
-    if (i === digits || window.charCodeAt(i) !== CLOSE_SQUARE) return -1;
+    while (isDigit(charAt(text, i, limit))) i++;
+    if (i === digits || charAt(text, i, limit) !== CLOSE_SQUARE) return -1;
     i++;
   }
-  if (window.charCodeAt(i) !== CharCode.Colon || window.charCodeAt(i + 1) !== CharCode.Space) return -1;
+  if (charAt(text, i, limit) !== CharCode.Colon || charAt(text, i + 1, limit) !== CharCode.Space) return -1;
   lastSourceEnd = i + 2;
   return program;
 }
@@ -225,21 +272,21 @@ const HYPHEN = 0x2d;
  * letters and digits followed by ": ", with a digit or all capitals ("DADADADADA" in an anonymised
  * log; "warning" is no id). 0 when there is none.
  */
-function queueIdLength(window: string, at: number): number {
+function queueIdLength(text: string, at: number, limit: number): number {
   let i = at;
   let digit = false;
   let lower = false;
-  for (let c = window.charCodeAt(i); isLetter(c) || isDigit(c); c = window.charCodeAt(++i)) {
+  for (let c = charAt(text, i, limit); isLetter(c) || isDigit(c); c = charAt(text, ++i, limit)) {
     if (isDigit(c)) digit = true;
     else if (c >= CharCode.LowerA) lower = true;
   }
   const length = i - at;
-  if (length < 5 || length > 20 || window.charCodeAt(i) !== CharCode.Colon || window.charCodeAt(i + 1) !== CharCode.Space) return 0;
+  if (length < 5 || length > 20 || charAt(text, i, limit) !== CharCode.Colon || charAt(text, i + 1, limit) !== CharCode.Space) return 0;
   return digit || !lower ? length : 0;
 }
 
-function isNoQueue(window: string, at: number, length: number): boolean {
-  return length === 7 && window.startsWith('NOQUEUE', at);
+function isNoQueue(text: string, at: number, length: number): boolean {
+  return length === 7 && text.startsWith('NOQUEUE', at);
 }
 
 /** "postfix" in any case at the start of the program name. */

@@ -11,7 +11,7 @@ import { DELAYS_PARTS, type MailLogFieldFact } from '../../knowledge/data/mailLo
 import { mailLogField } from '../../knowledge/mailLogFacts';
 import { code, lines, type Markdown, markupContent, md } from '../../text/markdown';
 import { CODE_HOVER_WINDOW, codeHoverInLine } from '../statusCodes/codeHover';
-import { mailLogIndexOf, type MailLogIndex } from './mailLogIndex';
+import { mailLogIndexOf, type MailLogIndex, trailLookups } from './mailLogIndex';
 import { readBackLine, type ReadBackLine, targetAt, trailNamed } from './mailLogLine';
 import { formatDuration } from './mailLogText';
 
@@ -46,7 +46,7 @@ function journey(trail: MessageTrail, index: MailLogIndex): Markdown {
   facts.push(trail.sender === undefined ? md`- From: not in this log` : md`- From: ${trail.sender ? code(trail.sender) : md`<> (the null sender of a notification)`}`);
   if (trail.size !== undefined) facts.push(md`- Size: ${trail.size} bytes`);
   if (trail.messageId !== undefined) {
-    const carriers = (index.byMessageId.get(trail.messageId)?.length ?? 1) - 1;
+    const carriers = (trailLookups(index).byMessageId.get(trail.messageId)?.length ?? 1) - 1;
     facts.push(md`- Message-ID: ${code(trail.messageId)}${carriers > 0 ? md` (${carriers} other message${carriers === 1 ? '' : 's'} in this log carry it)` : md``}`);
   }
   if (trail.client !== undefined) facts.push(md`- Client: ${code(trail.client)}`);

@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CharCode } from '../../common/charCode';
 import type { MailEvent } from '../../formats/mailLog/lineEvents';
 import { MailLogReader } from '../../analysis/mailLog/mailLogTrails';
+import { TRAIL_LIMITS } from '../../analysis/mailLog/trailBuilder';
 import type { MessageTrail } from '../../analysis/mailLog/messageTrail';
 
 /** A line about a connection or the system, for the Problems panel. */
@@ -30,10 +31,12 @@ export interface MailLogIndex {
   lineTrail: Int32Array;
   /** Per line: the offset where it starts, so problems need no position look-ups. */
   lineStarts: Float64Array;
+  /** Per line of a trail: the trail's next line, or -1 after its last (see trailLines). */
+  nextLine: Int32Array;
+  /** The text has a carriage return not followed by a line feed: a line break to the editor, not to the index. */
+  loneCarriageReturn: boolean;
   /** Trails in the order their first line appears. */
   readonly trails: MessageTrail[];
-  readonly byId: Map<string, number[]>;
-  readonly byMessageId: Map<string, number[]>;
   /** Id -> lines of other messages that name it (Exim "R=id" on its bounce; Postfix and Sendmail notification ids). */
   readonly mentions: Map<string, number[]>;
   readonly lineProblems: LineProblemEvent[];
@@ -55,12 +58,11 @@ export const INDEX_LIMITS = { lineProblems: 50_000, clients: 10_000, mentionsPer
 /** Builds the index line by line, in slices the caller chooses. */
 export class MailLogIndexBuilder {
   readonly index: MailLogIndex;
-  /** Trails are indexed when first seen; a closed trail needs nothing more. */
   private readonly text: string;
   private readonly reader: MailLogReader;
-  private readonly trailIndex = new Map<MessageTrail, number>();
   private offset = 0;
   private line = 0;
+  private nextCarriageReturn: number;
   private done = false;
   private year: number;
   /** The span of `year` in milliseconds; empty until the first time stamp without a year. */
@@ -69,15 +71,17 @@ export class MailLogIndexBuilder {
 
   constructor(document: TextDocument, referenceYear = new Date().getUTCFullYear()) {
     this.text = document.getText();
+    this.nextCarriageReturn = positionOrNever(this.text.indexOf('\r'));
     this.year = referenceYear;
     this.index = {
       version: document.version, referenceYear, trails: [],
       // Sized from the text and grown as lines are read: document.lineCount would build the document's own line table.
-      lineTrail: new Int32Array(0), lineStarts: new Float64Array(0),
-      byId: new Map(), byMessageId: new Map(), mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
+      lineTrail: new Int32Array(0), lineStarts: new Float64Array(0), nextLine: new Int32Array(0),
+      loneCarriageReturn: false, mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };
-    this.reader = new MailLogReader({ keepLines: true, referenceYear, onTrail: () => undefined });
+    // The lines of each trail are chained through nextLine rather than kept in an array per trail.
+    this.reader = new MailLogReader({ referenceYear, onTrail: () => undefined });
   }
 
   /** Reads up to `lines` more lines; true once the whole document is read. */
@@ -90,12 +94,18 @@ export class MailLogIndexBuilder {
         index.evicted = this.reader.evicted;
         index.lineTrail = index.lineTrail.slice(0, this.line);
         index.lineStarts = index.lineStarts.slice(0, this.line);
+        index.nextLine = index.nextLine.slice(0, this.line);
         this.done = true;
         break;
       }
       let end = text.indexOf('\n', this.offset);
       if (end < 0) end = text.length;
       const contentEnd = end > this.offset && text.charCodeAt(end - 1) === CharCode.CarriageReturn ? end - 1 : end;
+      // Each carriage return is looked at once: the next one is searched for when this line passes it.
+      while (this.nextCarriageReturn < end) {
+        if (text.charCodeAt(this.nextCarriageReturn + 1) !== CharCode.LineFeed) this.index.loneCarriageReturn = true;
+        this.nextCarriageReturn = positionOrNever(text.indexOf('\r', this.nextCarriageReturn + 1));
+      }
       if (this.line >= this.index.lineStarts.length) this.grow();
       this.index.lineStarts[this.line] = this.offset;
       this.readLine(this.offset, contentEnd);
@@ -114,9 +124,15 @@ export class MailLogIndexBuilder {
     lineTrail.set(index.lineTrail);
     const lineStarts = new Float64Array(size);
     lineStarts.set(index.lineStarts);
+    const nextLine = new Int32Array(size).fill(-1);
+    nextLine.set(index.nextLine);
     index.lineTrail = lineTrail;
     index.lineStarts = lineStarts;
+    index.nextLine = nextLine;
   }
+
+  /** Per trail: its last line read so far, where the next one is chained. */
+  private lastLineOf = new Int32Array(1024);
 
   private readLine(start: number, end: number): void {
     const read = this.reader.readLine(this.text, start, end, this.line);
@@ -132,25 +148,31 @@ export class MailLogIndexBuilder {
       this.yearStartMs = Date.UTC(year, 0, 1);
       this.yearEndMs = Date.UTC(year + 1, 0, 1);
     }
-    if (read.trail) {
-      let trailIndex = this.trailIndex.get(read.trail);
-      if (trailIndex === undefined) {
+    const trail = read.trail;
+    if (trail) {
+      let trailIndex: number;
+      // A trail's first line holds its index: no map from trails to indexes.
+      if (trail.firstLine === this.line) {
         trailIndex = index.trails.length;
-        index.trails.push(read.trail);
-        this.trailIndex.set(read.trail, trailIndex);
-        push(index.byId, read.trail.id, trailIndex);
+        index.trails.push(trail);
+        if (trailIndex >= this.lastLineOf.length) {
+          const grown = new Int32Array(trailIndex * 2);
+          grown.set(this.lastLineOf);
+          this.lastLineOf = grown;
+        }
+      } else {
+        trailIndex = index.lineTrail[trail.firstLine]!;
+        index.nextLine[this.lastLineOf[trailIndex]!] = this.line;
       }
+      this.lastLineOf[trailIndex] = this.line;
       index.lineTrail[this.line] = trailIndex;
+      // As the trail builder counts them when it keeps lines: the outline and references list the first ones.
+      if (trail.lineCount > TRAIL_LIMITS.maxLinesPerTrail) trail.linesDropped = trail.lineCount - TRAIL_LIMITS.maxLinesPerTrail;
     }
     const event = read.event;
     switch (event.kind) {
-      case 'message-id': case 'sender': case 'arrival':
-        if (event.messageId && read.trail && read.trail.messageId === event.messageId) {
-          const list = index.byMessageId.get(event.messageId);
-          const trailIndex = this.trailIndex.get(read.trail)!;
-          if (!list?.includes(trailIndex)) push(index.byMessageId, event.messageId, trailIndex);
-        }
-        if (event.kind === 'arrival' && event.reportsOn) this.mention(event.reportsOn);
+      case 'arrival':
+        if (event.reportsOn) this.mention(event.reportsOn);
         break;
       case 'notification': this.mention(event.notificationId); break;
       case 'lost-connection': this.lost(event.client ?? 'unknown client', event.after); break;
@@ -186,6 +208,41 @@ export function countLostConnection(map: Map<string, LostConnections>, client: s
   entry.lastLine = line;
   const command = after.split(' ', 1)[0]!;
   if (entry.after.has(command) || entry.after.size < 16) entry.after.set(command, (entry.after.get(command) ?? 0) + 1);
+}
+
+const positionOrNever = (at: number): number => (at < 0 ? Infinity : at);
+
+/** Trails (their indexes, in order) by queue id and by Message-ID. */
+export interface TrailLookups {
+  readonly byId: Map<string, number[]>;
+  readonly byMessageId: Map<string, number[]>;
+}
+
+const lookups = new WeakMap<MailLogIndex, TrailLookups>();
+
+/**
+ * The trails of an index by queue id and by Message-ID: built from its trails by the first request
+ * that needs them, once per index, rather than on the way to the problems.
+ */
+export function trailLookups(index: MailLogIndex): TrailLookups {
+  let found = lookups.get(index);
+  if (!found) {
+    found = { byId: new Map(), byMessageId: new Map() };
+    index.trails.forEach((trail, t) => {
+      push(found!.byId, trail.id, t);
+      if (trail.messageId) push(found!.byMessageId, trail.messageId, t);
+    });
+    lookups.set(index, found);
+  }
+  return found;
+}
+
+/** The lines of trail `trailIndex` in order, at most `max` (at most TRAIL_LIMITS.maxLinesPerTrail). */
+export function trailLines(index: MailLogIndex, trailIndex: number, max: number = TRAIL_LIMITS.maxLinesPerTrail): number[] {
+  const lines: number[] = [];
+  const bound = Math.min(max, TRAIL_LIMITS.maxLinesPerTrail);
+  for (let line = index.trails[trailIndex]?.firstLine ?? -1; line >= 0 && lines.length < bound; line = index.nextLine[line]!) lines.push(line);
+  return lines;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

@@ -3,9 +3,10 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { CharCode } from '../../common/charCode';
 import { BODY_WINDOW, type MailEvent, readEvent } from '../../formats/mailLog/lineEvents';
 import { type LineHead, LineHeadReader } from '../../formats/mailLog/lineHead';
-import type { MailLogIndex } from './mailLogIndex';
+import { type MailLogIndex, trailLookups } from './mailLogIndex';
 
 export interface ReadBackLine {
   readonly line: number;
@@ -19,10 +20,25 @@ export interface ReadBackLine {
 const READ_BACK = 400 + BODY_WINDOW;
 
 export function readBackLine(document: TextDocument, index: MailLogIndex, line: number): ReadBackLine | undefined {
-  const text = document.getText({ start: { line, character: 0 }, end: { line, character: READ_BACK } }).replace(/\r?\n$/, '');
+  const text = lineText(document, index, line);
   const head = new LineHeadReader(yearOfLine(index, line)).read(text, 0, text.length);
   if (!head) return undefined;
   return { line, text, head, event: readEvent(text, head, text.length) };
+}
+
+/**
+ * The first READ_BACK characters of a line, without its line break: from the line starts the index
+ * keeps, so a request needs no line table of the document. A text with a lone carriage return
+ * (a line break to the editor, not to the index) is read through the document's lines.
+ */
+function lineText(document: TextDocument, index: MailLogIndex, line: number): string {
+  if (index.loneCarriageReturn) return document.getText({ start: { line, character: 0 }, end: { line, character: READ_BACK } }).replace(/\r?\n$/, '');
+  const start = index.lineStarts[line];
+  if (start === undefined) return '';
+  const full = document.getText();
+  let end = line + 1 < index.lineStarts.length ? index.lineStarts[line + 1]! : full.length;
+  while (end > start && (full.charCodeAt(end - 1) === CharCode.LineFeed || full.charCodeAt(end - 1) === CharCode.CarriageReturn)) end--;
+  return full.slice(start, Math.min(end, start + READ_BACK));
 }
 
 /** The year the index gave the line's time stamp, when it had none. */
@@ -62,7 +78,7 @@ export function targetAt(read: ReadBackLine, position: Position, touching = fals
 
 /** The trail of an id named on `line`: the one of that id that starts closest to the line (ids are reused). */
 export function trailNamed(index: MailLogIndex, id: string, line: number): number | undefined {
-  const candidates = index.byId.get(id);
+  const candidates = trailLookups(index).byId.get(id);
   if (!candidates?.length) return undefined;
   let best = candidates[0]!;
   for (const candidate of candidates) {

@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentHighlight, DocumentHighlightKind, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
-import { mailLogIndexOf, type MailLogIndex } from './mailLogIndex';
+import { mailLogIndexOf, type MailLogIndex, trailLines, trailLookups } from './mailLogIndex';
 import { readBackLine, targetAt, trailNamed } from './mailLogLine';
 
 export function findMailLogReferences(document: TextDocument, position: Position, token?: CancellationToken): Location[] {
@@ -23,7 +23,7 @@ function referencedRanges(document: TextDocument, position: Position, token?: Ca
   const target = read && targetAt(read, position, true);
   if (!target || token?.isCancellationRequested) return [];
   let trails: number[];
-  if (target.kind === 'message-id') trails = index.byMessageId.get(target.messageId) ?? [];
+  if (target.kind === 'message-id') trails = trailLookups(index).byMessageId.get(target.messageId) ?? [];
   else {
     const own = target.kind === 'id' ? index.lineTrail[position.line] : trailNamed(index, target.id, position.line);
     trails = own === undefined || own < 0 ? [] : [own];
@@ -31,7 +31,7 @@ function referencedRanges(document: TextDocument, position: Position, token?: Ca
   const lines = new Set<number>();
   for (const t of trails) {
     const trail = index.trails[t]!;
-    for (const line of trail.lines ?? [trail.firstLine]) lines.add(line);
+    for (const line of trailLines(index, t)) lines.add(line);
     for (const line of mentionsOf(index, trail.id, trail.firstLine, trail.lastLine)) lines.add(line);
   }
   if (target.kind !== 'id') lines.add(position.line);
@@ -41,7 +41,7 @@ function referencedRanges(document: TextDocument, position: Position, token?: Ca
 /** Lines of other messages naming `id`, near the trail (a reused id's bounce belongs to the trail it follows). */
 function mentionsOf(index: MailLogIndex, id: string, firstLine: number, lastLine: number): number[] {
   const lines = index.mentions.get(id) ?? [];
-  const others = index.byId.get(id) ?? [];
+  const others = trailLookups(index).byId.get(id) ?? [];
   return lines.filter((line) => line >= firstLine && !others.some((t) => {
     const other = index.trails[t]!;
     return other.firstLine > firstLine && other.firstLine <= line && other.firstLine > lastLine;

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type FoldingRange, SymbolKind } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../common/cancellation';
 import { type MessageTrail, outcomeCounts } from '../../analysis/mailLog/messageTrail';
-import { mailLogIndexOf } from './mailLogIndex';
+import { mailLogIndexOf, trailLines } from './mailLogIndex';
 import { LINE_END } from '../shared/lineEnd';
 
 /** As the Exchange logs: a big log lists at most this many messages and lines per message. */
@@ -16,27 +16,28 @@ const LINE_NAME = 100;
 export function findMailLogSymbols(document: TextDocument, token?: CancellationToken): DocumentSymbol[] {
   const index = mailLogIndexOf(document);
   const symbols: DocumentSymbol[] = [];
-  for (const trail of index.trails) {
+  for (let t = 0; t < index.trails.length; t++) {
+    const trail = index.trails[t]!;
     if (token?.isCancellationRequested) return [];
     if (symbols.length >= MAX_SYMBOLS) {
       const more = index.trails.length - MAX_SYMBOLS;
       symbols.push({ name: `${more} more messages`, detail: `the outline lists the first ${MAX_SYMBOLS}`, kind: SymbolKind.Null, range: lineRange(trail.firstLine), selectionRange: lineRange(trail.firstLine) });
       break;
     }
-    symbols.push(trailSymbol(document, trail));
+    symbols.push(trailSymbol(document, trail, trailLines(index, t, MAX_CHILDREN + 1)));
   }
   return symbols;
 }
 
-function trailSymbol(document: TextDocument, trail: MessageTrail): DocumentSymbol {
-  const lines = trail.lines ?? [trail.firstLine];
+/** `lines`: the trail's first lines, one more than the outline lists. */
+function trailSymbol(document: TextDocument, trail: MessageTrail, lines: readonly number[]): DocumentSymbol {
   const children: DocumentSymbol[] = lines.slice(0, MAX_CHILDREN).map((line) => {
     const text = trimLineEnd(document.getText({ start: { line, character: 0 }, end: { line, character: 400 } }));
     const afterId = text.indexOf(trail.id);
     const name = (afterId >= 0 ? text.slice(afterId + trail.id.length).replace(/^[: ]+/, '') : text).slice(0, LINE_NAME) || '(empty)';
     return { name, kind: SymbolKind.Event, range: lineRange(line), selectionRange: lineRange(line) };
   });
-  const hidden = lines.length - children.length + trail.linesDropped;
+  const hidden = trail.lineCount - children.length;
   if (hidden > 0) {
     const line = lines[MAX_CHILDREN] ?? trail.lastLine;
     children.push({ name: `${hidden} more lines`, kind: SymbolKind.Null, range: lineRange(line), selectionRange: lineRange(line) });

@@ -10,7 +10,7 @@ import { FILTER_FIELDS, type FilterField, type LineQuery } from '../../common/li
 import { type LineHead, LineHeadReader } from '../../formats/mailLog/lineHead';
 import { type MailEvent, readEvent } from '../../formats/mailLog/lineEvents';
 import { clientParts, type FilterOutcome, type FilterRecords, runLineFilter } from '../shared/lineFilter';
-import { builtIndex, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
+import { builtIndex, type MailLogIndex, MailLogIndexBuilder, rememberIndex, trailLookups } from './mailLogIndex';
 import { readOutcome } from './outcomeReading';
 
 const FIELDS: ReadonlySet<FilterField> = new Set(FILTER_FIELDS);
@@ -97,7 +97,8 @@ class MailLogLines implements FilterRecords {
   }
 
   async recordsOfIds(matches: (id: string) => boolean, slices: SlicedWork): Promise<ReadonlySet<number> | undefined> {
-    const { trails, byId, mentions, lineTrail } = this.index;
+    const { trails, mentions, lineTrail } = this.index;
+    const { byId } = trailLookups(this.index);
     const chosen = new Set<number>();
     const ids = new Set<string>();
     for (let t = 0; t < trails.length; t++) {

@@ -42,8 +42,11 @@ export class PhraseMatcher {
     this.space = table[CharCode.Space]!;
     this.classes = classes;
     this.classOfUnit = classes <= 0xff ? Uint8Array.from(table) : table;
-    // The trie, with -1 for "no edge".
-    let edges: number[] = new Array<number>(classes).fill(-1);
+    // The trie, with -1 for "no edge", in one typed array sized for the most states the phrases can
+    // make (one per character): growing a plain array row by row left megabytes of garbage.
+    let most = 1;
+    for (const phrase of phrases) most += phrase.length;
+    let edges: Int32Array = new Int32Array(most * classes).fill(-1);
     let output: number[][] = [[]];
     let states = 1;
     phrases.forEach((phrase, index) => {
@@ -52,7 +55,6 @@ export class PhraseMatcher {
         const slot = state * classes + table[fold(phrase.charCodeAt(i))]!;
         if (edges[slot] === -1) {
           edges[slot] = states++;
-          for (let k = 0; k < classes; k++) edges.push(-1);
           output.push([]);
         }
         state = edges[slot]!;
@@ -117,7 +119,7 @@ export class PhraseMatcher {
  * its steps in the shallow states, and numbered this way their rows of the table lie together, so
  * they stay in the processor's cache instead of being spread over a megabyte.
  */
-function breadthFirst(edges: readonly number[], output: readonly number[][], states: number, classes: number): { edges: number[]; output: number[][] } {
+function breadthFirst(edges: Int32Array, output: readonly number[][], states: number, classes: number): { edges: Int32Array; output: number[][] } {
   const renumbered = new Int32Array(states);
   const order = [0];
   for (let q = 0; q < order.length; q++) {
@@ -127,7 +129,7 @@ function breadthFirst(edges: readonly number[], output: readonly number[][], sta
       if (to !== -1) { renumbered[to] = order.length; order.push(to); }
     }
   }
-  const newEdges = new Array<number>(states * classes);
+  const newEdges = new Int32Array(states * classes);
   const newOutput = new Array<number[]>(states);
   for (let state = 0; state < states; state++) {
     const at = renumbered[state]!;

@@ -3,8 +3,9 @@
 // and the Markdown of the report of the 95,000-line production Postfix log and of the 10 MB tracking
 // log, in this process (median CPU time of 5) and in a fresh process as the worker's first report
 // does it (reading dist/reportPages.js and its chart library, then rendering). The webview's first
-// paint has 1 s; the row with the target is the page's part of it (the engine has its own row,
-// report against check), and the engine's time is shown beside it.
+// paint has 1 s: the row with the target times, as the editor asks it, the report request to a
+// fresh language server that holds the open log with its problems published (engine on the
+// analysis the problems built, the renderer read and run), from request to the page's HTML.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import type { MailFlowReport } from '../server/src/common/mailFlow';
 import { getLanguageService } from '../server/src/languageService';
 import { renderReport } from '../server/src/report/reportPages';
 import { median } from './benchLogs';
+import { LspSession } from './benchServer';
 
 type Row = [string, string, string, boolean | undefined];
 
@@ -35,7 +37,23 @@ pages.renderReport(report, ${JSON.stringify(WEBVIEW)}); const u = process.cpuUsa
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
+/** With the log open in a fresh server and its problems published: the report request until the page's HTML is back (wall ms, median of 3 servers). */
+async function openLogReportMs(document: TextDocument): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const session = new LspSession();
+    await session.start();
+    await session.openAndWait(document.uri, document.getText(), document.languageId);
+    const start = performance.now();
+    await session.connection.sendRequest('mailflowLens/mailFlowReport', { uris: [document.uri], webview: WEBVIEW });
+    times.push(performance.now() - start);
+    await session.stop();
+  }
+  return median(times);
+}
+
 async function rowsFor(name: string, document: TextDocument, benchDir: string): Promise<Row[]> {
+  const lspMs = await openLogReportMs(document);
   const service = getLanguageService();
   const engineStart = process.cpuUsage();
   const report = (await service.mailFlowReport([{ document }])) as MailFlowReport;
@@ -55,8 +73,9 @@ async function rowsFor(name: string, document: TextDocument, benchDir: string): 
   const serverShare = engineMs + fresh;
   return [
     [`report page render, ${name} (${report.totals.recipients} recipients${report.sources.length === 0 ? ', no family reads its flow yet' : ''}, webview page ${(size / 1024).toFixed(0)} KiB), median of ${ROUNDS}`, `${renderMs.toFixed(0)} ms CPU`, '', undefined],
-    ['  first report in a fresh process (read the renderer and its chart library, render)', `${fresh.toFixed(0)} ms CPU`, `<= ${FIRST_PAINT_MS} ms`, fresh <= FIRST_PAINT_MS],
-    [`  engine + first render, the server's share of the first paint (engine ${engineMs.toFixed(0)} ms, first run in this process)`, `${serverShare.toFixed(0)} ms CPU`, '', undefined],
+    ['  first report in a fresh process (read the renderer and its chart library, render)', `${fresh.toFixed(0)} ms CPU`, '', undefined],
+    [`  engine + first render in one process, nothing cached (engine ${engineMs.toFixed(0)} ms, first run in this process)`, `${serverShare.toFixed(0)} ms CPU`, '', undefined],
+    ['  the log open with its problems: report request to the page over LSP, fresh server (median of 3)', `${lspMs.toFixed(0)} ms`, `<= ${FIRST_PAINT_MS} ms`, lspMs <= FIRST_PAINT_MS],
   ];
 }
 

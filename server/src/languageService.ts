@@ -8,10 +8,11 @@ import type {
 } from 'vscode-languageserver-types';
 import type { CancellationToken, YieldControl } from './common/cancellation';
 import type { MailFlowReport, SkippedSource } from './common/mailFlow';
-import type { ExplainBounceResult, FilterLinesResult } from './common/protocol';
+import { type ExplainBounceResult, FILTER_LINES_DEFAULT_LIMIT, type FilterLinesResult } from './common/protocol';
 import { parseLineQuery } from './common/lineQuery';
 import { defaultSettings, type LanguageSettings } from './common/settings';
-import { buildMailFlowReport, type SourceRecords, sourceNameOf } from './analysis/flow/mailFlowReport';
+import { buildMailFlowReport, type SourceRecords } from './analysis/flow/mailFlowReport';
+import { sourceNameOf } from './common/sourceNames';
 import { explainText } from './analysis/replyExplanation';
 import { type FamilyMode, getLanguageModes, type LanguageMode, type ProblemStream } from './modes/languageModes';
 import { explainBounce } from './modes/email/bounceSummary';
@@ -61,7 +62,6 @@ export interface LanguageService {
 }
 
 /** Lines Filter Lines lists when the request names no limit. */
-export const DEFAULT_FILTER_LIMIT = 10_000;
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const yieldControl = options.yieldControl ?? (() => Promise.resolve());
@@ -105,7 +105,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }
       return buildMailFlowReport(read, left);
     },
-    filterLines: async (document, text, limit = DEFAULT_FILTER_LIMIT, token) => {
+    filterLines: async (document, text, limit = FILTER_LINES_DEFAULT_LIMIT, token) => {
       const parsed = parseLineQuery(text);
       if ('error' in parsed) return { lines: [], total: 0, error: parsed.error };
       const mode = modeOf(document);

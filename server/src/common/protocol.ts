@@ -56,6 +56,8 @@ export interface MailFlowReportResult {
  * reason, id, code, client. `lines` are 0-based and in order, at most `limit`; `total` counts all.
  */
 export const FILTER_LINES_REQUEST = 'mailflowLens/filterLines';
+/** Lines one answer lists when the request names no limit. */
+export const FILTER_LINES_DEFAULT_LIMIT = 10_000;
 export interface FilterLinesParams { readonly uri: string; readonly query: string; readonly limit?: number }
 export interface FilterLinesResult {
   readonly lines: readonly number[];

@@ -3,8 +3,8 @@
 
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_FILTER_LIMIT, type LanguageService } from '../languageService';
-import { FILTER_LINES_REQUEST, type FilterLinesParams, type FilterLinesResult } from '../common/protocol';
+import type { LanguageService } from '../languageService';
+import { FILTER_LINES_DEFAULT_LIMIT, FILTER_LINES_REQUEST, type FilterLinesParams, type FilterLinesResult } from '../common/protocol';
 
 /** The most lines one answer lists, whatever the request asks. */
 const MAX_FILTER_LIMIT = 100_000;
@@ -15,7 +15,7 @@ export function registerFilterLinesHandler(connection: Connection, documents: Te
     const document = typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!document) return { lines: [], total: 0, error: 'the document is not open in the language server' };
     const limit = typeof params.limit === 'number' && Number.isFinite(params.limit)
-      ? Math.min(MAX_FILTER_LIMIT, Math.max(0, Math.floor(params.limit))) : DEFAULT_FILTER_LIMIT;
+      ? Math.min(MAX_FILTER_LIMIT, Math.max(0, Math.floor(params.limit))) : FILTER_LINES_DEFAULT_LIMIT;
     return (await service).filterLines(document, params.query, limit, token);
   });
 }

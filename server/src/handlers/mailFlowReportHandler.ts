@@ -5,8 +5,8 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { contributes } from '../../../package.json';
-import { sourceNameOf } from '../analysis/flow/mailFlowReport';
 import { languageOfFile } from '../common/languages';
+import { sourceNameOf } from '../common/sourceNames';
 import type { SkippedSource } from '../common/mailFlow';
 import { MAIL_FLOW_REPORT_REQUEST, type MailFlowReportParams, type MailFlowReportResult } from '../common/protocol';
 import type { LanguageService } from '../languageService';

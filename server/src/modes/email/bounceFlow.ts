@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from '../../common/cancellation';
 import type { FlowMessage, FlowRecipient, FlowRecords } from '../../common/mailFlow';
 import type { ProblemFields } from '../../common/problemFields';
-import { sourceNameOf } from '../../analysis/flow/mailFlowReport';
+import { sourceNameOf } from '../../common/sourceNames';
 import { validateBounce } from './bounceDiagnostics';
 import { emailDocument } from './emailDocument';
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import manifest from '../../../../package.json';
 import { languageOfFile } from '../../common/languages';
-import { sourceNameOf } from '../../analysis/flow/mailFlowReport';
+import { sourceNameOf } from '../../common/sourceNames';
 import type { MailFlowReport, SkippedSource } from '../../common/mailFlow';
 import type { LanguageService } from '../../languageService';
 import type * as reportPages from '../../report/reportPages';

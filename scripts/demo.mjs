@@ -18,6 +18,8 @@ const run = (args) => {
 const statuses = [
   run(['explain', '550 5.1.10 RESOLVER.ADR.RecipientNotFound']),
   run(['check', 'samples/exchange-online-ndr.eml', 'samples/postfix-mail.log']),
+  run(['report', 'samples/', '-o', 'mail-flow-report.html']),
 ];
-// explain must succeed; check is expected to report errors (exit 1), anything else is a failure.
-if (statuses[0] !== 0 || statuses[1] !== 1) process.exit(1);
+if (statuses[2] === 0) console.log('Wrote mail-flow-report.html: open it in a browser (one self-contained file, no network).');
+// explain and report must succeed; check is expected to report errors (exit 1), anything else is a failure.
+if (statuses[0] !== 0 || statuses[1] !== 1 || statuses[2] !== 0) process.exit(1);

@@ -77,18 +77,19 @@ function entityEnd(text: string, amp: number): number {
   for (let k = amp + 1; k < stop; k++) {
     const c = text.charCodeAt(k);
     if (c === CharCode.Semicolon) return k > amp + 1 ? k : -1;
-    const letterOrDigit = (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
-      || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
-    if (!letterOrDigit && c !== CharCode.Hash) return -1;
+    if (!isAsciiLetterOrDigit(c) && c !== CharCode.Hash) return -1;
   }
   return -1;
 }
+
+const isAsciiLetterOrDigit = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9)
+  || (c >= CharCode.UpperA && c <= CharCode.UpperZ) || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
 
 function tagName(text: string, from: number, to: number): string {
   let i = from;
   if (text.charCodeAt(i) === CharCode.Slash) i++;
   let j = i;
-  while (j < to && /[A-Za-z0-9]/.test(text[j]!)) j++;
+  while (j < to && isAsciiLetterOrDigit(text.charCodeAt(j))) j++;
   return text.slice(i, j).toLowerCase();
 }
 

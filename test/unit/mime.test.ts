@@ -144,6 +144,23 @@ describe('mapped text', () => {
       for (let i = 0; i < part.text.length; i++) assert.equal(part.toRaw(i), whole.toRaw(start + i));
     }), { numRuns: 500 });
   });
+
+  it('the forward reader answers every offset as toRaw does, in order and out of order', () => {
+    const piece = fc.tuple(fc.string({ minLength: 1, maxLength: 6 }), fc.nat(4));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 20 }), (pieces, picks) => {
+      const builder = new MappedTextBuilder();
+      let raw = 3;
+      for (const [text, extra] of pieces) { builder.push(text, raw, raw + text.length + extra); raw += text.length + extra; }
+      builder.rawEnd = raw;
+      const whole = MappedText.fromBuilder(builder);
+      const offsets = picks.map((p) => p % (whole.text.length + 1));
+      // Growing offsets (the use it is made for), then the same offsets as drawn, which may go back.
+      for (const order of [[...offsets].sort((x, y) => x - y), offsets]) {
+        const forward = whole.forwardToRaw();
+        for (const offset of order) assert.equal(forward(offset), whole.toRaw(offset), `offset ${offset}`);
+      }
+    }), { numRuns: 500 });
+  });
 });
 
 describe('body decoding', () => {

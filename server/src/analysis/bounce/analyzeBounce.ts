@@ -7,7 +7,7 @@
 
 import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
 import { decodedValue, header } from '../../formats/mime/headers';
-import { lineAt } from '../../formats/mime/lines';
+import { LineBreakFinder, pastBreak } from '../../formats/mime/lines';
 import type { MappedText } from '../../formats/mime/mappedText';
 import { addressIn } from '../../formats/bounce/addresses';
 import { parseDeliveryStatus } from '../../formats/bounce/deliveryStatus';
@@ -92,19 +92,21 @@ class Analysis implements BounceAnalysis {
 function firstReportingHost(reports: readonly MappedText[]): Located | undefined {
   for (const report of reports.slice(0, 2)) {
     const text = report.text;
+    // Line ends found with indexOf (each kind's next one remembered) rather than read character by character.
+    const breaks = new LineBreakFinder(text);
     let pos = 0;
     let count = 0;
     while (pos < text.length && count++ < 80) {
-      const line = lineAt(text, pos);
+      const end = breaks.next(pos);
       // The phrases start with "Generating server", "This is the", "Hi. This is" or "Reporting-MTA".
-      const first = text.charCodeAt(line.start) | ASCII_CASE_BIT;
+      const first = text.charCodeAt(pos) | ASCII_CASE_BIT;
       const startsLikeOne = first === CharCode.LowerG || first === CharCode.LowerT || first === CharCode.LowerH || first === CharCode.LowerR;
-      const host = startsLikeOne ? reportingHostIn(text.slice(line.start, line.end)) : undefined;
+      const host = startsLikeOne ? reportingHostIn(text.slice(pos, end)) : undefined;
       if (host) {
-        const at = text.indexOf(host, line.start);
+        const at = text.indexOf(host, pos);
         return { value: host, span: { start: report.toRaw(at), end: report.toRaw(at + host.length) } };
       }
-      pos = line.next;
+      pos = pastBreak(text, end);
     }
   }
   return undefined;

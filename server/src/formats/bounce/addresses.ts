@@ -88,7 +88,7 @@ function addressAround(text: string, at: number, floor: number, to: number): Add
     start += mailto + 7;
   }
   // An X.400 gateway writes the Internet address as one attribute of its own: "SMTP=bob@example.com".
-  const attribute = X400_ATTRIBUTE.exec(address);
+  const attribute = address.includes('=') ? X400_ATTRIBUTE.exec(address) : null;
   if (attribute) {
     address = address.slice(attribute[0].length);
     start += attribute[0].length;

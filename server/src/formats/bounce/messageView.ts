@@ -55,8 +55,11 @@ function viewFrom(text: string, mime: MimeMessage, root: MimeNode): MessageView 
   const reportTexts: MappedText[] = [];
   let original: HeaderSource | undefined;
 
-  // Alternatives that hold a plain-text part, found once: asking each HTML part's siblings would be quadratic.
-  const withPlainText = new Set(mime.nodes.filter((n) => n.contentType === 'text/plain').map((n) => n.parent));
+  // Alternatives that hold a plain-text part, found once (at the first HTML part): asking each HTML
+  // part's siblings would be quadratic, and most reports have no HTML part to ask about.
+  let withPlainText: ReadonlySet<MimeNode | undefined> | undefined;
+  const plainAlternatives = (): ReadonlySet<MimeNode | undefined> =>
+    (withPlainText ??= new Set(mime.nodes.filter((n) => n.contentType === 'text/plain').map((n) => n.parent)));
   const body = (node: MimeNode): MappedText =>
     decodeBody(text, node.bodyStart, node.bodyEnd, node.transferEncoding, node.params.get('charset'));
 
@@ -85,7 +88,7 @@ function viewFrom(text: string, mime: MimeMessage, root: MimeNode): MessageView 
       original = { block: parseHeaderBlock(decoded.text, 0), map: decoded };
       continue;
     }
-    if ((node.contentType.startsWith('text/') || node.contentType.startsWith('multipart/')) && reportTexts.length < MAX_REPORT_PARTS && !isAttachment(node) && !hasPlainSibling(node, withPlainText)) {
+    if ((node.contentType.startsWith('text/') || node.contentType.startsWith('multipart/')) && reportTexts.length < MAX_REPORT_PARTS && !isAttachment(node) && !hasPlainSibling(node, plainAlternatives)) {
       let decoded = body(node);
       if (node.contentType === 'text/html') decoded = htmlToText(decoded);
       const inline = inlineOriginal(decoded);
@@ -134,8 +137,8 @@ function isAttachment(node: MimeNode): boolean {
 }
 
 /** An HTML alternative adds nothing when a plain-text one is there. */
-function hasPlainSibling(node: MimeNode, withPlainText: ReadonlySet<MimeNode | undefined>): boolean {
-  return node.contentType === 'text/html' && node.parent?.contentType === 'multipart/alternative' && withPlainText.has(node.parent);
+function hasPlainSibling(node: MimeNode, withPlainText: () => ReadonlySet<MimeNode | undefined>): boolean {
+  return node.contentType === 'text/html' && node.parent?.contentType === 'multipart/alternative' && withPlainText().has(node.parent);
 }
 
 /** Words of the separator lines bounces put above the returned message or its headers. */

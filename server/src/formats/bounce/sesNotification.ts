@@ -33,6 +33,8 @@ interface SesJson {
 
 /** The notification object: written as it is, or as the "Message" string of an SNS envelope. */
 function parseNotification(text: string): { json: SesJson; start: number } | undefined {
+  // One search settles most reports: both spellings hold the bare name.
+  if (!text.includes('notificationType')) return undefined;
   const direct = text.indexOf('{"notificationType"');
   const enveloped = direct < 0 ? text.indexOf('\\"notificationType\\"') : -1;
   const start = direct >= 0 ? direct : enveloped >= 0 ? text.lastIndexOf('{', text.lastIndexOf('"Message"', enveloped)) : -1;

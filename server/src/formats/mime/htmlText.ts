@@ -11,12 +11,14 @@ const MAX_ENTITY = 40;
 
 export function htmlToText(html: MappedText): MappedText {
   const text = html.text;
+  // Every offset mapped below is at or after the one before.
+  const toRaw = html.forwardToRaw();
   const out = new MappedTextBuilder();
   const n = text.length;
   let i = 0;
   let runStart = 0;
   const flush = (to: number): void => {
-    if (to > runStart) pushText(out, html, runStart, to);
+    if (to > runStart) pushText(out, text, toRaw, runStart, to);
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -30,7 +32,7 @@ export function htmlToText(html: MappedText): MappedText {
         const after = endTag < 0 ? n : text.indexOf('>', endTag);
         i = after < 0 ? n : after + 1;
       } else {
-        if (BLOCK_TAGS.has(name)) out.push('\n', html.toRaw(i), html.toRaw(close + 1));
+        if (BLOCK_TAGS.has(name)) out.push('\n', toRaw(i), toRaw(close + 1));
         i = close + 1;
       }
       runStart = i;
@@ -42,7 +44,7 @@ export function htmlToText(html: MappedText): MappedText {
         const decoded = decodeHTML(text.slice(i, semi + 1));
         if (decoded !== text.slice(i, semi + 1)) {
           flush(i);
-          out.push(decoded, html.toRaw(i), html.toRaw(semi + 1));
+          out.push(decoded, toRaw(i), toRaw(semi + 1));
           i = semi + 1;
           runStart = i;
           continue;
@@ -52,23 +54,23 @@ export function htmlToText(html: MappedText): MappedText {
     i++;
   }
   flush(Math.min(i, n));
-  out.rawEnd = html.toRaw(n);
+  out.rawEnd = toRaw(n);
   return MappedText.fromBuilder(out);
 }
 
 /** Source line breaks are blanks in HTML; collapse them so block tags alone decide the lines. */
-function pushText(out: MappedTextBuilder, html: MappedText, from: number, to: number): void {
-  const text = html.text;
+function pushText(out: MappedTextBuilder, text: string, toRaw: (offset: number) => number, from: number, to: number): void {
   let start = from;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
-      if (k > start) out.push(text.slice(start, k), html.toRaw(start), html.toRaw(k));
-      out.push(' ', html.toRaw(k), html.toRaw(k) + 1);
+      if (k > start) out.push(text.slice(start, k), toRaw(start), toRaw(k));
+      const raw = toRaw(k);
+      out.push(' ', raw, raw + 1);
       start = k + 1;
     }
   }
-  if (to > start) out.push(text.slice(start, to), html.toRaw(start), html.toRaw(to));
+  if (to > start) out.push(text.slice(start, to), toRaw(start), toRaw(to));
 }
 
 /** Offset of the ";" closing an entity that starts at `amp`, looked for within MAX_ENTITY characters; -1 if none. */
@@ -77,18 +79,19 @@ function entityEnd(text: string, amp: number): number {
   for (let k = amp + 1; k < stop; k++) {
     const c = text.charCodeAt(k);
     if (c === CharCode.Semicolon) return k > amp + 1 ? k : -1;
-    const letterOrDigit = (c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.UpperA && c <= CharCode.UpperZ)
-      || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
-    if (!letterOrDigit && c !== CharCode.Hash) return -1;
+    if (!isAsciiLetterOrDigit(c) && c !== CharCode.Hash) return -1;
   }
   return -1;
 }
+
+const isAsciiLetterOrDigit = (c: number): boolean => (c >= CharCode.Digit0 && c <= CharCode.Digit9)
+  || (c >= CharCode.UpperA && c <= CharCode.UpperZ) || (c >= CharCode.LowerA && c <= CharCode.LowerZ);
 
 function tagName(text: string, from: number, to: number): string {
   let i = from;
   if (text.charCodeAt(i) === CharCode.Slash) i++;
   let j = i;
-  while (j < to && /[A-Za-z0-9]/.test(text[j]!)) j++;
+  while (j < to && isAsciiLetterOrDigit(text.charCodeAt(j))) j++;
   return text.slice(i, j).toLowerCase();
 }
 

@@ -37,6 +37,22 @@ export class MappedText {
     return Math.min(this.rawAt[lo]! + (offset - points[lo]!), Math.max(this.rawAt[lo]!, limit));
   }
 
+  /**
+   * toRaw for a reader whose offsets only grow (an HTML walk): each answer's search starts where the
+   * last one stopped, so a walk costs one step per point passed instead of a binary search per offset.
+   * An offset before the last one is answered by toRaw.
+   */
+  forwardToRaw(): (offset: number) => number {
+    const points = this.decodedAt;
+    let at = 0;
+    return (offset) => {
+      if (points.length === 0 || offset < points[at]!) return this.toRaw(offset);
+      while (at + 1 < points.length && points[at + 1]! <= offset) at++;
+      const limit = at + 1 < points.length ? this.rawAt[at + 1]! : this.rawEnd;
+      return Math.min(this.rawAt[at]! + (offset - points[at]!), Math.max(this.rawAt[at]!, limit));
+    };
+  }
+
   /** A sub-range of this text, still mapped to the raw document. */
   slice(start: number, end: number): MappedText {
     if (this.decodedAt.length === 1) return MappedText.identity(this.text.slice(start, end), this.toRaw(start));

@@ -15,6 +15,7 @@ import { blockListIn } from '../../server/src/detection/blockLists';
 import { parseExchangeLog } from '../../server/src/formats/exchangeLog';
 import { fieldOf, isValidTimestamp, timestampMs } from '../../server/src/formats/exchangeLogLookups';
 import { readShared, sharedPath } from '../support/shared';
+import { splitCsv } from '../support/plainCsv';
 
 const modes = getLanguageModes({ yieldControl: () => new Promise((resolve) => setImmediate(resolve)) });
 let documents = 0;
@@ -22,23 +23,6 @@ let documents = 0;
 function flowOf(text: string, languageId = 'exchange-tracking-log', token?: { isCancellationRequested: boolean }): Promise<FlowRecords> {
   const document = TextDocument.create(`file:///flow-${documents++}.LOG`, languageId, 1, text);
   return modes.modeFor(document).mailFlow!(document, defaultSettings, token);
-}
-
-/** RFC 4180 fields of one line (the test's own reading, not the product's scanner). */
-function splitCsv(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { fields.push(field); field = ''; } else field += c;
-  }
-  fields.push(field);
-  return fields;
 }
 
 /** Rows of a tracking log as objects keyed by the #Fields names. */

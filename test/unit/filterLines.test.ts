@@ -10,6 +10,7 @@ import { type GlobPattern, globMatches, globOccursIn, type LineQuery, MAX_QUERY_
 import { getLanguageService } from '../../server/src/languageService';
 import { readShared, sharedPath } from '../support/shared';
 import { traceFixture } from '../support/messageTraceFixtures';
+import { splitCsv as csvCells } from '../support/plainCsv';
 
 const service = getLanguageService();
 let version = 1;
@@ -205,22 +206,6 @@ describe('Filter Lines: Postfix, Exim and Sendmail logs (corpus)', () => {
 });
 
 
-/** The cells of one CSV line (RFC 4180 quotes, "" inside them), split here without the engine's parser. */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
 const naiveColumn = (line: string, index: number): string => csvCells(line)[index] ?? '';
 
 describe('Filter Lines: Exchange logs', () => {

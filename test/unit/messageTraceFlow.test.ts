@@ -9,6 +9,7 @@ import { defaultSettings } from '../../server/src/languageService';
 import { getLanguageModes } from '../../server/src/modes/languageModes';
 import { traceFixture } from '../support/messageTraceFixtures';
 import { readShared } from '../support/shared';
+import { splitCsv } from '../support/plainCsv';
 
 const modes = getLanguageModes({ yieldControl: () => new Promise((resolve) => setImmediate(resolve)) });
 let documents = 0;
@@ -16,23 +17,6 @@ let documents = 0;
 function flowOf(text: string, token?: { isCancellationRequested: boolean }): Promise<FlowRecords> {
   const document = TextDocument.create(`file:///trace-${documents++}.csv`, 'exchange-message-trace', 1, text);
   return modes.modeFor(document).mailFlow!(document, defaultSettings, token);
-}
-
-/** RFC 4180 fields of one line (the test's own reading). */
-function splitCsv(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { fields.push(field); field = ''; } else field += c;
-  }
-  fields.push(field);
-  return fields;
 }
 
 /** Rows as objects keyed by lower-case column name; a #TYPE line and a byte order mark are skipped. */

@@ -206,10 +206,17 @@ try {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(savedReport);
-    await page.waitForTimeout(500);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
-    const end = Date.now() + 15_000;
-    while (!existsSync(savedReport) && Date.now() < end) await page.waitForTimeout(200);
+    // The simple file dialog checks the typed path asynchronously and ignores OK until it has: on a
+    // loaded machine one click can come too soon, so accept again while the dialog stays open.
+    const end = Date.now() + 20_000;
+    let nextAccept = 0;
+    while (!existsSync(savedReport) && Date.now() < end) {
+      if (Date.now() >= nextAccept && await input.isVisible()) {
+        await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click({ timeout: 2_000 }).catch(() => input.press('Enter'));
+        nextAccept = Date.now() + 2_500;
+      }
+      await page.waitForTimeout(200);
+    }
     if (!existsSync(savedReport)) throw new Error(`nothing was saved at ${savedReport}`);
   });
   await step('back to the dark theme after the report', async () => {

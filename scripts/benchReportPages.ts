@@ -5,7 +5,8 @@
 // does it (reading dist/reportPages.js and its chart library, then rendering). The webview's first
 // paint has 1 s: the row with the target times, as the editor asks it, the report request to a
 // fresh language server that holds the open log with its problems published (engine on the
-// analysis the problems built, the renderer read and run), from request to the page's HTML.
+// analysis the problems built, the renderer read and run), then the page drawn by headless Chromium
+// until its first contentful paint.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { getLanguageService } from '../server/src/languageService';
 import { renderReport } from '../server/src/report/reportPages';
 import { median } from './benchLogs';
 import { LspSession } from './benchServer';
+import { launchBrowser } from './e2e/codeServer.mjs';
 
 type Row = [string, string, string, boolean | undefined];
 
@@ -37,23 +39,41 @@ pages.renderReport(report, ${JSON.stringify(WEBVIEW)}); const u = process.cpuUsa
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
-/** With the log open in a fresh server and its problems published: the report request until the page's HTML is back (wall ms, median of 3 servers). */
-async function openLogReportMs(document: TextDocument): Promise<number> {
-  const times: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const session = new LspSession();
-    await session.start();
-    await session.openAndWait(document.uri, document.getText(), document.languageId);
-    const start = performance.now();
-    await session.connection.sendRequest('mailflowLens/mailFlowReport', { uris: [document.uri], webview: WEBVIEW });
-    times.push(performance.now() - start);
-    await session.stop();
+/**
+ * The first paint of the report as the editor gets it: with the log open in a fresh server and its
+ * problems published, the report request until the page's HTML is back (wall ms), then that page
+ * drawn by headless Chromium until its first contentful paint (a webview is a Chromium frame).
+ * Medians of 3 servers.
+ */
+async function firstPaintMs(document: TextDocument): Promise<{ requestMs: number; paintMs: number }> {
+  const requests: number[] = [];
+  const paints: number[] = [];
+  const browser = await launchBrowser();
+  try {
+    for (let round = 0; round < 3; round++) {
+      const session = new LspSession();
+      await session.start();
+      await session.openAndWait(document.uri, document.getText(), document.languageId);
+      const start = performance.now();
+      const { webviewHtml } = await session.connection.sendRequest<{ webviewHtml: string }>('mailflowLens/mailFlowReport', { uris: [document.uri], webview: WEBVIEW });
+      requests.push(performance.now() - start);
+      await session.stop();
+      const page = await browser.newPage();
+      const drawn = performance.now();
+      await page.setContent(webviewHtml);
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      paints.push(performance.now() - drawn);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
   }
-  return median(times);
+  return { requestMs: median(requests), paintMs: median(paints) };
 }
 
 async function rowsFor(name: string, document: TextDocument, benchDir: string): Promise<Row[]> {
-  const lspMs = await openLogReportMs(document);
+  const { requestMs, paintMs } = await firstPaintMs(document);
+  const firstPaint = requestMs + paintMs;
   const service = getLanguageService();
   const engineStart = process.cpuUsage();
   const report = (await service.mailFlowReport([{ document }])) as MailFlowReport;
@@ -75,7 +95,8 @@ async function rowsFor(name: string, document: TextDocument, benchDir: string): 
     [`report page render, ${name} (${report.totals.recipients} recipients${report.sources.length === 0 ? ', no family reads its flow yet' : ''}, webview page ${(size / 1024).toFixed(0)} KiB), median of ${ROUNDS}`, `${renderMs.toFixed(0)} ms CPU`, '', undefined],
     ['  first report in a fresh process (read the renderer and its chart library, render)', `${fresh.toFixed(0)} ms CPU`, '', undefined],
     [`  engine + first render in one process, nothing cached (engine ${engineMs.toFixed(0)} ms, first run in this process)`, `${serverShare.toFixed(0)} ms CPU`, '', undefined],
-    ['  the log open with its problems: report request to the page over LSP, fresh server (median of 3)', `${lspMs.toFixed(0)} ms`, `<= ${FIRST_PAINT_MS} ms`, lspMs <= FIRST_PAINT_MS],
+    [`  the log open with its problems: the report request over LSP (fresh server, ${requestMs.toFixed(0)} ms) then the page's first paint in Chromium (${paintMs.toFixed(0)} ms), medians of 3`,
+      `${firstPaint.toFixed(0)} ms`, `<= ${FIRST_PAINT_MS} ms`, firstPaint <= FIRST_PAINT_MS],
   ];
 }
 

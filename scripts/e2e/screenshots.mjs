@@ -1,8 +1,7 @@
 // npm run screenshots: the visual smoke test. Drives the packaged extension in code-server with
 // Playwright as a person would, checks that each view shows what it should, and saves a picture
 // of it. DOM selectors are VS Code internals: they live here and nowhere else.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, startCodeServer, workbenchUrl } from './codeServer.mjs';
@@ -167,7 +166,9 @@ try {
 
   /** The page inside the report's webview (two nested iframes in the workbench). */
   const reportPage = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-  const savedReport = join(mkdtempSync(join(tmpdir(), 'mailflow-report-')), 'mail-flow-report.html');
+  // The save dialog offers the report's name beside its log (the fixtures folder): accepted as offered.
+  const savedReport = join(fixtures, 'mail-flow-report.html');
+  rmSync(savedReport, { force: true });
 
   await step('mail flow report of a Postfix mail log, dark theme', async () => {
     await runCommand('View: Close All Editors');
@@ -205,9 +206,8 @@ try {
     await page.locator('.editor-actions .action-label[aria-label^="Save Report as HTML"]').first().click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
-    await input.fill(savedReport);
-    // The simple file dialog checks the typed path asynchronously and ignores OK until it has: on a
-    // loaded machine one click can come too soon, so accept again while the dialog stays open.
+    // Accept the offered path; the simple file dialog ignores OK until it has checked the path, so
+    // accept again while it stays open.
     const end = Date.now() + 20_000;
     let nextAccept = 0;
     while (!existsSync(savedReport) && Date.now() < end) {

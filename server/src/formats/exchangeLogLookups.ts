@@ -180,8 +180,8 @@ export function timestampMs(log: ExchangeLog, field: number): number {
   return new Date(time).getUTCDate() === day ? time : Number.NaN;
 }
 
-/** The number the `count` digits at `from` write; negative when one is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
+/** The number the `count` ASCII digits at `from` write; -1 when one is not a digit. */
+export function digitsAt(text: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
     const digit = text.charCodeAt(i) - CharCode.Digit0;

@@ -94,25 +94,7 @@ export function reparseExchangeLog(previous: ExchangeLog, text: string, fallback
     pos = next;
   }
 
-  const keptFields = rows[first]!.firstField;
-  const tailFields = resumeAt >= 0 ? previous.fields.length - rows[resumeAt]!.firstField : 0;
-  const store = new FieldStore(keptFields + scanned.length + tailFields + 1);
-  store.appendShifted(previous.fields, 0, keptFields, 0);
-  store.appendShifted(scanned, 0, scanned.length, 0);
-  const result: LogRow[] = rows.slice(0, first);
-  for (const row of fresh) result.push({ ...row, firstField: row.firstField + keptFields });
-  if (resumeAt >= 0) {
-    const fieldShift = store.length - rows[resumeAt]!.firstField;
-    const lineShift = line - rows[resumeAt]!.line;
-    store.appendShifted(previous.fields, rows[resumeAt]!.firstField, previous.fields.length, shift);
-    for (let i = resumeAt; i < rows.length; i++) {
-      const row = rows[i]!;
-      result.push({
-        line: row.line + lineShift, lineCount: row.lineCount, start: row.start + shift, end: row.end + shift, firstField: row.firstField + fieldShift,
-        fieldCount: row.fieldCount, schema: row.schema, schemaInferred: row.schemaInferred, block: row.block,
-      });
-    }
-  }
+  const { rows: result, fields: store } = spliceRows(previous.rows, previous.fields, first, fresh, scanned, resumeAt, shift, line);
   const log: ExchangeLog = { text, kind: previous.kind, blocks: previous.blocks, directives: previous.directives, rows: result, fields: store };
   rememberParseState(log, state);
   rowReuses.set(log, { keptBefore: first, freshEnd: first + fresh.length, resumedFrom: resumeAt >= 0 ? resumeAt : rows.length });
@@ -124,8 +106,45 @@ function lastRowStartingBefore(rows: readonly LogRow[], offset: number): number 
   return lastIndexWhere(0, rows.length - 1, (i) => rows[i]!.start < offset);
 }
 
+/** A row of a CSV-read log, as splicing a new version needs it. */
+export interface SplicedRow {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly lineCount: number;
+  readonly firstField: number;
+  readonly fieldCount: number;
+}
+
 /** Index of the row (at or after `from`) starting exactly at `offset`, or -1. */
-function rowStartingAt(rows: readonly LogRow[], offset: number, from: number): number {
+export function rowStartingAt(rows: readonly SplicedRow[], offset: number, from: number): number {
   const found = lastIndexWhere(from, rows.length - 1, (i) => rows[i]!.start <= offset);
   return found >= 0 && rows[found]!.start === offset ? found : -1;
+}
+
+/**
+ * The rows and fields of a new version: the previous rows before `first` as they were, the rows read
+ * again (`fresh`, their fields in `freshFields`), then, when `resumeAt` >= 0, the previous rows from
+ * there on, moved by `shift` characters and to start at line `line` (where the reading stopped).
+ */
+export function spliceRows<R extends SplicedRow>(
+  rows: readonly R[], fields: FieldStore, first: number, fresh: readonly R[], freshFields: FieldStore, resumeAt: number, shift: number, line: number,
+): { rows: R[]; fields: FieldStore } {
+  const keptFields = rows[first]!.firstField;
+  const tailFields = resumeAt >= 0 ? fields.length - rows[resumeAt]!.firstField : 0;
+  const store = new FieldStore(keptFields + freshFields.length + tailFields + 1);
+  store.appendShifted(fields, 0, keptFields, 0);
+  store.appendShifted(freshFields, 0, freshFields.length, 0);
+  const result: R[] = rows.slice(0, first);
+  for (const row of fresh) result.push({ ...row, firstField: row.firstField + keptFields });
+  if (resumeAt >= 0) {
+    const fieldShift = store.length - rows[resumeAt]!.firstField;
+    const lineShift = line - rows[resumeAt]!.line;
+    store.appendShifted(fields, rows[resumeAt]!.firstField, fields.length, shift);
+    for (let i = resumeAt; i < rows.length; i++) {
+      const row = rows[i]!;
+      result.push({ ...row, start: row.start + shift, end: row.end + shift, line: row.line + lineShift, firstField: row.firstField + fieldShift });
+    }
+  }
+  return { rows: result, fields: store };
 }

@@ -5,6 +5,7 @@
 // is assumed, and the assumption is reported.
 
 import { CharCode } from '../../common/charCode';
+import { digitsAt } from '../exchangeLogLookups';
 
 export type DateOrder = 'year-first' | 'month-first' | 'day-first';
 
@@ -148,17 +149,6 @@ function isoUtcTimeAt(text: string, start: number, end: number): number | undefi
   }
   if (!validParts(year, month, day, hour, minute, second)) return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
-}
-
-/** The number written by `count` ASCII digits at `from`; -1 when one of them is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let k = from; k < from + count; k++) {
-    const d = text.charCodeAt(k) - CharCode.Digit0;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
 }
 
 function fraction(digits: string | undefined): number {

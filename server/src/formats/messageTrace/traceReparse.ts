@@ -3,7 +3,7 @@
 // offsets, and the order of slash dates is voted again from the votes that changed.
 
 import { FieldStore, MULTILINE, UNTERMINATED } from '../csv';
-import { commonPrefix, commonSuffix } from '../exchangeLogReparse';
+import { commonPrefix, commonSuffix, rowStartingAt, spliceRows } from '../exchangeLogReparse';
 import { lastIndexWhere } from '../exchangeLogLookups';
 import {
   parseTraceTable, readTraceRows, rememberRowReading, rowReadingOf, type TraceRow, type TraceTable, voteOfRow,
@@ -56,25 +56,7 @@ export function reparseTraceTable(previous: TraceTable, text: string): TraceTabl
   const replacedEnd = resumeAt >= 0 ? resumeAt : rows.length;
   for (let i = first; i < replacedEnd; i++) voteOfRow(old, previous.fields, previous.timeColumn, rows[i]!, vote, -1);
 
-  const keptFields = rows[first]!.firstField;
-  const tailFields = resumeAt >= 0 ? previous.fields.length - rows[resumeAt]!.firstField : 0;
-  const store = new FieldStore(keptFields + fields.length + tailFields + 1);
-  store.appendShifted(previous.fields, 0, keptFields, 0);
-  store.appendShifted(fields, 0, fields.length, 0);
-  const result: TraceRow[] = rows.slice(0, first);
-  for (const row of fresh) result.push({ ...row, firstField: row.firstField + keptFields });
-  if (resumeAt >= 0) {
-    const fieldShift = store.length - rows[resumeAt]!.firstField;
-    const lineShift = line - rows[resumeAt]!.line;
-    store.appendShifted(previous.fields, rows[resumeAt]!.firstField, previous.fields.length, shift);
-    for (let i = resumeAt; i < rows.length; i++) {
-      const row = rows[i]!;
-      result.push({
-        start: row.start + shift, end: row.end + shift, line: row.line + lineShift, lineCount: row.lineCount,
-        firstField: row.firstField + fieldShift, fieldCount: row.fieldCount,
-      });
-    }
-  }
+  const { rows: result, fields: store } = spliceRows(rows, previous.fields, first, fresh, fields, resumeAt, shift, line);
   const table: TraceTable = { ...previous, text, dates: vote.decide(), fields: store, rows: result };
   rememberRowReading(table, { ...reading, vote });
   return table;
@@ -125,8 +107,3 @@ function rowHasFlag(fields: FieldStore, row: TraceRow, flag: number): boolean {
   return false;
 }
 
-/** Index of the row (at or after `from`) starting exactly at `offset`, or -1. */
-function rowStartingAt(rows: readonly TraceRow[], offset: number, from: number): number {
-  const found = lastIndexWhere(from, rows.length - 1, (i) => rows[i]!.start <= offset);
-  return found >= 0 && rows[found]!.start === offset ? found : -1;
-}

@@ -95,8 +95,9 @@ class TrackingRows extends LogRows implements FilterRecords {
       const key = messageKey(log, row);
       if (key) keys.add(key);
     }
-    const groups = messageRows(log);
-    for (const key of keys) for (const r of groups.get(key) ?? []) records.add(r);
+    // No row matched: the message groups are not built for nothing.
+    const groups = keys.size > 0 ? messageRows(log) : undefined;
+    for (const key of keys) for (const r of groups?.get(key) ?? []) records.add(r);
     return records;
   }
 }

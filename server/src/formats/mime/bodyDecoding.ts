@@ -181,7 +181,10 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
   let runStart = start;
   let i = start;
   const flushRun = (to: number): void => {
-    if (to > runStart) out.push(text.slice(runStart, to), runStart, to);
+    if (to <= runStart) return;
+    // Escaped high bytes still collected came before the run (a stray "=" after "=C3").
+    flushHigh(runStart);
+    out.push(text.slice(runStart, to), runStart, to);
   };
   const flushHigh = (rawEnd: number): void => {
     if (high.length === 0) return;

@@ -149,7 +149,7 @@ describe('quoted-printable decoding with indexOf', () => {
 });
 
 describe('HTML text with indexOf', () => {
-  const BLOCK = new Set(['br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'hr', 'td', 'th', 'title']);
+  const blockTags = new Set(['br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'hr', 'td', 'th', 'title']);
 
   /**
    * The plain reading, one character at a time: tags removed (block tags become a line break),
@@ -170,7 +170,7 @@ describe('HTML text with indexOf', () => {
           const after = endTag < 0 ? -1 : html.indexOf('>', endTag);
           i = endTag < 0 || after < 0 ? html.length : after + 1;
         } else {
-          if (BLOCK.has(name)) out += '\n';
+          if (blockTags.has(name)) out += '\n';
           i = close + 1;
         }
         continue;

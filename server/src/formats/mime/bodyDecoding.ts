@@ -3,6 +3,7 @@
 // encoded lines reads as one line; base64 that is not valid is decoded as far as it goes.
 
 import { CharCode } from '../../common/charCode';
+import { NextOf } from '../../text/nextOf';
 import { charsetFor, type Charset } from './charset';
 import { isSpaceOrTab, pastBreak } from './lines';
 import { MappedText, MappedTextBuilder } from './mappedText';
@@ -180,13 +181,21 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
   let runStart = start;
   let i = start;
   const flushRun = (to: number): void => {
-    if (to > runStart) out.push(text.slice(runStart, to), runStart, to);
+    if (to <= runStart) return;
+    // Escaped high bytes still collected came before the run (a stray "=" after "=C3").
+    flushHigh(runStart);
+    out.push(text.slice(runStart, to), runStart, to);
   };
   const flushHigh = (rawEnd: number): void => {
     if (high.length === 0) return;
     out.push(charset.decode(Uint8Array.from(high)), highStart, rawEnd);
     high.length = 0;
   };
+  // The body alone, so that each search below reads no further than its end.
+  const body = text.slice(start, end);
+  const equals = new NextOf(body, '=', start);
+  const lineFeeds = new NextOf(body, '\n', start);
+  const carriageReturns = new NextOf(body, '\r', start);
   while (i < end && out.length < maxChars) {
     const c = text.charCodeAt(i);
     if (c === CharCode.Equals) {
@@ -229,12 +238,7 @@ function decodeQuotedPrintableRuns(text: string, start: number, end: number, cha
       continue;
     }
     // The rest of a plain run needs no look: on to the next "=" or line break.
-    i++;
-    while (i < end) {
-      const d = text.charCodeAt(i);
-      if (d === CharCode.Equals || d === CharCode.CarriageReturn || d === CharCode.LineFeed) break;
-      i++;
-    }
+    i = Math.min(equals.next(i + 1), lineFeeds.next(i + 1), carriageReturns.next(i + 1));
   }
   flushRun(Math.min(i, end));
   flushHigh(Math.min(i, end));

@@ -77,7 +77,7 @@ export function parseHeaderBlock(
     while (nameEnd > pos && isSpaceOrTab(text.charCodeAt(nameEnd - 1))) nameEnd--;
     let valueStart = colon + 1;
     while (valueStart < lineEnd && isSpaceOrTab(text.charCodeAt(valueStart))) valueStart++;
-    current = new ParsedField(text, text.slice(pos, nameEnd), pos, nameEnd, valueStart, lineEnd);
+    current = new ParsedField(text, pos, nameEnd, valueStart, lineEnd);
     fields.push(current);
     end = lineEnd;
     pos = next;
@@ -86,10 +86,12 @@ export function parseHeaderBlock(
 }
 
 /**
- * A field as parsed: its value and folds are built only when read, since most fields of a
- * returned message (DKIM signatures, spam reports) are never looked at.
+ * A field as parsed: its name, value and folds are built only when read, since most fields of a
+ * returned message (DKIM signatures, spam reports) are never looked at; lookups by name compare
+ * the raw text in place.
  */
 class ParsedField implements HeaderField {
+  private cachedName: string | undefined;
   private cachedKey: string | undefined;
   /** Raw [start, end) of each continuation line; undefined for the many fields on one line. */
   private continuations: number[] | undefined;
@@ -98,21 +100,25 @@ class ParsedField implements HeaderField {
   private cachedFolds: (readonly [number, number])[] | undefined;
 
   constructor(
-    private readonly text: string, readonly name: string, readonly start: number, readonly nameEnd: number, readonly valueStart: number, public end: number,
+    private readonly text: string, readonly start: number, readonly nameEnd: number, readonly valueStart: number, public end: number,
   ) {
     this.firstEnd = end;
+  }
+
+  get name(): string {
+    return (this.cachedName ??= this.text.slice(this.start, this.nameEnd));
   }
 
   get key(): string {
     return (this.cachedKey ??= this.name.toLowerCase());
   }
 
-  /** True when the name is `key` (lower case) in any case, without building the lower-case name. */
+  /** True when the name is `key` (lower case) in any case, read from the raw text without building the name. */
   is(key: string): boolean {
-    const name = this.name;
-    if (name.length !== key.length) return false;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
+    const { text, start } = this;
+    if (this.nameEnd - start !== key.length) return false;
+    for (let i = 0; i < key.length; i++) {
+      const c = text.charCodeAt(start + i);
       if ((c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | ASCII_CASE_BIT : c) !== key.charCodeAt(i)) return false;
     }
     return true;

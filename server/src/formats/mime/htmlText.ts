@@ -3,6 +3,7 @@
 
 import { decodeHTML } from 'entities';
 import { CharCode } from '../../common/charCode';
+import { NextOf } from '../../text/nextOf';
 import { MappedText, MappedTextBuilder } from './mappedText';
 
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'hr', 'td', 'th', 'title']);
@@ -20,6 +21,9 @@ export function htmlToText(html: MappedText): MappedText {
   const flush = (to: number): void => {
     if (to > runStart) pushText(out, text, toRaw, runStart, to);
   };
+  // Only "<" and "&" start anything: the text between them is passed over with indexOf.
+  const tags = new NextOf(text, '<');
+  const entities = new NextOf(text, '&');
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === CharCode.LessThan) {
@@ -51,7 +55,7 @@ export function htmlToText(html: MappedText): MappedText {
         }
       }
     }
-    i++;
+    i = Math.min(tags.next(i + 1), entities.next(i + 1));
   }
   flush(Math.min(i, n));
   out.rawEnd = toRaw(n);

@@ -93,7 +93,7 @@ export class TrailBuilder {
         || (head.system === 'sendmail' && event.kind === 'sender'),
       end: undefined, client: undefined, messageId: undefined, sender: undefined, size: undefined, nrcpt: undefined,
       firstMs: undefined, lastMs: undefined, timesInUtc: undefined,
-      recipients: [], recipientsDropped: 0, notifications: [], reportsOn: undefined,
+      recipients: NONE, recipientsDropped: 0, notifications: NONE, reportsOn: undefined,
     };
     const reports = this.pendingReports.get(id);
     if (reports !== undefined) {
@@ -135,7 +135,10 @@ export class TrailBuilder {
         if (event.client !== undefined) trail.client ??= event.client;
         if (event.reportsOn !== undefined) trail.reportsOn = event.reportsOn;
         for (const address of event.recipients) this.recipient(trail, address, line);
-        if (event.reportsOn !== undefined) this.openById.get(event.reportsOn)?.notifications.push({ id: trail.id, line });
+        if (event.reportsOn !== undefined) {
+          const reported = this.openById.get(event.reportsOn);
+          if (reported) addNotification(reported, { id: trail.id, line });
+        }
         break;
       case 'attempt': this.attempt(trail, line, ms, event); break;
       case 'expired-all':
@@ -147,7 +150,7 @@ export class TrailBuilder {
         }
         break;
       case 'notification': {
-        trail.notifications.push({ id: event.notificationId, line });
+        addNotification(trail, { id: event.notificationId, line });
         const notified = this.openById.get(event.notificationId);
         if (notified && notified !== trail) notified.reportsOn = trail.id;
         else {
@@ -175,7 +178,7 @@ export class TrailBuilder {
       decisiveLine: line, decisiveSpan: undefined, reply: undefined, dsn: undefined, relay: undefined, delay: undefined, delays: undefined,
       unknownWhy: 'no delivery attempt for this recipient in the log',
     };
-    if (recipients.length === 0) {
+    if (recipients === NONE) {
       // A list of one: most messages have one recipient, and a list grown from empty holds room for 17.
       (trail as { recipients: RecipientTrail[] }).recipients = [recipient];
       return recipient;
@@ -227,6 +230,19 @@ export class TrailBuilder {
     this.addresses.delete(trail);
     this.options.onTrail(trail);
   }
+}
+
+type Notification = MessageTrail['notifications'][number];
+
+/**
+ * The empty list every trail starts with, for recipients and notifications: most trails of a log
+ * keep one or none, and an empty list of their own would be kept with each (replaced on the first).
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+function addNotification(trail: MessageTrail, notification: Notification): void {
+  if (trail.notifications === NONE) (trail as { notifications: Notification[] }).notifications = [notification];
+  else trail.notifications.push(notification);
 }
 
 /**

@@ -98,7 +98,7 @@ class MailLogLines implements FilterRecords {
 
   async recordsOfIds(matches: (id: string) => boolean, slices: SlicedWork): Promise<ReadonlySet<number> | undefined> {
     const { trails, mentions, lineTrail } = this.index;
-    const { byId } = trailLookups(this.index);
+    const lookups = trailLookups(this.index);
     const chosen = new Set<number>();
     const ids = new Set<string>();
     for (let t = 0; t < trails.length; t++) {
@@ -108,7 +108,7 @@ class MailLogLines implements FilterRecords {
       chosen.add(t);
       ids.add(trail.id);
       // The bounce or delay notification it caused is a message of its own, with a queue id of its own.
-      for (const notification of trail.notifications) for (const n of byId.get(notification.id) ?? []) chosen.add(n);
+      for (const notification of trail.notifications) for (const n of lookups.withId(notification.id)) chosen.add(n);
     }
     for (let t = 0; t < trails.length; t++) {
       const reportsOn = trails[t]!.reportsOn;

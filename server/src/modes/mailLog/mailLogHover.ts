@@ -46,7 +46,7 @@ function journey(trail: MessageTrail, index: MailLogIndex): Markdown {
   facts.push(trail.sender === undefined ? md`- From: not in this log` : md`- From: ${trail.sender ? code(trail.sender) : md`<> (the null sender of a notification)`}`);
   if (trail.size !== undefined) facts.push(md`- Size: ${trail.size} bytes`);
   if (trail.messageId !== undefined) {
-    const carriers = (trailLookups(index).byMessageId.get(trail.messageId)?.length ?? 1) - 1;
+    const carriers = Math.max(trailLookups(index).withMessageId(trail.messageId).length, 1) - 1;
     facts.push(md`- Message-ID: ${code(trail.messageId)}${carriers > 0 ? md` (${carriers} other message${carriers === 1 ? '' : 's'} in this log carry it)` : md``}`);
   }
   if (trail.client !== undefined) facts.push(md`- Client: ${code(trail.client)}`);

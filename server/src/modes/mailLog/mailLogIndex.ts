@@ -29,8 +29,8 @@ export interface MailLogIndex {
   readonly referenceYear: number;
   /** Per line: the index in `trails` of the trail it belongs to, or -1. */
   lineTrail: Int32Array;
-  /** Per line: the offset where it starts, so problems need no position look-ups. */
-  lineStarts: Float64Array;
+  /** Per line: the offset where it starts, so problems need no position look-ups (a string is shorter than 2^32). */
+  lineStarts: Uint32Array;
   /** Per line of a trail: the trail's next line, or -1 after its last (see trailLines). */
   nextLine: Int32Array;
   /** The text has a carriage return not followed by a line feed: a line break to the editor, not to the index. */
@@ -52,6 +52,9 @@ export interface MailLogIndex {
   readonly yearChanges: { readonly line: number; readonly year: number }[];
 }
 
+/** Line breaks counted per line read in one step (see MailLogIndexBuilder.countLines). */
+const COUNT_PER_LINE = 16;
+
 /** Bounds of what the index keeps besides the trails themselves. */
 export const INDEX_LIMITS = { lineProblems: 50_000, clients: 10_000, mentionsPerId: 1_000, yearChanges: 1_000 } as const;
 
@@ -62,6 +65,9 @@ export class MailLogIndexBuilder {
   private readonly reader: MailLogReader;
   private offset = 0;
   private line = 0;
+  /** Line breaks counted so far, before the per-line arrays are made at their exact size; -1 once they are. */
+  private lineBreaks = 0;
+  private countedTo = 0;
   private nextCarriageReturn: number;
   private done = false;
   private year: number;
@@ -75,8 +81,9 @@ export class MailLogIndexBuilder {
     this.year = referenceYear;
     this.index = {
       version: document.version, referenceYear, trails: [],
-      // Sized from the text and grown as lines are read: document.lineCount would build the document's own line table.
-      lineTrail: new Int32Array(0), lineStarts: new Float64Array(0), nextLine: new Int32Array(0),
+      // Sized by counting the line breaks first (document.lineCount would build the document's own
+      // line table): made once at their size, never grown or copied.
+      lineTrail: new Int32Array(0), lineStarts: new Uint32Array(0), nextLine: new Int32Array(0),
       loneCarriageReturn: false, mentions: new Map(), lineProblems: [], lineProblemsDropped: 0,
       lostConnections: new Map(), recognisedLines: 0, evicted: 0, yearChanges: [],
     };
@@ -87,14 +94,11 @@ export class MailLogIndexBuilder {
   /** Reads up to `lines` more lines; true once the whole document is read. */
   step(lines: number): boolean {
     const text = this.text;
+    if (this.lineBreaks >= 0 && !this.countLines(lines)) return false;
     for (let n = 0; n < lines && !this.done; n++) {
       if (this.offset > text.length) {
         this.reader.finish();
-        const index = this.index;
-        index.evicted = this.reader.evicted;
-        index.lineTrail = index.lineTrail.slice(0, this.line);
-        index.lineStarts = index.lineStarts.slice(0, this.line);
-        index.nextLine = index.nextLine.slice(0, this.line);
+        this.index.evicted = this.reader.evicted;
         this.done = true;
         break;
       }
@@ -106,7 +110,6 @@ export class MailLogIndexBuilder {
         if (text.charCodeAt(this.nextCarriageReturn + 1) !== CharCode.LineFeed) this.index.loneCarriageReturn = true;
         this.nextCarriageReturn = positionOrNever(text.indexOf('\r', this.nextCarriageReturn + 1));
       }
-      if (this.line >= this.index.lineStarts.length) this.grow();
       this.index.lineStarts[this.line] = this.offset;
       this.readLine(this.offset, contentEnd);
       this.offset = end + 1;
@@ -115,20 +118,27 @@ export class MailLogIndexBuilder {
     return this.done;
   }
 
-  /** Room for more lines: a guess from the average line so far, at least double. */
-  private grow(): void {
-    const index = this.index;
-    const guess = this.line > 0 ? Math.ceil((this.text.length / this.offset) * this.line * 1.1) : Math.ceil(this.text.length / 100);
-    const size = Math.max(1024, this.line * 2, guess);
-    const lineTrail = new Int32Array(size).fill(-1);
-    lineTrail.set(index.lineTrail);
-    const lineStarts = new Float64Array(size);
-    lineStarts.set(index.lineStarts);
-    const nextLine = new Int32Array(size).fill(-1);
-    nextLine.set(index.nextLine);
-    index.lineTrail = lineTrail;
-    index.lineStarts = lineStarts;
-    index.nextLine = nextLine;
+  /**
+   * Counts up to COUNT_PER_LINE times `lines` more line breaks (a search, far cheaper than reading a
+   * line); once all are counted, makes the per-line arrays at their size. True when they are made.
+   */
+  private countLines(lines: number): boolean {
+    const text = this.text;
+    for (let n = lines * COUNT_PER_LINE; n > 0; n--) {
+      const at = text.indexOf('\n', this.countedTo);
+      if (at < 0) {
+        const count = this.lineBreaks + 1;
+        const index = this.index;
+        index.lineTrail = new Int32Array(count).fill(-1);
+        index.lineStarts = new Uint32Array(count);
+        index.nextLine = new Int32Array(count).fill(-1);
+        this.lineBreaks = -1;
+        return true;
+      }
+      this.lineBreaks++;
+      this.countedTo = at + 1;
+    }
+    return false;
   }
 
   /** Per trail: its last line read so far, where the next one is chained. */
@@ -212,10 +222,47 @@ export function countLostConnection(map: Map<string, LostConnections>, client: s
 
 const positionOrNever = (at: number): number => (at < 0 ? Infinity : at);
 
-/** Trails (their indexes, in order) by queue id and by Message-ID. */
-export interface TrailLookups {
-  readonly byId: Map<string, number[]>;
-  readonly byMessageId: Map<string, number[]>;
+/**
+ * Trails (their indexes, in order) by queue id and by Message-ID. Each map holds a key's first
+ * trail and the others are chained through a typed array, as lines are through nextLine: no list
+ * per key (nearly every key has one trail).
+ */
+export class TrailLookups {
+  private readonly firstById = new Map<string, number>();
+  private readonly nextById: Int32Array;
+  private readonly firstByMessageId = new Map<string, number>();
+  private readonly nextByMessageId: Int32Array;
+
+  constructor(trails: readonly MessageTrail[]) {
+    this.nextById = new Int32Array(trails.length);
+    this.nextByMessageId = new Int32Array(trails.length);
+    // From the last trail to the first, each put before the one the map held: chains in order.
+    for (let t = trails.length - 1; t >= 0; t--) {
+      const trail = trails[t]!;
+      this.nextById[t] = this.firstById.get(trail.id) ?? -1;
+      this.firstById.set(trail.id, t);
+      if (trail.messageId) {
+        this.nextByMessageId[t] = this.firstByMessageId.get(trail.messageId) ?? -1;
+        this.firstByMessageId.set(trail.messageId, t);
+      }
+    }
+  }
+
+  /** The trails of queue id (or Exim message id) `id`, in order. */
+  withId(id: string): number[] {
+    return chain(this.firstById.get(id), this.nextById);
+  }
+
+  /** The trails that carry Message-ID `messageId`, in order. */
+  withMessageId(messageId: string): number[] {
+    return chain(this.firstByMessageId.get(messageId), this.nextByMessageId);
+  }
+}
+
+function chain(first: number | undefined, next: Int32Array): number[] {
+  const found: number[] = [];
+  for (let t = first ?? -1; t >= 0; t = next[t]!) found.push(t);
+  return found;
 }
 
 const lookups = new WeakMap<MailLogIndex, TrailLookups>();
@@ -227,11 +274,7 @@ const lookups = new WeakMap<MailLogIndex, TrailLookups>();
 export function trailLookups(index: MailLogIndex): TrailLookups {
   let found = lookups.get(index);
   if (!found) {
-    found = { byId: new Map(), byMessageId: new Map() };
-    index.trails.forEach((trail, t) => {
-      push(found!.byId, trail.id, t);
-      if (trail.messageId) push(found!.byMessageId, trail.messageId, t);
-    });
+    found = new TrailLookups(index.trails);
     lookups.set(index, found);
   }
   return found;
@@ -245,11 +288,6 @@ export function trailLines(index: MailLogIndex, trailIndex: number, max: number 
   return lines;
 }
 
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 const built = new WeakMap<TextDocument, MailLogIndex>();
 

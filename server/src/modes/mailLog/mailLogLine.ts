@@ -78,8 +78,8 @@ export function targetAt(read: ReadBackLine, position: Position, touching = fals
 
 /** The trail of an id named on `line`: the one of that id that starts closest to the line (ids are reused). */
 export function trailNamed(index: MailLogIndex, id: string, line: number): number | undefined {
-  const candidates = trailLookups(index).byId.get(id);
-  if (!candidates?.length) return undefined;
+  const candidates = trailLookups(index).withId(id);
+  if (!candidates.length) return undefined;
   let best = candidates[0]!;
   for (const candidate of candidates) {
     const trail = index.trails[candidate]!;

@@ -23,7 +23,7 @@ function referencedRanges(document: TextDocument, position: Position, token?: Ca
   const target = read && targetAt(read, position, true);
   if (!target || token?.isCancellationRequested) return [];
   let trails: number[];
-  if (target.kind === 'message-id') trails = trailLookups(index).byMessageId.get(target.messageId) ?? [];
+  if (target.kind === 'message-id') trails = trailLookups(index).withMessageId(target.messageId);
   else {
     const own = target.kind === 'id' ? index.lineTrail[position.line] : trailNamed(index, target.id, position.line);
     trails = own === undefined || own < 0 ? [] : [own];
@@ -41,7 +41,7 @@ function referencedRanges(document: TextDocument, position: Position, token?: Ca
 /** Lines of other messages naming `id`, near the trail (a reused id's bounce belongs to the trail it follows). */
 function mentionsOf(index: MailLogIndex, id: string, firstLine: number, lastLine: number): number[] {
   const lines = index.mentions.get(id) ?? [];
-  const others = trailLookups(index).byId.get(id) ?? [];
+  const others = trailLookups(index).withId(id);
   return lines.filter((line) => line >= firstLine && !others.some((t) => {
     const other = index.trails[t]!;
     return other.firstLine > firstLine && other.firstLine <= line && other.firstLine > lastLine;

@@ -38,6 +38,8 @@ type NextRender = (index: number[], scales: unknown, values: unknown, dimensions
 /** Longest axis label; the full value is in the bar's tooltip and in the table beside the chart. */
 const MAX_LABEL = 36;
 const CHART_WIDTH = 640;
+/** The height of one row of a bar chart, in the SVG's units. */
+export const BAR_ROW_PX = 26;
 const CLASS_NAME = 'mf-chart';
 
 /** A label cut to MAX_LABEL characters for an axis. */
@@ -100,7 +102,7 @@ export function barChart(labels: readonly string[], bars: readonly Bar[], ariaLa
   const longest = Math.max(0, ...labels.map((label) => axisLabel(label).length));
   const links: ReportLink[] = [];
   return draw({
-    height: 40 + labels.length * 26,
+    height: 40 + labels.length * BAR_ROW_PX,
     marginLeft: Math.min(260, 16 + longest * 7),
     x: { label: axis, grid: true, tickFormat: countTick },
     y: { domain: labels.map((_, i) => i), tickFormat: (row: number) => axisLabel(labels[row] ?? ''), label: null },

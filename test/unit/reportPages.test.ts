@@ -11,6 +11,7 @@ import { syntheticReport } from '../support/syntheticFlowReport';
 
 const CONTEXT = { nonce: 'c3ludGhldGljTm9uY2UxMjM0NQ==', cspSource: 'https://*.vscode-cdn.net' };
 const report = syntheticReport();
+const MINUTE = 60_000;
 const rendered = renderReport(report, CONTEXT);
 
 /** The text of the element with this id (tags removed, entities of digits and commas left as they are). */
@@ -147,6 +148,26 @@ describe('report pages (synthetic reports)', () => {
     const row = md.split('\n').find((line) => line.includes('a\\|b'));
     assert.equal(row, '| a\\|b \\| c | 3 |  |');
     assert.equal(row!.replace(/\\\|/g, '').split('|').length, 5);
+  });
+
+  it('draws a short span per 5 minutes: its heading and time column, and one bar a bucket wide per bucket, side by side', () => {
+    const start = Date.UTC(2026, 10, 30, 8, 5);
+    const buckets = Array.from({ length: 6 }, (_, i) => ({ startMs: start + 5 * i * MINUTE, received: 3, delivered: 2, failed: i % 2, deferred: 0 }));
+    const page = filePage({ ...report, span: { firstMs: start, lastMs: start + 29 * MINUTE, timesInUtc: true }, timeline: { unit: '5 minutes', buckets } });
+    assert.match(page, /<h2>Timeline per 5 minutes<\/h2>/);
+    const table = sectionText(page, 'timeline');
+    assert.match(table, /Time\s+Received/);
+    assert.match(table, /2026-11-30 08:10\s+3\s+2\s+1\s+0/);
+    const section = page.slice(page.indexOf('<section id="timeline">'));
+    const bars = [...section.slice(0, section.indexOf('</svg>')).matchAll(/<rect ([^>]*)>/g)].map((m) => tagsOf(`<rect ${m[1]}>`)[0]!.attributes)
+      .filter((a) => a.get('class') === 'series-delivered')
+      .map((a) => ({ x: Number(a.get('x')), width: Number(a.get('width')) }));
+    assert.equal(bars.length, 6);
+    for (let i = 1; i < bars.length; i++) {
+      assert.ok(bars[i - 1]!.x + bars[i - 1]!.width <= bars[i]!.x, `bucket ${i - 1} reaches into bucket ${i}`);
+      assert.ok(Math.abs(bars[i]!.width - bars[0]!.width) < 0.01, 'every bucket is as wide');
+    }
+    assert.ok(bars[0]!.width > 40, `a bucket is a sixth of the axis, not a sliver: ${bars[0]!.width}`);
   });
 
   it('renders an empty report: no charts, every section says none', () => {

@@ -5,7 +5,7 @@
 import type { CountRow, MailFlowReport, ReportLink } from '../common/mailFlow';
 import { type Html, html, joinHtml } from '../text/html';
 import { BAR_ROW_PX, type Bar, barChart, timelineChart } from './charts';
-import { clockName, formatCount, formatDateTime, formatDuration, formatTime } from './format';
+import { clockName, formatCount, formatDateTime, formatDuration, formatTime, timelineColumn } from './format';
 import { linkAttributes, placeText } from './links';
 import { lazySizeClass } from './styles';
 
@@ -81,7 +81,7 @@ function totals(report: MailFlowReport): Html {
 function timeline(report: MailFlowReport): Html {
   const { unit, buckets } = report.timeline;
   const rows = buckets.map((b) => ({ cells: [formatTime(b.startMs, unit), b.received, b.delivered, b.failed, b.deferred] }));
-  const columns = [{ heading: unit === 'hour' ? 'Hour' : 'Day' }, ...['Received', 'Delivered', 'Failed', 'Deferred'].map((heading) => ({ heading, numeric: true }))];
+  const columns = [{ heading: timelineColumn(unit) }, ...['Received', 'Delivered', 'Failed', 'Deferred'].map((heading) => ({ heading, numeric: true }))];
   return section('timeline', `Timeline per ${unit}`,
     legend([['received', 'received (line)'], ['delivered', 'delivered'], ['failed', 'failed'], ['deferred', 'deferred']]),
     chartFigure(timelineChart(report), `Recipients per ${unit}, ${clockName(report.span?.timesInUtc ?? true)}.`),

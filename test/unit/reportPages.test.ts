@@ -150,6 +150,26 @@ describe('report pages (synthetic reports)', () => {
     assert.equal(row!.replace(/\\\|/g, '').split('|').length, 5);
   });
 
+  it('leaves the sections below the first screen to be drawn when scrolled near, with room kept after their rows, in both pages', () => {
+    const failed = report.failedRecipients.rows[0]!;
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ ...failed, at: { source: 0, line: i } }));
+    const big = renderReport({ ...report, failedRecipients: { rows, total: 1000 } }, CONTEXT);
+    for (const page of [big.webviewHtml, big.fileHtml]) {
+      const lazy = new Map([...page.matchAll(/<section id="(\w+)"><h2>[^<]*<\/h2><div class="lazy size-(\d+)">/g)].map((m) => [m[1]!, Number(m[2])]));
+      assert.deepEqual([...lazy.keys()], ['reasons', 'codes', 'domains', 'deferrals', 'delays', 'senders', 'rejected', 'failed', 'sources']);
+      // The first screen is drawn at once.
+      assert.match(page, /<section id="totals"><h2>Totals<\/h2><ul/);
+      assert.match(page, /<section id="timeline"><h2>Timeline per hour<\/h2><ul class="legend">/);
+      // A thousand rows of about 28 px keep 32 K px; a table of a few rows a few hundred.
+      assert.equal(lazy.get('failed'), 32768);
+      assert.ok(lazy.get('senders')! <= 256, String(lazy.get('senders')));
+      const style = rawTexts(page, 'style')[0]!;
+      assert.match(style, /\.lazy \{ content-visibility: auto; contain-intrinsic-block-size: auto 256px; \}/);
+      assert.match(style, /\.lazy\.size-32768 \{ contain-intrinsic-block-size: auto 32768px; \}/);
+      assert.match(style, /@media print \{ \.lazy \{ content-visibility: visible; \} \}/);
+    }
+  });
+
   it('draws a short span per 5 minutes: its heading and time column, and one bar a bucket wide per bucket, side by side', () => {
     const start = Date.UTC(2026, 10, 30, 8, 5);
     const buckets = Array.from({ length: 6 }, (_, i) => ({ startMs: start + 5 * i * MINUTE, received: 3, delivered: 2, failed: i % 2, deferred: 0 }));

@@ -49,7 +49,7 @@ export function textOutsideTags(page: string): string {
 
 /** The elements the report writes (HTML document, tables, lists, and the SVG Plot draws). */
 const REPORT_ELEMENTS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'p', 'ul', 'li', 'span', 'figure',
+  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'div', 'h1', 'h2', 'p', 'ul', 'li', 'span', 'figure',
   'figcaption', 'details', 'summary', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'code', 'script',
   'svg', 'g', 'path', 'line', 'rect', 'text', 'tspan',
 ]);

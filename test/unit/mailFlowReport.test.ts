@@ -15,6 +15,7 @@ import { OTHER_LABEL } from '../../server/src/analysis/flow/countTable';
 import { getLanguageService } from '../../server/src/languageService';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 11, 7, 8, 0, 0);
 
 const source = (name: string, language = 'mail-log'): ReportSource => ({ uri: `file:///synthetic/${name}`, name, language, notes: [] });
@@ -119,6 +120,32 @@ describe('mail flow report engine (synthetic records)', () => {
       [0, 1, 1, 1, 0], [HOUR, 1, 0, 2, 0], [2 * HOUR, 1, 0, 0, 2],
     ]);
     assert.deepEqual(report.span, { firstMs: T0, lastMs: T0 + 2 * HOUR, timesInUtc: false });
+  });
+
+  it('a span under two hours is drawn per 5 minutes, under half an hour per minute, in buckets on the clock\'s marks (synthetic)', () => {
+    const at = (minutes: number, seconds = 0): number => T0 + 7 * MINUTE + minutes * MINUTE + seconds * 1000;
+    // 08:07:00 to 09:52:30 (1 h 45 min 30 s): 5-minute buckets from 08:05 to 09:50, 22 of them.
+    const short = buildMailFlowReport(one(records({
+      messages: [{ key: 'A', receivedMs: at(0), line: 0 }, { key: 'B', receivedMs: at(1, 30), line: 1 }, { key: 'C', receivedMs: at(105, 30), line: 2 }],
+      recipients: [recipient({ key: 'A', recipient: 'a@example.com', outcome: 'delivered', settledMs: at(4), line: 3 })],
+    })));
+    assert.equal(short.timeline.unit, '5 minutes');
+    const buckets = short.timeline.buckets;
+    assert.equal(buckets.length, 22);
+    assert.deepEqual([buckets[0]!.startMs, buckets[21]!.startMs], [T0 + 5 * MINUTE, T0 + 110 * MINUTE]);
+    assert.deepEqual(buckets.filter((b) => b.received + b.delivered > 0).map((b) => [(b.startMs - T0) / MINUTE, b.received, b.delivered]),
+      [[5, 2, 0], [10, 0, 1], [110, 1, 0]]);
+    // 08:07:00 to 08:20:10: one bucket per minute, 14 of them.
+    const shorter = buildMailFlowReport(one(records({ messages: [{ key: 'A', receivedMs: at(0), line: 0 }, { key: 'B', receivedMs: at(13, 10), line: 1 }] })));
+    assert.equal(shorter.timeline.unit, 'minute');
+    assert.deepEqual(shorter.timeline.buckets.map((b) => (b.startMs - T0) / MINUTE), Array.from({ length: 14 }, (_, i) => 7 + i));
+    assert.deepEqual(shorter.timeline.buckets.map((b) => b.received).filter((n) => n > 0), [1, 1]);
+    // Exactly two hours is drawn per hour (three bands); half an hour per 5 minutes (seven).
+    const twoHours = buildMailFlowReport(one(records({ messages: [{ key: 'A', receivedMs: T0, line: 0 }, { key: 'B', receivedMs: T0 + 2 * HOUR, line: 1 }] })));
+    assert.equal(twoHours.timeline.unit, 'hour');
+    const halfHour = buildMailFlowReport(one(records({ messages: [{ key: 'A', receivedMs: T0, line: 0 }, { key: 'B', receivedMs: T0 + 30 * MINUTE, line: 1 }] })));
+    assert.equal(halfHour.timeline.unit, '5 minutes');
+    assert.equal(halfHour.timeline.buckets.length, 7);
   });
 
   it('the timeline is daily when the span is over three days, and spans every day between', () => {

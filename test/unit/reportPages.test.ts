@@ -11,6 +11,7 @@ import { syntheticReport } from '../support/syntheticFlowReport';
 
 const CONTEXT = { nonce: 'c3ludGhldGljTm9uY2UxMjM0NQ==', cspSource: 'https://*.vscode-cdn.net' };
 const report = syntheticReport();
+const MINUTE = 60_000;
 const rendered = renderReport(report, CONTEXT);
 
 /** The text of the element with this id (tags removed, entities of digits and commas left as they are). */
@@ -147,6 +148,46 @@ describe('report pages (synthetic reports)', () => {
     const row = md.split('\n').find((line) => line.includes('a\\|b'));
     assert.equal(row, '| a\\|b \\| c | 3 |  |');
     assert.equal(row!.replace(/\\\|/g, '').split('|').length, 5);
+  });
+
+  it('leaves the sections below the first screen to be drawn when scrolled near, with room kept after their rows, in both pages', () => {
+    const failed = report.failedRecipients.rows[0]!;
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ ...failed, at: { source: 0, line: i } }));
+    const big = renderReport({ ...report, failedRecipients: { rows, total: 1000 } }, CONTEXT);
+    for (const page of [big.webviewHtml, big.fileHtml]) {
+      const lazy = new Map([...page.matchAll(/<section id="(\w+)"><h2>[^<]*<\/h2><div class="lazy size-(\d+)">/g)].map((m) => [m[1]!, Number(m[2])]));
+      assert.deepEqual([...lazy.keys()], ['reasons', 'codes', 'domains', 'deferrals', 'delays', 'senders', 'rejected', 'failed', 'sources']);
+      // The first screen is drawn at once.
+      assert.match(page, /<section id="totals"><h2>Totals<\/h2><ul/);
+      assert.match(page, /<section id="timeline"><h2>Timeline per hour<\/h2><ul class="legend">/);
+      // A thousand rows of about 28 px keep 32 K px; a table of a few rows a few hundred.
+      assert.equal(lazy.get('failed'), 32768);
+      assert.ok(lazy.get('senders')! <= 256, String(lazy.get('senders')));
+      const style = rawTexts(page, 'style')[0]!;
+      assert.match(style, /\.lazy \{ content-visibility: auto; contain-intrinsic-block-size: auto 256px; \}/);
+      assert.match(style, /\.lazy\.size-32768 \{ contain-intrinsic-block-size: auto 32768px; \}/);
+      assert.match(style, /@media print \{ \.lazy \{ content-visibility: visible; \} \}/);
+    }
+  });
+
+  it('draws a short span per 5 minutes: its heading and time column, and one bar a bucket wide per bucket, side by side', () => {
+    const start = Date.UTC(2026, 10, 30, 8, 5);
+    const buckets = Array.from({ length: 6 }, (_, i) => ({ startMs: start + 5 * i * MINUTE, received: 3, delivered: 2, failed: i % 2, deferred: 0 }));
+    const page = filePage({ ...report, span: { firstMs: start, lastMs: start + 29 * MINUTE, timesInUtc: true }, timeline: { unit: '5 minutes', buckets } });
+    assert.match(page, /<h2>Timeline per 5 minutes<\/h2>/);
+    const table = sectionText(page, 'timeline');
+    assert.match(table, /Time\s+Received/);
+    assert.match(table, /2026-11-30 08:10\s+3\s+2\s+1\s+0/);
+    const section = page.slice(page.indexOf('<section id="timeline">'));
+    const bars = [...section.slice(0, section.indexOf('</svg>')).matchAll(/<rect ([^>]*)>/g)].map((m) => tagsOf(`<rect ${m[1]}>`)[0]!.attributes)
+      .filter((a) => a.get('class') === 'series-delivered')
+      .map((a) => ({ x: Number(a.get('x')), width: Number(a.get('width')) }));
+    assert.equal(bars.length, 6);
+    for (let i = 1; i < bars.length; i++) {
+      assert.ok(bars[i - 1]!.x + bars[i - 1]!.width <= bars[i]!.x, `bucket ${i - 1} reaches into bucket ${i}`);
+      assert.ok(Math.abs(bars[i]!.width - bars[0]!.width) < 0.01, 'every bucket is as wide');
+    }
+    assert.ok(bars[0]!.width > 40, `a bucket is a sixth of the axis, not a sliver: ${bars[0]!.width}`);
   });
 
   it('renders an empty report: no charts, every section says none', () => {

@@ -98,6 +98,21 @@ describe('escapeHtml, the one HTML escaper', () => {
     assert.equal(escapeHtml('line\nnext\ttab'), 'line\nnext\ttab');
   });
 
+  it('changes every special, control, reordering and invisible character alone or inside text, and no other (every UTF-16 code unit)', () => {
+    // Written from the rules above, not from the escaper: a value that needs nothing is written as it is.
+    const special: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+    const inRanges = (code: number, ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([low, high]) => code >= low && code <= high);
+    const control: [number, number][] = [[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0x9f]];
+    const reordering: [number, number][] = [[0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff]];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      const expected = special[c] ?? (inRanges(code, control) ? ' '
+        : inRanges(code, reordering) ? `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]` : c);
+      if (escapeHtml(c) !== expected) assert.fail(`U+${code.toString(16)}: ${JSON.stringify(escapeHtml(c))}, expected ${JSON.stringify(expected)}`);
+      if (escapeHtml(`name${c}@example.com`) !== `name${expected}@example.com`) assert.fail(`U+${code.toString(16)} inside text`);
+    }
+  });
+
   it('keeps Html made by the template and escapes everything else', () => {
     const cell = html`<td>${'x'}</td>`;
     assert.equal(html`<tr>${cell}${[cell, cell]}${3}</tr>`.value, '<tr><td>x</td><td>x</td><td>x</td>3</tr>');

@@ -127,8 +127,16 @@ export interface ReportTotals {
   readonly unknown: number;
 }
 
+/**
+ * How long a timeline bucket is: an hour, or a day when the span is over three days; under two hours,
+ * 5 minutes, or a minute under half an hour, so a short log is not drawn as one band.
+ */
+export type TimelineUnit = 'minute' | '5 minutes' | 'hour' | 'day';
+
+export const TIMELINE_UNIT_MS: Readonly<Record<TimelineUnit, number>> = { minute: 60_000, '5 minutes': 300_000, hour: 3_600_000, day: 86_400_000 };
+
 export interface TimelineBucket {
-  /** Start of the hour or day, in ms (same clock as the sources). */
+  /** Start of the bucket (minute, 5 minutes, hour or day), in ms (same clock as the sources). */
   readonly startMs: number;
   readonly received: number;
   readonly delivered: number;
@@ -184,7 +192,7 @@ export interface MailFlowReport {
   /** First and last time seen. */
   readonly span?: { readonly firstMs: number; readonly lastMs: number; readonly timesInUtc: boolean };
   readonly totals: ReportTotals;
-  readonly timeline: { readonly unit: 'hour' | 'day'; readonly buckets: readonly TimelineBucket[] };
+  readonly timeline: { readonly unit: TimelineUnit; readonly buckets: readonly TimelineBucket[] };
   readonly failureReasons: readonly ReasonRow[];
   readonly failureCodes: readonly CountRow[];
   /** Recipient domains with the most failures and deferrals. */

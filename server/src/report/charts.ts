@@ -6,7 +6,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { MailFlowReport, ReportLink } from '../common/mailFlow';
+import { type MailFlowReport, type ReportLink, TIMELINE_UNIT_MS } from '../common/mailFlow';
 import { type Html, serialisedMarkup, visibleText } from '../text/html';
 import { formatCount, formatTime } from './format';
 import { linkAttributes } from './links';
@@ -38,6 +38,8 @@ type NextRender = (index: number[], scales: unknown, values: unknown, dimensions
 /** Longest axis label; the full value is in the bar's tooltip and in the table beside the chart. */
 const MAX_LABEL = 36;
 const CHART_WIDTH = 640;
+/** The height of one row of a bar chart, in the SVG's units. */
+export const BAR_ROW_PX = 26;
 const CLASS_NAME = 'mf-chart';
 
 /** A label cut to MAX_LABEL characters for an axis. */
@@ -100,7 +102,7 @@ export function barChart(labels: readonly string[], bars: readonly Bar[], ariaLa
   const longest = Math.max(0, ...labels.map((label) => axisLabel(label).length));
   const links: ReportLink[] = [];
   return draw({
-    height: 40 + labels.length * 26,
+    height: 40 + labels.length * BAR_ROW_PX,
     marginLeft: Math.min(260, 16 + longest * 7),
     x: { label: axis, grid: true, tickFormat: countTick },
     y: { domain: labels.map((_, i) => i), tickFormat: (row: number) => axisLabel(labels[row] ?? ''), label: null },
@@ -114,7 +116,7 @@ export function barChart(labels: readonly string[], bars: readonly Bar[], ariaLa
   }, ariaLabel, links);
 }
 
-/** A time axis tick on the sources' clock, 24-hour: "14:00", and the date where a day starts ("12-01"). */
+/** A time axis tick on the sources' clock, 24-hour: "14:00", "14:05", and the date where a day starts ("12-01"). */
 function timeTick(value: Date): string {
   const text = formatTime(value.getTime(), 'hour');
   return text.endsWith(' 00:00') ? text.slice(5, 10) : text.slice(11);
@@ -123,13 +125,13 @@ function timeTick(value: Date): string {
 interface TimelineBar { readonly start: Date; readonly end: Date; readonly count: number; readonly series: Series; readonly title: string }
 
 /**
- * Received, delivered, failed and deferred per hour or day: the outcomes stacked as bars, what was
+ * Received, delivered, failed and deferred per bucket (minutes, hour or day): the outcomes stacked as bars, what was
  * received as a line over them (reception is not one of the outcomes, so it is not stacked with them).
  */
 export function timelineChart(report: MailFlowReport): Html | undefined {
   const { unit, buckets } = report.timeline;
   if (buckets.length === 0) return undefined;
-  const span = unit === 'hour' ? 3_600_000 : 86_400_000;
+  const span = TIMELINE_UNIT_MS[unit];
   const bars: TimelineBar[] = [];
   for (const bucket of buckets) {
     const start = new Date(bucket.startMs);
@@ -142,7 +144,7 @@ export function timelineChart(report: MailFlowReport): Html | undefined {
   const received = buckets.map((bucket) => ({ at: new Date(bucket.startMs + span / 2), count: bucket.received }));
   return draw({
     height: 240,
-    x: { type: 'utc', label: unit === 'hour' ? 'hour' : 'day', tickFormat: timeTick },
+    x: { type: 'utc', label: unit === 'hour' || unit === 'day' ? unit : 'time', tickFormat: timeTick },
     y: { label: 'recipients', grid: true, tickFormat: countTick },
     marks: [
       Plot.rectY(bars, Plot.stackY({

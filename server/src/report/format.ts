@@ -2,6 +2,8 @@
 // sources' own clock (UTC or the server's local time, see MailFlowReport.span), so they are written
 // with the UTC fields and never moved to the reader's time zone.
 
+import type { TimelineUnit } from '../common/mailFlow';
+
 /** 12345 -> "12,345". */
 export function formatCount(value: number): string {
   return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -16,10 +18,15 @@ export function formatDateTime(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** The start of a timeline bucket: "2026-12-01 14:00" for an hour, "2026-12-01" for a day. */
-export function formatTime(ms: number, unit: 'hour' | 'day'): string {
+/** The start of a timeline bucket: "2026-12-01 14:05" for minutes or an hour, "2026-12-01" for a day. */
+export function formatTime(ms: number, unit: TimelineUnit): string {
   const full = formatDateTime(ms);
-  return unit === 'hour' ? full.slice(0, 16) : full.slice(0, 10);
+  return unit === 'day' ? full.slice(0, 10) : full.slice(0, 16);
+}
+
+/** The heading of a timeline table's first column. */
+export function timelineColumn(unit: TimelineUnit): string {
+  return unit === 'day' ? 'Day' : unit === 'hour' ? 'Hour' : 'Time';
 }
 
 /** A duration in the two largest units that matter: "850 ms", "4.2 s", "3 min 20 s", "5 h 2 min", "2 d 3 h". */

@@ -4,7 +4,7 @@
 
 import type { CountRow, MailFlowReport } from '../common/mailFlow';
 import { joinMarkdown, lines, type Markdown, md, tableCode, text } from '../text/markdown';
-import { clockName, formatCount, formatDateTime, formatDuration, formatTime } from './format';
+import { clockName, formatCount, formatDateTime, formatDuration, formatTime, timelineColumn } from './format';
 import { placeText } from './links';
 
 type MarkdownCell = string | number | Markdown;
@@ -50,7 +50,7 @@ export function reportMarkdown(report: MailFlowReport, title: string): string {
     table(['Messages', 'Recipients', 'Delivered', 'Failed', 'Expired', 'Deferred now', 'Quarantined', 'Rejected', 'Outcome unknown'],
       [[t.messages, t.recipients, t.delivered, t.failed, t.expired, t.deferred, t.quarantined, t.rejected, t.unknown]], new Set([0, 1, 2, 3, 4, 5, 6, 7, 8])),
     heading(`Timeline per ${report.timeline.unit}`),
-    table([report.timeline.unit === 'hour' ? 'Hour' : 'Day', 'Received', 'Delivered', 'Failed', 'Deferred'],
+    table([timelineColumn(report.timeline.unit), 'Received', 'Delivered', 'Failed', 'Deferred'],
       report.timeline.buckets.map((b) => [formatTime(b.startMs, report.timeline.unit), b.received, b.delivered, b.failed, b.deferred]), new Set([1, 2, 3, 4])),
     heading('Failures by reason'),
     table(['Reason', 'Kind', 'Count', 'First line'], report.failureReasons.map((r) => [r.label, kind(r.hardbounce), r.count, placeText(report, r)]), new Set([2])),

@@ -4,7 +4,7 @@
 // (dist/reportPages.js): the chart library is read on the first report, not when the server starts.
 
 import type { MailFlowReport } from '../common/mailFlow';
-import { html } from '../text/html';
+import { type Html, html } from '../text/html';
 import { reportMarkdown } from './reportMarkdown';
 import { reportBody } from './sections';
 import { FILE_STYLES, WEBVIEW_STYLES } from './styles';
@@ -53,6 +53,10 @@ export function webviewContentSecurityPolicy(context: WebviewContext): string {
 
 /** The page of the report's webview panel: themed by VS Code, with a nonce script for links, sorting and tooltips. */
 export function webviewPage(report: MailFlowReport, context: WebviewContext, title = reportTitle(report)): string {
+  return webviewPageAround(reportBody(report, title), context, title);
+}
+
+function webviewPageAround(body: Html, context: WebviewContext, title: string): string {
   const policy = webviewContentSecurityPolicy(context);
   return html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -61,7 +65,7 @@ export function webviewPage(report: MailFlowReport, context: WebviewContext, tit
 <title>${title}</title>
 <style nonce="${context.nonce}">`.value + WEBVIEW_STYLES + html`</style>
 </head><body>
-${reportBody(report, title)}
+${body}
 <script nonce="${context.nonce}">`.value + WEBVIEW_SCRIPT + '</script>\n</body></html>\n';
 }
 
@@ -70,6 +74,10 @@ export const FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
 
 /** One self-contained HTML file: no script, no network reference, a neutral palette for light and dark. */
 export function filePage(report: MailFlowReport, title = reportTitle(report)): string {
+  return filePageAround(reportBody(report, title), title);
+}
+
+function filePageAround(body: Html, title: string): string {
   return html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${FILE_CONTENT_SECURITY_POLICY}">
@@ -78,7 +86,7 @@ export function filePage(report: MailFlowReport, title = reportTitle(report)): s
 <title>${title}</title>
 <style>`.value + FILE_STYLES + html`</style>
 </head><body>
-${reportBody(report, title)}
+${body}
 </body></html>
 `.value;
 }
@@ -88,8 +96,9 @@ export function markdownReport(report: MailFlowReport, title = reportTitle(repor
   return reportMarkdown(report, title);
 }
 
-/** Every rendering of one report, as the report request returns them. */
+/** Every rendering of one report, as the report request returns them; both pages share one body, drawn once. */
 export function renderReport(report: MailFlowReport, context: WebviewContext): RenderedReport {
   const title = reportTitle(report);
-  return { title, webviewHtml: webviewPage(report, context, title), fileHtml: filePage(report, title), markdown: reportMarkdown(report, title) };
+  const body = reportBody(report, title);
+  return { title, webviewHtml: webviewPageAround(body, context, title), fileHtml: filePageAround(body, title), markdown: reportMarkdown(report, title) };
 }

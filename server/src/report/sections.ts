@@ -4,9 +4,10 @@
 
 import type { CountRow, MailFlowReport, ReportLink } from '../common/mailFlow';
 import { type Html, html, joinHtml } from '../text/html';
-import { type Bar, barChart, timelineChart } from './charts';
-import { clockName, formatCount, formatDateTime, formatDuration, formatTime } from './format';
+import { BAR_ROW_PX, type Bar, barChart, timelineChart } from './charts';
+import { clockName, formatCount, formatDateTime, formatDuration, formatTime, timelineColumn } from './format';
 import { linkAttributes, placeText } from './links';
+import { lazySizeClass } from './styles';
 
 /** A table column: its heading, and whether it holds numbers (right-aligned, sorted as numbers). */
 interface Column { readonly heading: string; readonly numeric?: boolean }
@@ -33,6 +34,22 @@ export function table(caption: string, columns: readonly Column[], rows: readonl
 function section(id: string, heading: string, ...parts: readonly Html[]): Html {
   return html`<section id="${id}"><h2>${heading}</h2>${joinHtml(parts)}</section>`;
 }
+
+/**
+ * A section below the first screen: its heading drawn at once, its content only when it comes near
+ * the viewport (see LAZY_CONTENT in styles.ts), with room kept for it meanwhile, about `estimatePx`
+ * tall with the heading, so the scroll bar is about right.
+ */
+function lazySection(id: string, heading: string, estimatePx: number, ...parts: readonly Html[]): Html {
+  return html`<section id="${id}"><h2>${heading}</h2><div class="lazy ${lazySizeClass(estimatePx - HEADING_PX)}">${joinHtml(parts)}</div></section>`;
+}
+
+// What a section's parts take on screen, roughly: enough to size a section before it is drawn.
+const HEADING_PX = 60;
+const TABLE_ROW_PX = 28;
+const tablePx = (rows: number): number => (rows === 0 ? 30 : 50 + TABLE_ROW_PX * rows);
+/** A bar chart is BAR_ROW_PX per row in the SVG, drawn up to 1.2 times wider than its viewBox, plus its caption. */
+const barChartPx = (rows: number): number => (rows === 0 ? 0 : Math.round((40 + BAR_ROW_PX * rows) * 1.2) + 30);
 
 function chartFigure(chart: Html | undefined, caption: string): Html {
   return chart ? html`<figure class="chart">${chart}<figcaption>${caption}</figcaption></figure>` : html``;
@@ -64,7 +81,7 @@ function totals(report: MailFlowReport): Html {
 function timeline(report: MailFlowReport): Html {
   const { unit, buckets } = report.timeline;
   const rows = buckets.map((b) => ({ cells: [formatTime(b.startMs, unit), b.received, b.delivered, b.failed, b.deferred] }));
-  const columns = [{ heading: unit === 'hour' ? 'Hour' : 'Day' }, ...['Received', 'Delivered', 'Failed', 'Deferred'].map((heading) => ({ heading, numeric: true }))];
+  const columns = [{ heading: timelineColumn(unit) }, ...['Received', 'Delivered', 'Failed', 'Deferred'].map((heading) => ({ heading, numeric: true }))];
   return section('timeline', `Timeline per ${unit}`,
     legend([['received', 'received (line)'], ['delivered', 'delivered'], ['failed', 'failed'], ['deferred', 'deferred']]),
     chartFigure(timelineChart(report), `Recipients per ${unit}, ${clockName(report.span?.timesInUtc ?? true)}.`),
@@ -79,7 +96,7 @@ function failureReasons(report: MailFlowReport): Html {
   const rows = report.failureReasons;
   const bars: Bar[] = rows.map((r, row) => ({ row, count: r.count, series: hardness(r.hardbounce), title: `${r.label}: ${formatCount(r.count)} (${hardness(r.hardbounce)})`, link: r }));
   const chart = rows.length > 0 ? barChart(rows.map((r) => r.label), bars, 'Failures by reason', 'failures') : undefined;
-  return section('reasons', 'Failures by reason',
+  return lazySection('reasons', 'Failures by reason', HEADING_PX + 40 + barChartPx(rows.length) + tablePx(rows.length),
     rows.length > 0 ? legend([['hard', 'permanent (hard)'], ['soft', 'temporary (soft)'], ['mixed', 'mixed or unknown']]) : html``,
     chartFigure(chart, 'Failed, expired and rejected recipients by reason.'),
     table('Failures by reason', [{ heading: 'Reason' }, { heading: 'Kind' }, { heading: 'Count', numeric: true }, { heading: 'First line' }],
@@ -89,7 +106,7 @@ function failureReasons(report: MailFlowReport): Html {
 function countChart(report: MailFlowReport, id: string, heading: string, rows: readonly CountRow[], series: Bar['series'], axis: string, labelHeading: string): Html {
   const bars: Bar[] = rows.map((r, row) => ({ row, count: r.count, series, title: `${r.label}: ${formatCount(r.count)}`, link: r }));
   const chart = rows.length > 0 ? barChart(rows.map((r) => r.label), bars, heading, axis) : undefined;
-  return section(id, heading, chartFigure(chart, `${heading}.`), countTable(report, heading, rows, labelHeading));
+  return lazySection(id, heading, HEADING_PX + barChartPx(rows.length) + tablePx(rows.length), chartFigure(chart, `${heading}.`), countTable(report, heading, rows, labelHeading));
 }
 
 function countTable(report: MailFlowReport, caption: string, rows: readonly CountRow[], labelHeading: string): Html {
@@ -104,7 +121,7 @@ function domains(report: MailFlowReport): Html {
     { row, count: r.deferred, series: 'deferred' as const, title: `${r.domain}: ${formatCount(r.deferred)} deferred`, link: r },
   ].filter((bar) => bar.count > 0));
   const chart = rows.length > 0 ? barChart(rows.map((r) => r.domain), bars, 'Recipient domains with the most failures and deferrals', 'recipients') : undefined;
-  return section('domains', 'Top failing domains',
+  return lazySection('domains', 'Top failing domains', HEADING_PX + 40 + barChartPx(rows.length) + tablePx(rows.length),
     rows.length > 0 ? legend([['failed', 'failed'], ['deferred', 'deferred']]) : html``,
     chartFigure(chart, 'Recipient domains with the most failures and deferrals.'),
     table('Recipient domains', [{ heading: 'Domain' }, { heading: 'Failed', numeric: true }, { heading: 'Deferred', numeric: true }, { heading: 'First line' }],
@@ -117,7 +134,8 @@ function deferrals(report: MailFlowReport): Html {
       r.command ? html`<pre><code class="language-${r.command.language}">${r.command.text}</code></pre>` : '', placeText(report, r)],
     link: r,
   }));
-  return section('deferrals', 'Deferral queue', table('Still deferred at the end of the sources: destination and last reply',
+  // A row's command takes about three lines.
+  return lazySection('deferrals', 'Deferral queue', HEADING_PX + tablePx(rows.length * 3), table('Still deferred at the end of the sources: destination and last reply',
     [{ heading: 'Destination' }, { heading: 'Last reply' }, { heading: 'Recipients', numeric: true }, { heading: 'Oldest', numeric: true }, { heading: 'Look further' }, { heading: 'First line' }], rows));
 }
 
@@ -127,7 +145,7 @@ function delays(report: MailFlowReport): Html {
   const summary = d.count > 0
     ? html`<ul class="percentiles">${percentile('p50', d.p50Ms)}${percentile('p90', d.p90Ms)}${percentile('p99', d.p99Ms)}</ul><p>Over ${formatCount(d.count)} delivered recipients with a known delay.</p>`
     : html`<p class="empty">No delivery with a known delay.</p>`;
-  return section('delays', 'Delivery delays', summary, table('The slowest deliveries',
+  return lazySection('delays', 'Delivery delays', HEADING_PX + 80 + tablePx(d.slowest.length), summary, table('The slowest deliveries',
     [{ heading: 'Message' }, { heading: 'Recipient' }, { heading: 'Delay', numeric: true }, { heading: 'Slowest part' }, { heading: 'Line' }],
     d.slowest.map((s) => ({ cells: [s.key, s.recipient, formatDuration(s.delayMs), s.slowestPart ?? '', placeText(report, s)], link: s }))));
 }
@@ -137,7 +155,7 @@ function failedRecipients(report: MailFlowReport): Html {
   const note = total > rows.length
     ? html`<p class="cap">Showing the first ${formatCount(rows.length)} of ${formatCount(total)} failed, expired, rejected or quarantined recipients.</p>`
     : html`<p class="cap">All ${formatCount(total)} failed, expired, rejected or quarantined recipients.</p>`;
-  return section('failed', 'Failed recipients', note, table('Failed recipients',
+  return lazySection('failed', 'Failed recipients', HEADING_PX + 40 + tablePx(rows.length), note, table('Failed recipients',
     [{ heading: 'Recipient' }, { heading: 'Outcome' }, { heading: 'Code' }, { heading: 'Reason' }, { heading: 'Who acts' }, { heading: 'Time' }, { heading: 'Line' }],
     rows.map((r) => ({ cells: [r.recipient, r.outcome, r.code ?? '', r.reason ?? '', r.whoacts ?? '', r.timeMs === undefined ? '' : formatDateTime(r.timeMs), placeText(report, r)], link: r }))));
 }
@@ -146,14 +164,15 @@ function sources(report: MailFlowReport): Html {
   const read = table('Sources read', [{ heading: 'Source' }, { heading: 'Read as' }, { heading: 'Notes' }],
     report.sources.map((s) => ({ cells: [s.name, s.language, s.notes.length > 0 ? html`<ul class="notes">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''] })));
   const skipped = table('Sources left out', [{ heading: 'Source' }, { heading: 'Why' }], report.skipped.map((s) => ({ cells: [s.name, s.reason] })));
-  return section('sources', 'Sources', read, skipped);
+  return lazySection('sources', 'Sources', HEADING_PX + tablePx(report.sources.length) + tablePx(report.skipped.length), read, skipped);
 }
 
 /** The whole body, the same in the webview and in a saved file. */
 export function reportBody(report: MailFlowReport, title: string): Html {
   return html`${header(report, title)}<main>${totals(report)}${timeline(report)}${failureReasons(report)}${
     countChart(report, 'codes', 'Failures by status code', report.failureCodes, 'code', 'failures', 'Code')}${domains(report)}${deferrals(report)}${delays(report)}${
-    section('senders', 'Top senders', countTable(report, 'Top senders', report.topSenders, 'Sender'))}${
-    section('rejected', 'Rejected clients and block lists', countTable(report, 'Top rejected clients', report.rejectedClients, 'Client'), countTable(report, 'Block lists hit', report.blockLists, 'Block list'))}${
+    lazySection('senders', 'Top senders', HEADING_PX + tablePx(report.topSenders.length), countTable(report, 'Top senders', report.topSenders, 'Sender'))}${
+    lazySection('rejected', 'Rejected clients and block lists', HEADING_PX + tablePx(report.rejectedClients.length) + tablePx(report.blockLists.length),
+      countTable(report, 'Top rejected clients', report.rejectedClients, 'Client'), countTable(report, 'Block lists hit', report.blockLists, 'Block list'))}${
     failedRecipients(report)}${sources(report)}</main>`;
 }

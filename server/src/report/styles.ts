@@ -34,6 +34,24 @@ details summary { cursor: pointer; margin: 0.3em 0; }
 ul.notes { margin: 0; padding-left: 1.2em; }
 `;
 
+/** The heights a lazy section's content can be given before it is drawn: 64 px to 64 K px, in powers of two. */
+const LAZY_SIZES = Array.from({ length: 11 }, (_, i) => 64 * 2 ** i);
+
+/** The class that keeps about `estimatePx` for a lazy content: the smallest size at least as tall, or the largest. */
+export function lazySizeClass(estimatePx: number): string {
+  return `size-${LAZY_SIZES.find((size) => size >= estimatePx) ?? LAZY_SIZES[LAZY_SIZES.length - 1]!}`;
+}
+
+/**
+ * The content of sections below the first screen is laid out and painted only when it comes near
+ * the viewport, not before the page's first paint (the failed-recipients table alone can hold 1,000
+ * rows); until then it keeps the room its size class names, and once drawn the size it had ("auto").
+ * Its text is in the page all along: find in page, the accessibility tree and printing see it.
+ */
+const LAZY_CONTENT = `.lazy { content-visibility: auto; contain-intrinsic-block-size: auto 256px; }
+${LAZY_SIZES.map((size) => `.lazy.size-${size} { contain-intrinsic-block-size: auto ${size}px; }`).join('\n')}
+@media print { .lazy { content-visibility: visible; } }`;
+
 /** Fill and stroke of every series, from palette variables. */
 const SERIES = ['received', 'delivered', 'failed', 'deferred', 'hard', 'soft', 'mixed', 'code']
   .map((s) => `.series-${s} { fill: var(--mf-${s}); background: var(--mf-${s}); }`).join('\n')
@@ -77,5 +95,5 @@ body { color: #1f1f1f; background: #ffffff; font-family: system-ui, -apple-syste
 @media print { body { max-width: none; } details { display: block; } }
 `;
 
-export const WEBVIEW_STYLES = `${LAYOUT}\n${SERIES}\n${WEBVIEW_PALETTE}`;
-export const FILE_STYLES = `${LAYOUT}\n${SERIES}\n${FILE_PALETTE}`;
+export const WEBVIEW_STYLES = `${LAYOUT}\n${LAZY_CONTENT}\n${SERIES}\n${WEBVIEW_PALETTE}`;
+export const FILE_STYLES = `${LAYOUT}\n${LAZY_CONTENT}\n${SERIES}\n${FILE_PALETTE}`;

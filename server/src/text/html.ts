@@ -30,16 +30,18 @@ export type HtmlInterpolation = Html | string | number | readonly Html[];
 /** `html\`<td>${value}</td>\``: strings and numbers are escaped, Html (and arrays of it) kept. */
 export function html(literals: TemplateStringsArray, ...values: readonly HtmlInterpolation[]): Html {
   let out = literals[0] ?? '';
-  values.forEach((value, i) => {
-    out += interpolated(value) + (literals[i + 1] ?? '');
-  });
+  for (let i = 0; i < values.length; i++) out += interpolated(values[i]!) + (literals[i + 1] ?? '');
   return mint(out);
 }
 
 function interpolated(value: HtmlInterpolation): string {
   if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return value.map((part: Html) => part.value).join('');
-  return escapeHtml(String(value));
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const part of value as readonly Html[]) out += part.value;
+    return out;
+  }
+  return escapeHtml(typeof value === 'string' ? value : String(value));
 }
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -55,8 +57,14 @@ const SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
  * kind) are shown as their code point, so a value cannot make the row beside it read backwards.
  */
 export function escapeHtml(value: string): string {
+  // Most values (addresses, codes, counts) hold none of these: one test, and they are written as they are.
+  if (!CHANGED_BY_ESCAPING.test(value)) return value;
   return visibleText(value).replace(/[&<>"'`]/g, (c) => SPECIAL[c]!);
 }
+
+/** Any character escapeHtml changes: the specials, CONTROL and DISPLAY_SPOOFING in one class. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CHANGED_BY_ESCAPING = /[&<>"'`\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /**
  * The text part of escapeHtml, for text handed to a DOM that escapes on its own (the charts' labels

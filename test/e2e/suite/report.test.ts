@@ -1,12 +1,16 @@
 // The mail flow report in the editor (#15): the command opens a webview panel for the active log
 // or for a folder picked in the Explorer; the page really set on the webview has its SVG charts, the
 // totals counted here from the fixtures themselves, and a failed recipient whose row reveals its
-// line; Save as HTML writes a page with no network reference. The fixtures are synthetic.
+// line; Save as HTML writes a page with no network reference; Copy as Markdown puts the report's
+// tables on the clipboard (the test workbench keeps a clipboard of its own: no browser permission
+// needed). The fixtures are synthetic.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { unescapeMarkdown } from '../../support/markdownText.mjs';
 import { activeExtension, eventually, fixtureUri, openFixture } from './helpers';
 
 const REPORT_COMMAND = 'mailflowLens.mailFlowReport';
+const COPY_MARKDOWN_COMMAND = 'mailflowLens.copyReportMarkdown';
 
 interface ReportPanelProbe {
   readonly id: number;
@@ -47,6 +51,22 @@ function rowTarget(html: string, text: string): { source: number; line: number }
 const unescapeAttribute = (value: string): string => value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 const linesOf = (document: vscode.TextDocument): string[] => document.getText().split(/\r?\n/);
+
+/** The cells of a GFM table row, as a reader sees them (split on unescaped pipes, escapes removed). */
+const cellsOf = (row: string): string[] => row.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((cell) => unescapeMarkdown(cell.trim()));
+
+/** The rows of the Markdown table under a "## heading": its heading row first. */
+function markdownTable(markdown: string, heading: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## ${heading}`);
+  assert.ok(start >= 0, `no "## ${heading}" in the Markdown`);
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('## ')) break;
+    if (line.startsWith('|') && !/^\|(?:\s*-+:?\s*\|)+$/.test(line)) rows.push(cellsOf(line));
+  }
+  return rows;
+}
 
 function assertWebviewPage(panel: ReportPanelProbe): void {
   const policy = unescapeAttribute(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(panel.html)?.[1] ?? '');
@@ -120,6 +140,39 @@ describe('mail flow report', () => {
       return active?.document.uri.toString() === document.uri.toString() && !active.selection.isEmpty ? active : undefined;
     }, 'the revealed line');
     assert.match(editor.document.lineAt(editor.selection.start.line).text, /,FAIL,.*bob@fabrikam\.com/);
+  });
+
+  it('copies the report as Markdown from the panel\'s title-bar command: totals counted from the log, the bounced recipient and its line', async () => {
+    // Only this report's panel is open, so it is the one in front that the title-bar command copies.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const document = await openFixture('mail.log');
+    await eventually(() => (document.languageId === 'mail-log' ? true : undefined), 'the mail-log language', 10_000);
+    await runReport();
+    const before = `not the report ${Date.now()}`;
+    await vscode.env.clipboard.writeText(before);
+    await vscode.commands.executeCommand(COPY_MARKDOWN_COMMAND);
+    const markdown = await vscode.env.clipboard.readText();
+    assert.ok(markdown !== before, 'the command put nothing on the clipboard');
+    assert.match(unescapeMarkdown(markdown.split('\n')[0]!), /^# Mail flow: mail\.log$/);
+
+    const lines = linesOf(document);
+    const count = (pattern: RegExp): number => lines.filter((line) => pattern.test(line)).length;
+    const [headings, values, ...more] = markdownTable(markdown, 'Totals');
+    assert.equal(more.length, 0);
+    const totals = new Map(headings!.map((heading, i) => [heading, Number(values![i]!.replace(/,/g, ''))]));
+    assert.equal(totals.get('Delivered'), count(/ status=sent /));
+    assert.equal(totals.get('Failed'), count(/ status=bounced /));
+    assert.equal(totals.get('Deferred now'), count(/ status=deferred /));
+    assert.equal(totals.get('Rejected'), count(/ NOQUEUE: reject: /));
+
+    const bouncedLine = lines.findIndex((line) => / status=bounced /.test(line));
+    const recipient = /\bto=<([^>]+)>/.exec(lines[bouncedLine]!)![1]!;
+    const dsn = /\bdsn=([\d.]+)/.exec(lines[bouncedLine]!)![1]!;
+    const [failedHeadings, ...failedRows] = markdownTable(markdown, 'Failed recipients');
+    const row = failedRows.find((cells) => cells[failedHeadings!.indexOf('Recipient')] === recipient);
+    assert.ok(row, `no failed-recipient row for ${recipient}`);
+    assert.equal(row[failedHeadings!.indexOf('Code')], dsn);
+    assert.equal(row[failedHeadings!.indexOf('Line')], `mail.log:${bouncedLine + 1}`);
   });
 
   it('reports a folder picked in the Explorer, reading its files itself (the UTF-16LE trace among them), and saves it as HTML', async () => {

@@ -1,13 +1,24 @@
-// The report's timeline (received, delivered, failed and deferred per hour, or per day when the
-// span is over three days) and its delivery delays (nearest-rank percentiles, the slowest ten).
+// The report's timeline (received, delivered, failed and deferred per hour, per day when the span
+// is over three days, per 5 minutes or per minute when it is short) and its delivery delays
+// (nearest-rank percentiles, the slowest ten).
 
-import type { FlowPlace, SlowDelivery, TimelineBucket } from '../../common/mailFlow';
+import { type FlowPlace, type SlowDelivery, TIMELINE_UNIT_MS, type TimelineBucket, type TimelineUnit } from '../../common/mailFlow';
 import { compareText } from './countTable';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+const HOUR_MS = TIMELINE_UNIT_MS.hour;
 /** Longer spans are drawn per day. */
-export const HOURLY_SPAN_MS = 3 * DAY_MS;
+export const HOURLY_SPAN_MS = 3 * TIMELINE_UNIT_MS.day;
+/** Shorter spans are drawn per 5 minutes (at most 24 buckets): per hour they would be one to two bands. */
+export const FIVE_MINUTE_SPAN_MS = 2 * HOUR_MS;
+/** Shorter spans are drawn per minute (at most 30 buckets). */
+export const MINUTE_SPAN_MS = HOUR_MS / 2;
+
+/** The bucket for a span from the first to the last time stamp. */
+export function timelineUnit(spanMs: number): TimelineUnit {
+  if (spanMs > HOURLY_SPAN_MS) return 'day';
+  if (spanMs >= FIVE_MINUTE_SPAN_MS) return 'hour';
+  return spanMs >= MINUTE_SPAN_MS ? '5 minutes' : 'minute';
+}
 /** Buckets at most: a dense run when the span fits, else the first this many buckets that hold something. */
 export const MAX_BUCKETS = 2_000;
 
@@ -16,7 +27,7 @@ export type TimelineSeries = 'received' | 'delivered' | 'failed' | 'deferred';
 type MutableBucket = { -readonly [K in keyof TimelineBucket]: TimelineBucket[K] };
 
 export class Timeline {
-  readonly unit: 'hour' | 'day';
+  readonly unit: TimelineUnit;
   private readonly size: number;
   private readonly origin: number;
   /** Dense when the span fits in MAX_BUCKETS, else keyed by start (bounded). */
@@ -25,8 +36,8 @@ export class Timeline {
 
   constructor(firstMs: number | undefined, lastMs: number | undefined) {
     const span = firstMs !== undefined && lastMs !== undefined ? lastMs - firstMs : 0;
-    this.unit = span > HOURLY_SPAN_MS ? 'day' : 'hour';
-    this.size = this.unit === 'day' ? DAY_MS : HOUR_MS;
+    this.unit = timelineUnit(span);
+    this.size = TIMELINE_UNIT_MS[this.unit];
     this.origin = firstMs === undefined ? 0 : Math.floor(firstMs / this.size) * this.size;
     if (firstMs === undefined || lastMs === undefined) return;
     const count = Math.floor(lastMs / this.size) - Math.floor(firstMs / this.size) + 1;

@@ -21,6 +21,13 @@ function sectionText(page: string, id: string): string {
   return page.slice(start, page.indexOf('</section>', start)).replace(/<[^>]*>/g, ' ');
 }
 
+/** A section's HTML, tags kept. */
+function sectionHtml(page: string, id: string): string {
+  const start = page.indexOf(`<section id="${id}">`);
+  assert.ok(start >= 0, `section ${id}`);
+  return page.slice(start, page.indexOf('</section>', start));
+}
+
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
 }
@@ -77,6 +84,18 @@ describe('report pages (synthetic reports)', () => {
     const section = page.slice(page.indexOf('<section id="codes">'), page.indexOf('</section>', page.indexOf('<section id="codes">')));
     const tags = tagsOf(section).filter((t) => t.attributes.has('data-query'));
     assert.deepEqual(tags.map((t) => [t.name, t.attributes.get('data-query'), t.attributes.get('data-line')]), [['rect', query, '2'], ['tr', query, '2']]);
+  });
+
+  it('never breaks a code, reason, outcome or time inside a word; other cells may break anywhere (both pages)', () => {
+    // A table as wide as the page shrank its columns to one character: "5.1.1" drawn as "5.1." over "1".
+    for (const page of [rendered.webviewHtml, rendered.fileHtml]) {
+      const cells = tagsOf(sectionHtml(page, 'failed')).filter((t) => t.name === 'td' && !t.closing).slice(0, 7).map((t) => t.attributes.get('class') ?? '');
+      assert.deepEqual(cells, ['', 'words', 'words', 'words', 'words', 'words', '']); // recipient, outcome, code, reason, who acts, time, line
+      const codes = tagsOf(sectionHtml(page, 'codes')).filter((t) => t.name === 'td' && !t.closing).map((t) => t.attributes.get('class') ?? '');
+      assert.deepEqual(codes.slice(0, 3), ['words', 'num', '']);
+      assert.match(page, /th, td \{[^}]*overflow-wrap: anywhere;/);
+      assert.match(page, /td\.words \{ overflow-wrap: normal; \}/);
+    }
   });
 
   it('notes the cap of the failed recipients table with the total', () => {

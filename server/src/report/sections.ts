@@ -9,15 +9,20 @@ import { clockName, formatCount, formatDateTime, formatDuration, formatTime, tim
 import { linkAttributes, placeText } from './links';
 import { lazySizeClass } from './styles';
 
-/** A table column: its heading, and whether it holds numbers (right-aligned, sorted as numbers). */
-interface Column { readonly heading: string; readonly numeric?: boolean }
+/**
+ * A table column: its heading, whether it holds numbers (right-aligned, sorted as numbers), and
+ * whether it holds short words of ours (codes, reasons, outcomes, times), which are never broken
+ * inside: other cells may break anywhere, so a long hostile value cannot widen the page.
+ */
+interface Column { readonly heading: string; readonly numeric?: boolean; readonly words?: boolean }
 
 /** One cell: text, a number (written with separators, sorted by value), or Html made here. */
 type Cell = string | number | Html;
 
 function cell(value: Cell, column: Column): Html {
   if (typeof value === 'number') return html`<td class="num" data-sort="${value}">${formatCount(value)}</td>`;
-  return column.numeric ? html`<td class="num">${value}</td>` : html`<td>${value}</td>`;
+  if (column.numeric) return html`<td class="num">${value}</td>`;
+  return column.words ? html`<td class="words">${value}</td>` : html`<td>${value}</td>`;
 }
 
 /** A sortable table (the webview's script sorts by a heading's column); rows link when given a link. */
@@ -99,18 +104,18 @@ function failureReasons(report: MailFlowReport): Html {
   return lazySection('reasons', 'Failures by reason', HEADING_PX + 40 + barChartPx(rows.length) + tablePx(rows.length),
     rows.length > 0 ? legend([['hard', 'permanent (hard)'], ['soft', 'temporary (soft)'], ['mixed', 'mixed or unknown']]) : html``,
     chartFigure(chart, 'Failed, expired and rejected recipients by reason.'),
-    table('Failures by reason', [{ heading: 'Reason' }, { heading: 'Kind' }, { heading: 'Count', numeric: true }, { heading: 'First line' }],
+    table('Failures by reason', [{ heading: 'Reason', words: true }, { heading: 'Kind', words: true }, { heading: 'Count', numeric: true }, { heading: 'First line' }],
       rows.map((r) => ({ cells: [r.label, hardness(r.hardbounce), r.count, placeText(report, r)], link: r }))));
 }
 
-function countChart(report: MailFlowReport, id: string, heading: string, rows: readonly CountRow[], series: Bar['series'], axis: string, labelHeading: string): Html {
+function countChart(report: MailFlowReport, id: string, heading: string, rows: readonly CountRow[], series: Bar['series'], axis: string, label: Column): Html {
   const bars: Bar[] = rows.map((r, row) => ({ row, count: r.count, series, title: `${r.label}: ${formatCount(r.count)}`, link: r }));
   const chart = rows.length > 0 ? barChart(rows.map((r) => r.label), bars, heading, axis) : undefined;
-  return lazySection(id, heading, HEADING_PX + barChartPx(rows.length) + tablePx(rows.length), chartFigure(chart, `${heading}.`), countTable(report, heading, rows, labelHeading));
+  return lazySection(id, heading, HEADING_PX + barChartPx(rows.length) + tablePx(rows.length), chartFigure(chart, `${heading}.`), countTable(report, heading, rows, label));
 }
 
-function countTable(report: MailFlowReport, caption: string, rows: readonly CountRow[], labelHeading: string): Html {
-  return table(caption, [{ heading: labelHeading }, { heading: 'Count', numeric: true }, { heading: 'First line' }],
+function countTable(report: MailFlowReport, caption: string, rows: readonly CountRow[], label: Column): Html {
+  return table(caption, [label, { heading: 'Count', numeric: true }, { heading: 'First line' }],
     rows.map((r) => ({ cells: [r.label, r.count, placeText(report, r)], link: r })));
 }
 
@@ -156,7 +161,7 @@ function failedRecipients(report: MailFlowReport): Html {
     ? html`<p class="cap">Showing the first ${formatCount(rows.length)} of ${formatCount(total)} failed, expired, rejected or quarantined recipients.</p>`
     : html`<p class="cap">All ${formatCount(total)} failed, expired, rejected or quarantined recipients.</p>`;
   return lazySection('failed', 'Failed recipients', HEADING_PX + 40 + tablePx(rows.length), note, table('Failed recipients',
-    [{ heading: 'Recipient' }, { heading: 'Outcome' }, { heading: 'Code' }, { heading: 'Reason' }, { heading: 'Who acts' }, { heading: 'Time' }, { heading: 'Line' }],
+    [{ heading: 'Recipient' }, { heading: 'Outcome', words: true }, { heading: 'Code', words: true }, { heading: 'Reason', words: true }, { heading: 'Who acts', words: true }, { heading: 'Time', words: true }, { heading: 'Line' }],
     rows.map((r) => ({ cells: [r.recipient, r.outcome, r.code ?? '', r.reason ?? '', r.whoacts ?? '', r.timeMs === undefined ? '' : formatDateTime(r.timeMs), placeText(report, r)], link: r }))));
 }
 
@@ -170,9 +175,9 @@ function sources(report: MailFlowReport): Html {
 /** The whole body, the same in the webview and in a saved file. */
 export function reportBody(report: MailFlowReport, title: string): Html {
   return html`${header(report, title)}<main>${totals(report)}${timeline(report)}${failureReasons(report)}${
-    countChart(report, 'codes', 'Failures by status code', report.failureCodes, 'code', 'failures', 'Code')}${domains(report)}${deferrals(report)}${delays(report)}${
-    lazySection('senders', 'Top senders', HEADING_PX + tablePx(report.topSenders.length), countTable(report, 'Top senders', report.topSenders, 'Sender'))}${
+    countChart(report, 'codes', 'Failures by status code', report.failureCodes, 'code', 'failures', { heading: 'Code', words: true })}${domains(report)}${deferrals(report)}${delays(report)}${
+    lazySection('senders', 'Top senders', HEADING_PX + tablePx(report.topSenders.length), countTable(report, 'Top senders', report.topSenders, { heading: 'Sender' }))}${
     lazySection('rejected', 'Rejected clients and block lists', HEADING_PX + tablePx(report.rejectedClients.length) + tablePx(report.blockLists.length),
-      countTable(report, 'Top rejected clients', report.rejectedClients, 'Client'), countTable(report, 'Block lists hit', report.blockLists, 'Block list'))}${
+      countTable(report, 'Top rejected clients', report.rejectedClients, { heading: 'Client' }), countTable(report, 'Block lists hit', report.blockLists, { heading: 'Block list' }))}${
     failedRecipients(report)}${sources(report)}</main>`;
 }

@@ -26,6 +26,7 @@ table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { text-align: left; vertical-align: top; padding: 3px 8px; border-bottom: 1px solid var(--mf-rule); overflow-wrap: anywhere; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.words { overflow-wrap: normal; }
 pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 code, pre { font-family: var(--mf-mono); font-size: 0.92em; }
 pre code { display: block; padding: 4px 6px; background: var(--mf-code-background); border-radius: 3px; }

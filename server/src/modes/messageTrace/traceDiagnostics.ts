@@ -101,14 +101,20 @@ type Add = (start: number, end: number, severity: DiagnosticSeverity, message: s
 function checkShape(table: TraceTable, row: TraceRow, index: TraceIndex, rowIndex: number, add: Add): void {
   const expected = table.header.names.length;
   const { starts, ends, flags } = table.fields;
-  for (let f = row.firstField; f < row.firstField + row.fieldCount; f++) {
-    if ((flags[f]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED)) {
-      add(starts[f]!, ends[f]!, DiagnosticSeverity.Error, 'quoted value never closed: it is cut before the next row, which is read as usual', TRACE_PROBLEM.unterminatedQuote);
-    }
-    if (ends[f]! - starts[f]! > LONG_VALUE) {
-      const name = table.header.names[f - row.firstField] ?? `field ${f - row.firstField + 1}`;
-      add(starts[f]!, starts[f]! + 1, DiagnosticSeverity.Information,
-        `${name} holds ${(ends[f]! - starts[f]!).toLocaleString('en-US')} characters: hovers read its first ${LONG_VALUE.toLocaleString('en-US')}`, TRACE_PROBLEM.longValue);
+  // Only a row longer than LONG_VALUE can hold a long value, and only its last field can be a quote
+  // never closed (the scanner ends the record there): other rows need no look at each field.
+  const last = row.firstField + row.fieldCount - 1;
+  const open = row.fieldCount > 0 && (flags[last]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED);
+  if (row.end - row.start > LONG_VALUE || open) {
+    for (let f = row.firstField; f < row.firstField + row.fieldCount; f++) {
+      if ((flags[f]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED)) {
+        add(starts[f]!, ends[f]!, DiagnosticSeverity.Error, 'quoted value never closed: it is cut before the next row, which is read as usual', TRACE_PROBLEM.unterminatedQuote);
+      }
+      if (ends[f]! - starts[f]! > LONG_VALUE) {
+        const name = table.header.names[f - row.firstField] ?? `field ${f - row.firstField + 1}`;
+        add(starts[f]!, starts[f]! + 1, DiagnosticSeverity.Information,
+          `${name} holds ${(ends[f]! - starts[f]!).toLocaleString('en-US')} characters: hovers read its first ${LONG_VALUE.toLocaleString('en-US')}`, TRACE_PROBLEM.longValue);
+      }
     }
   }
   if (row.fieldCount < expected) {

@@ -15,7 +15,7 @@ import { traceDuration } from '../../formats/messageTrace/traceDates';
 import { type TraceIndex, TraceIndexBuilder, traceMessageKey } from '../../formats/messageTrace/traceIndex';
 import { firstColumnOf, type TraceRow, type TraceTable, traceColumnValue } from '../../formats/messageTrace/traceTable';
 import type { TraceOutcome } from '../../knowledge/messageTraceFacts';
-import { traceReplyFields } from './traceReplyFields';
+import { type WritableFields, writeTraceReplyFields } from './traceReplyFields';
 
 export const TRACE_PROBLEM = {
   failed: 'trace-failed',
@@ -66,7 +66,8 @@ export async function validateMessageTrace(
 
   const problems = new ProblemList(settings.maxProblems);
   const add = (start: number, end: number, severity: DiagnosticSeverity, message: string, code: string, data?: ProblemFields): void => {
-    problems.add({ range: offsetRange(document, start, end), severity, message, code, ...(data ? { data } : {}) });
+    const range = offsetRange(document, start, end);
+    problems.add(data ? { range, severity, message, code, data } : { range, severity, message, code });
   };
   if (table.dates.assumed && table.timeColumn >= 0) {
     const f = table.header.firstField + table.timeColumn;
@@ -187,15 +188,17 @@ function problemFields(table: TraceTable, row: TraceRow, index: TraceIndex, rowI
   const messageId = value(['message_id', 'messageid']).replace(/^<|>$/g, '');
   const queueId = value(['network_message_id', 'messagetraceid']);
   const time = index.times[rowIndex]!;
-  return {
-    ...(item.recipient ? { recipient: item.recipient } : {}),
-    ...(sender ? { sender } : {}),
-    ...traceReplyFields(item, item.outcome === 'failed'),
-    ...(messageId ? { messageid: messageId } : {}),
-    ...(queueId ? { queueid: queueId } : {}),
-    ...(timestampOf(table, row, time) ?? {}),
-    outcome,
-  };
+  // Set one by one in this order (as the Problems panel and the command line list them), not spread.
+  const fields: WritableFields = {};
+  if (item.recipient) fields.recipient = item.recipient;
+  if (sender) fields.sender = sender;
+  writeTraceReplyFields(fields, item, item.outcome === 'failed');
+  if (messageId) fields.messageid = messageId;
+  if (queueId) fields.queueid = queueId;
+  const timestamp = timestampOf(table, row, time);
+  if (timestamp) fields.timestamp = timestamp.timestamp;
+  fields.outcome = outcome;
+  return fields;
 }
 
 /** ISO 8601 when the time is UTC (the cmdlets, a report in UTC); otherwise as written, in the report's zone. */

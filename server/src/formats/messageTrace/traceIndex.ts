@@ -114,6 +114,11 @@ export class TraceIndexBuilder {
     return false;
   }
 
+  /** The time of a row added already (see TraceIndex.times). */
+  timeOf(index: number): number {
+    return this.times[index]!;
+  }
+
   finish(): TraceIndex {
     return { times: this.times, newest: this.newest, links: new LinkColumns(this.table), messages: this.messages };
   }

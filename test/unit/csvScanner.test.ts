@@ -93,6 +93,24 @@ describe('CSV scanner', () => {
     assert.deepEqual(parseCsv('\uFEFFa,b\rc,d\r\ne'), [['a', 'b'], ['c', 'd'], ['e']]);
   });
 
+  it('a store given room ahead keeps the fields it holds and takes more past that room', () => {
+    const store = new FieldStore(4);
+    const text = 'a,bb,"c",,e\nf';
+    scanRecord(text, 0, store);
+    store.reserve(5000.5);
+    assert.ok(store.starts.length >= 5001);
+    store.reserve(10);
+    assert.ok(store.starts.length >= 5001, 'asking for less room keeps the room it has');
+    let pos = 0;
+    for (let i = 0; i < 2000; i++) pos = scanRecord(text, 0, store).next;
+    assert.equal(pos, 12);
+    assert.equal(store.length, 5 * 2001);
+    const values = Array.from({ length: store.length }, (_, i) => fieldValue(text, store.starts[i]!, store.ends[i]!, store.flags[i]!));
+    assert.deepEqual(values.slice(0, 5), ['a', 'bb', 'c', '', 'e']);
+    assert.deepEqual(values.slice(-5), ['a', 'bb', 'c', '', 'e']);
+    assert.equal(store.flags[2], QUOTED);
+  });
+
   it('reads a row of 100 000 fields', () => {
     const { fields } = record(','.repeat(99_999));
     assert.equal(fields.length, 100_000);

@@ -299,6 +299,19 @@ describe('text escaping', () => {
     assert.equal(escapeText('one\ntwo\r\nthree\u2028four'), 'one two  three four');
   });
 
+  it('escapes every code unit as the CommonMark rule says: each of the first 0x3000 alone, and any string of them (fast-check)', () => {
+    // The rule written as two patterns, independently of the one-pass escaper.
+    // eslint-disable-next-line no-control-regex -- control characters are what is matched
+    const byRule = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    for (let unit = 0; unit < 0x3000; unit++) {
+      const value = `a${String.fromCharCode(unit)}b`;
+      assert.equal(escapeText(value), byRule(value), `U+${unit.toString(16)}`);
+    }
+    const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...HOSTILE_ALPHABET), anyUnit), maxLength: 60 }),
+      (value) => assert.equal(escapeText(value), byRule(value))));
+  });
+
   it('renders back to the text in marked and markdown-it, with no markup (fast-check)', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...HOSTILE_ALPHABET, 'é', '·', '✓'), maxLength: 40 }), (value) => {
       const markdown = md`«${text(value)}»`.value;

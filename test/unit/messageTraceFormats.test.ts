@@ -101,6 +101,20 @@ describe('message trace formats', () => {
     assert.ok(Number.isNaN(parseTraceTime('yesterday', reading)));
   });
 
+  it('a fraction of one to seven digits is truncated to milliseconds, never rounded, with Z or an offset', () => {
+    const reading = new DateOrderVote().decide();
+    const base = utcMs('2026-11-20T00:00:01Z');
+    const fractions: string[] = [];
+    for (let digits = 1; digits <= 4; digits++) for (let v = 0; v < 10 ** digits; v++) fractions.push(String(v).padStart(digits, '0'));
+    fractions.push('99999', '00001', '123456', '999999', '1234567', '9999999', '0009999', '5005000');
+    for (const fraction of fractions) {
+      // The first three digits are the milliseconds, read off the text.
+      const expected = base + Number(fraction.padEnd(3, '0').slice(0, 3));
+      assert.equal(parseTraceTime(`2026-11-20T00:00:01.${fraction}Z`, reading), expected, `${fraction}Z`);
+      assert.equal(parseTraceTime(`2026-11-20T00:00:01.${fraction}+00:00`, reading), expected, `${fraction}+00:00`);
+    }
+  });
+
   it('a file that writes both orders is read month-first, and says the assumption', () => {
     const vote = new DateOrderVote();
     vote.add('11/20/2026 10:00:00');

@@ -8,6 +8,7 @@ import { rowRecipientOutcomes, TraceReplyReader } from '../../server/src/analysi
 import { traceFixture } from '../support/messageTraceFixtures';
 import { buildTraceIndex, traceMessageKey } from '../../server/src/formats/messageTrace/traceIndex';
 import { parseTraceTable, traceColumnValue } from '../../server/src/formats/messageTrace/traceTable';
+import { splitCsv } from '../support/plainCsv';
 
 const reading = { slashOrder: 'month-first', assumed: false, reason: '' } as const;
 
@@ -38,6 +39,36 @@ describe('message trace index', () => {
     assert.equal(traceMessageKey(table, 3), `2026-11-20T00:00:04Z\u0000\u0000`, 'without IDs a row is keyed by its time (the report has no sender or subject column of those names)');
     assert.equal(index.newest, Date.UTC(2026, 10, 20, 0, 0, 5));
     assert.equal(traceColumnValue(table, table.rows[3]!, 'message_subject'), 'Third');
+  });
+
+  it('groups rows by their key however it is written: quoted, with blanks, with doubled quotes, or from a later ID column', () => {
+    // Synthetic: consecutive rows write the same key in different ways, and some leave the preferred column empty.
+    const lines = [
+      'date_time_utc,event_id,message_id,network_message_id,internal_message_id',
+      '2026-11-20T00:00:01Z,RECEIVE,<a@x>,nid-a,1',
+      '2026-11-20T00:00:02Z,AGENTINFO,<a@x>,"nid-a",1',
+      '2026-11-20T00:00:03Z,DELIVER,<a@x>, nid-a ,1',
+      '2026-11-20T00:00:04Z,RECEIVE,<b@x>,,nid-a',
+      '2026-11-20T00:00:05Z,RECEIVE,<b@x>,"",2',
+      '2026-11-20T00:00:06Z,DELIVER,<b@x>,   ,2',
+      '2026-11-20T00:00:07Z,RECEIVE,<c@x>,"nid-""c""",3',
+      '2026-11-20T00:00:08Z,DELIVER,<c@x>,"nid-""c""",3',
+      '2026-11-20T00:00:09Z,RECEIVE,<c@x>,nid-a',
+      '2026-11-20T00:00:10Z,RECEIVE,<c@x>,"nid-a"x,3',
+      '2026-11-20T00:00:11Z,RECEIVE,<c@x>,nid-ab,3',
+      '2026-11-20T00:00:12Z,RECEIVE,<c@x>,nid-a',
+      '2026-11-20T00:00:13Z,RECEIVE,<c@x>',
+    ];
+    const table = parseTraceTable(lines.join('\n'))!;
+    // The tests' own reading: the first of network_message_id, message_id, internal_message_id with a value.
+    const expected = new Map<string, number[]>();
+    lines.slice(1).forEach((line, row) => {
+      const cells = splitCsv(line).map((c) => c.trim());
+      const key = cells[3] || cells[2] || cells[4]!;
+      expected.set(key, [...expected.get(key) ?? [], row]);
+    });
+    assert.deepEqual([...buildTraceIndex(table).messages.entries()], [...expected.entries()]);
+    assert.deepEqual(expected.get('nid-a'), [0, 1, 2, 8, 11], 'the rows keyed nid-a, however written');
   });
 
   it('reads 29 February only in leap years, as the calendar has it', () => {

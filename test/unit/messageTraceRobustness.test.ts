@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService';
 import type { ProblemFields } from '../../server/src/common/problemFields';
 import { traceFixture } from '../support/messageTraceFixtures';
+import { parseTraceTable } from '../../server/src/formats/messageTrace/traceTable';
 import { unescapeMarkdown } from '../support/markdownText.mjs';
 
 const service = getLanguageService();
@@ -82,6 +83,18 @@ describe('broken message traces', () => {
     const diagnostics = await service.doValidation(open(crlf));
     assert.equal(recipients(diagnostics).length, 6);
     assert.ok(!codes(diagnostics).includes('trace-field-count'));
+  });
+
+  it('rows of empty fields first, then long rows: the field store is sized from the first rows but never beyond a field per 8 characters', () => {
+    // Synthetic: 100 rows of 27 empty fields (a field per character), then rows of one long subject.
+    const header = 'date_time_utc,event_id,recipient_status,message_id,network_message_id,message_subject';
+    const empty = ','.repeat(26);
+    const long = `2026-11-20T00:00:01Z,RECEIVE,,<a@x>,nid-a,${'s'.repeat(5000)}`;
+    const text = [header, ...Array.from({ length: 100 }, () => empty), ...Array.from({ length: 200 }, () => long)].join('\n');
+    const table = parseTraceTable(text)!;
+    assert.equal(table.rows.length, 300);
+    assert.equal(table.fields.length, 6 + 100 * 27 + 200 * 6);
+    assert.ok(table.fields.starts.length <= 6 + 100 * 27 + (text.length / 8) * 1.1 + 1, `room for ${table.fields.starts.length} fields`);
   });
 
   it('a time that cannot be read is reported on its value', async () => {

@@ -111,11 +111,13 @@ function recipientStatusOutcomes(table: TraceTable, row: TraceRow, replies: Trac
     }
     if (!decided || (withoutDelivered && decided.outcome === 'delivered')) continue;
     const reply = entry.status ? replies.read(entry.status.text) : undefined;
-    out.push({
-      recipient: entry.recipient.text, outcome: decided.outcome, verdict: firstWord(decided.piece.text),
-      start: entry.status?.start ?? entry.start, end: entry.status?.end ?? entry.end,
-      ...(reply ? { reply, reason: clip(entry.status!.text) } : {}),
-    });
+    const recipient = entry.recipient.text;
+    const verdict = firstWord(decided.piece.text);
+    const at = entry.status ?? entry;
+    // Written out rather than spread: this runs for every quarantined or filtered row of a big report.
+    out.push(reply
+      ? { recipient, outcome: decided.outcome, verdict, start: at.start, end: at.end, reply, reason: clip(entry.status!.text) }
+      : { recipient, outcome: decided.outcome, verdict, start: at.start, end: at.end });
   }
   return out;
 }
@@ -146,10 +148,12 @@ function eventOutcomes(
     const reasonText = reasonColumn === 'recipient_status' ? entry?.status?.text ?? '' : traceValue(table, reasonField);
     const reply = reasonText ? replies.read(reasonText) : undefined;
     const reason = reasonColumn === 'recipient_status' && !reply ? '' : reasonText;
-    return {
-      recipient, outcome: fact.outcome, verdict: event, start, end,
-      ...(reason ? { reason: clip(reason) } : {}), ...(reply ? { reply } : {}),
-    };
+    const outcome = fact.outcome;
+    if (!reason) return reply ? { recipient, outcome, verdict: event, start, end, reply } : { recipient, outcome, verdict: event, start, end };
+    const clipped = clip(reason);
+    return reply
+      ? { recipient, outcome, verdict: event, start, end, reason: clipped, reply }
+      : { recipient, outcome, verdict: event, start, end, reason: clipped };
   });
 }
 

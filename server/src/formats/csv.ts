@@ -53,8 +53,16 @@ export class FieldStore {
     this.length += count;
   }
 
+  /** Makes room for at least `capacity` fields at once: a reader that can tell how many are coming saves growing step by step. */
+  reserve(capacity: number): void {
+    if (capacity > this.starts.length) this.resize(Math.ceil(capacity));
+  }
+
   private grow(): void {
-    const size = Math.max(this.starts.length * 2, 1024);
+    this.resize(Math.max(this.starts.length * 2, 1024));
+  }
+
+  private resize(size: number): void {
     const starts = new Int32Array(size);
     starts.set(this.starts);
     const ends = new Int32Array(size);

@@ -121,8 +121,18 @@ function readChoice(reader: Reader): string[] | undefined {
   return undefined;
 }
 
-function parse(body: string): Part[] {
-  return readParts({ source: body, at: 0 }, false)!;
+/** Bodies read once: a code's hover fills the same few catalogue snippets again and again. */
+const parsedBodies = new Map<string, readonly Part[]>();
+const MAX_PARSED_BODIES = 512;
+
+function parse(body: string): readonly Part[] {
+  let parts = parsedBodies.get(body);
+  if (!parts) {
+    parts = readParts({ source: body, at: 0 }, false)!;
+    if (parsedBodies.size >= MAX_PARSED_BODIES) parsedBodies.clear();
+    parsedBodies.set(body, parts);
+  }
+  return parts;
 }
 
 /** The content each index shows: the first placeholder of the index with content (or a choice) defines it. */

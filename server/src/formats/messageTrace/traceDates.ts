@@ -144,8 +144,10 @@ function isoUtcTimeAt(text: string, start: number, end: number): number | undefi
   let ms = 0;
   if (n > 20) {
     // A fraction of one to seven digits after a dot, then Z.
-    if (n < 22 || at(19) !== CharCode.Dot || digitsAt(text, start + 20, n - 21) < 0) return undefined;
-    ms = fraction(text.slice(start + 20, end - 1));
+    const digits = n - 21;
+    const value = n < 22 || at(19) !== CharCode.Dot ? -1 : digitsAt(text, start + 20, digits);
+    if (value < 0) return undefined;
+    ms = fractionMs(value, digits);
   }
   if (!validParts(year, month, day, hour, minute, second)) return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
@@ -153,6 +155,14 @@ function isoUtcTimeAt(text: string, start: number, end: number): number | undefi
 
 function fraction(digits: string | undefined): number {
   return digits ? Math.floor(Number(`0.${digits}`) * 1000) : 0;
+}
+
+/**
+ * fraction() of `count` digits (one to seven) whose value is `value`, without a string: the same
+ * milliseconds for every such value (checked for all of them), truncated, never rounded.
+ */
+function fractionMs(value: number, count: number): number {
+  return count <= 3 ? value * 10 ** (3 - count) : Math.floor(value / 10 ** (count - 3));
 }
 
 function offsetMinutes(zone: string | undefined): number {

@@ -4,8 +4,9 @@
 // when a hover or a reference first asks for one.
 
 import { parseTraceTime, parseTraceTimeAt } from './traceDates';
-import { type TraceTable, traceColumnValue, traceField, traceValue, traceValueRange } from './traceTable';
-import { ESCAPED_QUOTES, TEXT_AFTER_QUOTE } from '../csv';
+import { type TraceRow, type TraceTable, traceColumnValue, traceField, traceValue, traceValueRange } from './traceTable';
+import { ESCAPED_QUOTES, QUOTED, TEXT_AFTER_QUOTE } from '../csv';
+import { CharCode } from '../../common/charCode';
 
 /** The ID columns that tie rows together (lower case), for references and highlights. */
 export const LINK_COLUMNS: readonly string[] = ['message_id', 'network_message_id', 'internal_message_id', 'messageid', 'messagetraceid'];
@@ -26,24 +27,54 @@ export interface TraceIndex {
 
 /** What identifies a row's message: the first ID column with a value, else its time, sender and subject. */
 export function traceMessageKey(table: TraceTable, rowIndex: number): string {
-  const row = table.rows[rowIndex]!;
+  return messageKeyOf(table, table.rows[rowIndex]!).key;
+}
+
+/** A row's message key and the column index it was read from (-1 for time, sender and subject). */
+function messageKeyOf(table: TraceTable, row: TraceRow): { key: string; column: number } {
   for (const column of MESSAGE_KEY_COLUMNS) {
     const value = traceColumnValue(table, row, column);
-    if (value) return value;
+    if (value) return { key: value, column: table.columns.get(column)! };
   }
   const time = table.timeColumn >= 0 && table.timeColumn < row.fieldCount ? traceValue(table, row.firstField + table.timeColumn) : '';
-  return `${time}\u0000${traceColumnValue(table, row, 'sender')}\u0000${traceColumnValue(table, row, 'subject')}`;
+  return { key: `${time}\u0000${traceColumnValue(table, row, 'sender')}\u0000${traceColumnValue(table, row, 'subject')}`, column: -1 };
 }
+
+/** The indexes of the key columns the report has, in order of preference. */
+function keyColumnsOf(table: TraceTable): number[] {
+  return MESSAGE_KEY_COLUMNS.flatMap((name) => {
+    const index = table.columns.get(name);
+    return index === undefined ? [] : [index];
+  });
+}
+
+/**
+ * Offsets of a field's value when it can be read in place: not quoted, or quoted with nothing to
+ * undo, and with no blank or control character at either end for trim() to take. -1 otherwise.
+ */
+function plainValueStart(table: TraceTable, field: number): number {
+  const flags = table.fields.flags[field]!;
+  if (flags !== 0 && flags !== QUOTED) return -1;
+  const start = table.fields.starts[field]! + flags;
+  const end = table.fields.ends[field]! - flags;
+  if (end <= start) return end === start ? start : -1;
+  return isPrintable(table.text.charCodeAt(start)) && isPrintable(table.text.charCodeAt(end - 1)) ? start : -1;
+}
+
+/** Printable ASCII other than the space: never trimmed. */
+const isPrintable = (c: number): boolean => c > CharCode.Space && c < 127;
 
 export class TraceIndexBuilder {
   private readonly times: Float64Array;
   private newest = Number.NaN;
   private readonly messages = new Map<string, number[]>();
   /** The rows of a message follow each other: the last key's list is kept for the next row. */
-  private lastMessage: { value: string; list: number[] } | undefined;
+  private lastMessage: { value: string; column: number; list: number[] } | undefined;
+  private readonly keyColumns: readonly number[];
 
   constructor(private readonly table: TraceTable) {
     this.times = new Float64Array(table.rows.length).fill(Number.NaN);
+    this.keyColumns = keyColumnsOf(table);
   }
 
   addRow(index: number): void {
@@ -54,9 +85,38 @@ export class TraceIndexBuilder {
       this.times[index] = time;
       if (!Number.isNaN(time) && !(time <= this.newest)) this.newest = time;
     }
-    const key = traceMessageKey(table, index);
-    if (this.lastMessage?.value === key) this.lastMessage.list.push(index);
-    else this.lastMessage = { value: key, list: push(this.messages, key, index) };
+    const last = this.lastMessage;
+    if (last && this.sameKeyAs(row, last)) { last.list.push(index); return; }
+    const { key, column } = messageKeyOf(table, row);
+    if (last?.value === key) { last.list.push(index); return; }
+    this.lastMessage = { value: key, column, list: push(this.messages, key, index) };
+  }
+
+  /**
+   * Says, without copying a value out, that a row's message key is `last`'s: the column `last` was
+   * read from holds the same characters, and every column preferred to it is empty. False when
+   * that cannot be told in place (quotes to undo, blanks to trim): the key is then read as usual.
+   */
+  private sameKeyAs(row: TraceRow, last: { value: string; column: number }): boolean {
+    const { table } = this;
+    for (const column of this.keyColumns) {
+      if (column >= row.fieldCount) {
+        if (column === last.column) return false;
+        continue;
+      }
+      const field = row.firstField + column;
+      const start = plainValueStart(table, field);
+      if (start < 0) return false;
+      const length = table.fields.ends[field]! - table.fields.flags[field]! - start;
+      if (column === last.column) return length === last.value.length && table.text.startsWith(last.value, start);
+      if (length > 0) return false;
+    }
+    return false;
+  }
+
+  /** The time of a row added already (see TraceIndex.times). */
+  timeOf(index: number): number {
+    return this.times[index]!;
   }
 
   finish(): TraceIndex {

@@ -180,7 +180,8 @@ export function parseTraceTable(text: string): TraceTable | undefined {
   const isRecordStart = recordStartTest(names[0] ?? '', allQuoted);
   const rows: TraceRow[] = [];
   const vote = new DateOrderVote();
-  readTraceRows({ text, fields, isRecordStart, timeColumn: time.index }, headerEnd.next, head.line + 1 + headerEnd.innerLineBreaks, rows, vote);
+  const source: RowSource = { text, fields, isRecordStart, timeColumn: time.index, sizeStore: { fieldsBefore: fields.length } };
+  readTraceRows(source, headerEnd.next, head.line + 1 + headerEnd.innerLineBreaks, rows, vote);
   const table: TraceTable = {
     text, kind: head.kind, ...(head.typeLine ? { typeLine: head.typeLine } : {}), header, columns,
     timeColumn: time.index, ...(time.zone ? { timeZone: time.zone } : {}), dates: vote.decide(), fields, rows,
@@ -214,6 +215,8 @@ export interface RowSource {
   readonly fields: FieldStore;
   readonly isRecordStart?: RecordStart | undefined;
   readonly timeColumn: number;
+  /** Set when the rows read are the whole table's: the store is then sized for them from the first rows (fields it held before). */
+  readonly sizeStore?: { readonly fieldsBefore: number };
 }
 
 /**
@@ -228,8 +231,10 @@ export function readTraceRows(
   const { text, fields, isRecordStart, timeColumn } = source;
   let pos = from;
   let line = fromLine;
+  let read = 0;
   while (pos < text.length) {
     if (stopBefore?.(pos)) return { stoppedAt: pos, line };
+    if (++read === SAMPLE_ROWS && source.sizeStore) reserveFields(fields, fields.length - source.sizeStore.fieldsBefore, pos - from, text.length - pos);
     const blankEnd = blankLineEnd(text, pos);
     if (blankEnd >= 0) { pos = afterLineBreak(text, blankEnd); line++; continue; }
     const firstField = fields.length;
@@ -242,6 +247,21 @@ export function readTraceRows(
     pos = record.next;
   }
   return { stoppedAt: -1, line };
+}
+
+/** Rows read before the rest of the text's fields are reckoned from them. */
+const SAMPLE_ROWS = 64;
+/** Fewest characters per field reckoned: a sample of empty fields does not reserve a field per character. */
+const MIN_CHARS_PER_FIELD = 8;
+
+/**
+ * Room for the fields of the `left` characters still to read, reckoned from the `sampled` fields of
+ * the `sampledChars` read so far (a tenth more), so a whole report's offsets are not copied at each
+ * doubling of the store.
+ */
+function reserveFields(fields: FieldStore, sampled: number, sampledChars: number, left: number): void {
+  const charsPerField = Math.max(MIN_CHARS_PER_FIELD, sampledChars / Math.max(1, sampled));
+  fields.reserve(fields.length + (left / charsPerField) * 1.1);
 }
 
 /** Adds (weight 1) or takes back (weight -1) the vote of a row's time on the order of slash dates. */

@@ -15,7 +15,7 @@ import { traceDuration } from '../../formats/messageTrace/traceDates';
 import { type TraceIndex, TraceIndexBuilder, traceMessageKey } from '../../formats/messageTrace/traceIndex';
 import { firstColumnOf, type TraceRow, type TraceTable, traceColumnValue } from '../../formats/messageTrace/traceTable';
 import type { TraceOutcome } from '../../knowledge/messageTraceFacts';
-import { traceReplyFields } from './traceReplyFields';
+import { type WritableFields, writeTraceReplyFields } from './traceReplyFields';
 
 export const TRACE_PROBLEM = {
   failed: 'trace-failed',
@@ -55,18 +55,16 @@ export async function validateMessageTrace(
   const table = traceTableOf(document);
   if (!table) return document.languageId === MESSAGE_TRACE ? [notATrace(document)] : [];
   const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
-  // The index first, in the same slices: pending times need the newest time and each message's first.
+  // One pass: each row goes into the index and is checked while its text is at hand. A pending
+  // recipient's message waits for the whole index (its message's first time, the report's newest).
   const builder = new TraceIndexBuilder(table);
-  for (let i = 0; i < table.rows.length; i++) {
-    builder.addRow(i);
-    if (slices.step() && !(await slices.next())) return [];
-  }
-  const index = builder.finish();
-  rememberTraceIndex(table, index);
-
-  const problems = new ProblemList(settings.maxProblems);
+  const found: Omit<Diagnostic, 'source'>[] = [];
+  let omitted = 0;
+  const waiting: { at: number; row: number; item: RecipientTraceOutcome; key: string }[] = [];
   const add = (start: number, end: number, severity: DiagnosticSeverity, message: string, code: string, data?: ProblemFields): void => {
-    problems.add({ range: offsetRange(document, start, end), severity, message, code, ...(data ? { data } : {}) });
+    if (found.length >= settings.maxProblems) { omitted++; return; }
+    const range = offsetRange(document, start, end);
+    found.push(data ? { range, severity, message, code, data } : { range, severity, message, code });
   };
   if (table.dates.assumed && table.timeColumn >= 0) {
     const f = table.header.firstField + table.timeColumn;
@@ -74,10 +72,11 @@ export async function validateMessageTrace(
   }
   const replies = new TraceReplyReader();
   const reported = new Set<string>();
-  const firstTimes = new Map<string, number>();
   for (let i = 0; i < table.rows.length; i++) {
+    builder.addRow(i);
     const row = table.rows[i]!;
-    checkShape(table, row, index, i, add);
+    const time = builder.timeOf(i);
+    checkShape(table, row, time, add);
     for (const item of rowRecipientOutcomes(table, row, replies, true)) {
       const kind = REPORTED[item.outcome];
       if (!kind) continue;
@@ -87,28 +86,44 @@ export async function validateMessageTrace(
       if (reported.has(once)) continue;
       reported.add(once);
       // Past the limit only the count of omitted problems is kept: no message or fields are built.
-      if (problems.size >= settings.maxProblems) { problems.add(OMITTED); continue; }
-      const message = problemMessage(table, row, item, pendingFor(table, index, i, key, firstTimes));
-      add(item.start, item.end, kind.severity, message, kind.code, problemFields(table, row, index, i, item, kind.outcome));
+      if (found.length >= settings.maxProblems) { omitted++; continue; }
+      if (item.outcome === 'pending') waiting.push({ at: found.length, row: i, item, key });
+      const message = item.outcome === 'pending' ? '' : problemMessage(table, row, item, undefined);
+      add(item.start, item.end, kind.severity, message, kind.code, problemFields(table, row, time, item, kind.outcome));
     }
     if (slices.step() && !(await slices.next())) return [];
   }
+  const index = builder.finish();
+  rememberTraceIndex(table, index);
+  const firstTimes = new Map<string, number>();
+  for (const { at, row, item, key } of waiting) {
+    found[at] = { ...found[at]!, message: problemMessage(table, table.rows[row]!, item, pendingFor(table, index, row, key, firstTimes)) };
+  }
+  const problems = new ProblemList(settings.maxProblems);
+  for (const problem of found) problems.add(problem);
+  for (let k = 0; k < omitted; k++) problems.add(OMITTED);
   return problems.finish();
 }
 
 type Add = (start: number, end: number, severity: DiagnosticSeverity, message: string, code: string) => void;
 
-function checkShape(table: TraceTable, row: TraceRow, index: TraceIndex, rowIndex: number, add: Add): void {
+function checkShape(table: TraceTable, row: TraceRow, time: number, add: Add): void {
   const expected = table.header.names.length;
   const { starts, ends, flags } = table.fields;
-  for (let f = row.firstField; f < row.firstField + row.fieldCount; f++) {
-    if ((flags[f]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED)) {
-      add(starts[f]!, ends[f]!, DiagnosticSeverity.Error, 'quoted value never closed: it is cut before the next row, which is read as usual', TRACE_PROBLEM.unterminatedQuote);
-    }
-    if (ends[f]! - starts[f]! > LONG_VALUE) {
-      const name = table.header.names[f - row.firstField] ?? `field ${f - row.firstField + 1}`;
-      add(starts[f]!, starts[f]! + 1, DiagnosticSeverity.Information,
-        `${name} holds ${(ends[f]! - starts[f]!).toLocaleString('en-US')} characters: hovers read its first ${LONG_VALUE.toLocaleString('en-US')}`, TRACE_PROBLEM.longValue);
+  // Only a row longer than LONG_VALUE can hold a long value, and only its last field can be a quote
+  // never closed (the scanner ends the record there): other rows need no look at each field.
+  const last = row.firstField + row.fieldCount - 1;
+  const open = row.fieldCount > 0 && (flags[last]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED);
+  if (row.end - row.start > LONG_VALUE || open) {
+    for (let f = row.firstField; f < row.firstField + row.fieldCount; f++) {
+      if ((flags[f]! & (QUOTED | UNTERMINATED)) === (QUOTED | UNTERMINATED)) {
+        add(starts[f]!, ends[f]!, DiagnosticSeverity.Error, 'quoted value never closed: it is cut before the next row, which is read as usual', TRACE_PROBLEM.unterminatedQuote);
+      }
+      if (ends[f]! - starts[f]! > LONG_VALUE) {
+        const name = table.header.names[f - row.firstField] ?? `field ${f - row.firstField + 1}`;
+        add(starts[f]!, starts[f]! + 1, DiagnosticSeverity.Information,
+          `${name} holds ${(ends[f]! - starts[f]!).toLocaleString('en-US')} characters: hovers read its first ${LONG_VALUE.toLocaleString('en-US')}`, TRACE_PROBLEM.longValue);
+      }
     }
   }
   if (row.fieldCount < expected) {
@@ -118,7 +133,7 @@ function checkShape(table: TraceTable, row: TraceRow, index: TraceIndex, rowInde
     add(row.start, row.end, DiagnosticSeverity.Warning,
       `${row.fieldCount} fields but the header names ${expected}: the values past the last column are not read`, TRACE_PROBLEM.fieldCount);
   }
-  if (table.timeColumn >= 0 && table.timeColumn < row.fieldCount && Number.isNaN(index.times[rowIndex]!)) {
+  if (table.timeColumn >= 0 && table.timeColumn < row.fieldCount && Number.isNaN(time)) {
     const f = row.firstField + table.timeColumn;
     const raw = table.text.slice(starts[f]!, Math.min(ends[f]!, starts[f]! + 200)).replace(/^"|"$/g, '').trim();
     if (raw) add(starts[f]!, ends[f]!, DiagnosticSeverity.Warning, `"${clip(raw)}" is not a time this reader understands: this row's time is left out`, TRACE_PROBLEM.badTime);
@@ -172,7 +187,7 @@ export function messageName(table: TraceTable, row: TraceRow): string {
   return id ? `message ${clip(id)}` : 'message without subject or ID';
 }
 
-function problemFields(table: TraceTable, row: TraceRow, index: TraceIndex, rowIndex: number, item: RecipientTraceOutcome, outcome: string): ProblemFields {
+function problemFields(table: TraceTable, row: TraceRow, time: number, item: RecipientTraceOutcome, outcome: string): ProblemFields {
   const value = (columns: readonly string[]): string => {
     const column = firstColumnOf(table, columns);
     return column ? traceColumnValue(table, row, column) : '';
@@ -180,16 +195,17 @@ function problemFields(table: TraceTable, row: TraceRow, index: TraceIndex, rowI
   const sender = value(['sender_address', 'senderaddress', 'sender']);
   const messageId = value(['message_id', 'messageid']).replace(/^<|>$/g, '');
   const queueId = value(['network_message_id', 'messagetraceid']);
-  const time = index.times[rowIndex]!;
-  return {
-    ...(item.recipient ? { recipient: item.recipient } : {}),
-    ...(sender ? { sender } : {}),
-    ...traceReplyFields(item, item.outcome === 'failed'),
-    ...(messageId ? { messageid: messageId } : {}),
-    ...(queueId ? { queueid: queueId } : {}),
-    ...(timestampOf(table, row, time) ?? {}),
-    outcome,
-  };
+  // Set one by one in this order (as the Problems panel and the command line list them), not spread.
+  const fields: WritableFields = {};
+  if (item.recipient) fields.recipient = item.recipient;
+  if (sender) fields.sender = sender;
+  writeTraceReplyFields(fields, item, item.outcome === 'failed');
+  if (messageId) fields.messageid = messageId;
+  if (queueId) fields.queueid = queueId;
+  const timestamp = timestampOf(table, row, time);
+  if (timestamp) fields.timestamp = timestamp.timestamp;
+  fields.outcome = outcome;
+  return fields;
 }
 
 /** ISO 8601 when the time is UTC (the cmdlets, a report in UTC); otherwise as written, in the report's zone. */

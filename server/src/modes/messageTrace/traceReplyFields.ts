@@ -14,7 +14,19 @@ const reasons = new Map<string, ReturnType<typeof replyReason>>();
  * mail flow report alike.
  */
 export function traceReplyFields(item: RecipientTraceOutcome | undefined, failed: boolean): ProblemFields {
-  if (!item) return {};
+  const fields: WritableFields = {};
+  if (item) writeTraceReplyFields(fields, item, failed);
+  return fields;
+}
+
+/** Problem fields as they are gathered: written one by one, in the order they are listed. */
+export type WritableFields = { -readonly [K in keyof ProblemFields]: ProblemFields[K] };
+
+/**
+ * traceReplyFields of `item` added to `fields`: each set one by one rather than spread, since a
+ * trace's problems are built by the thousand and conditional spreads cost a microsecond or more each.
+ */
+export function writeTraceReplyFields(fields: WritableFields, item: RecipientTraceOutcome, failed: boolean): void {
   const reply = item.reply;
   let read: ReturnType<typeof replyReason> | undefined;
   if (reply && item.reason && (reply.basic || reply.enhanced)) {
@@ -26,13 +38,11 @@ export function traceReplyFields(item: RecipientTraceOutcome | undefined, failed
       reasons.set(cacheKey, read);
     }
   }
-  return {
-    ...(reply?.enhanced ? { deliverystatus: reply.enhanced } : {}),
-    ...(reply?.basic ? { replycode: reply.basic } : {}),
-    ...(item.reason ? { diagnosticcode: item.reason } : {}),
-    ...(reply?.transport ? { transportstring: reply.transport } : {}),
-    reason: read?.reason ?? item.verdict.toLowerCase(),
-    ...(read?.firstActor ? { whoacts: read.firstActor } : {}),
-    ...(failed ? { hardbounce: reply ? reply.permanent : true } : {}),
-  };
+  if (reply?.enhanced) fields.deliverystatus = reply.enhanced;
+  if (reply?.basic) fields.replycode = reply.basic;
+  if (item.reason) fields.diagnosticcode = item.reason;
+  if (reply?.transport) fields.transportstring = reply.transport;
+  fields.reason = read?.reason ?? item.verdict.toLowerCase();
+  if (read?.firstActor) fields.whoacts = read.firstActor;
+  if (failed) fields.hardbounce = reply ? reply.permanent : true;
 }

@@ -15,14 +15,15 @@ export interface HoverAction {
 const MAX_LINKS = 3;
 // Bounded repeats only: each match costs at most a few hundred steps.
 const MESSAGE_ID = /<([^<>\s@]{1,200}@[^<>\s]{1,200})>/;
-const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+// Not global: only the first address is used, and the line past it is not searched.
+const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/;
 const BRACKETED_IPV4 = /\[(\d{1,3}(?:\.\d{1,3}){3})\]/;
 
 /** Values a snippet can be filled with, read from the line around a reply. */
 export function valuesOnLine(line: string): DocumentValues {
   const messageId = MESSAGE_ID.exec(line);
   const withoutId = messageId ? line.replace(messageId[0], ' ') : line;
-  const recipient = withoutId.match(EMAIL)?.[0];
+  const recipient = EMAIL.exec(withoutId)?.[0];
   const ipAddress = BRACKETED_IPV4.exec(line)?.[1];
   return {
     ...(recipient ? { recipient } : {}),

@@ -29,5 +29,5 @@ export const FOCUSED_TESTS = {
   'server/src/analysis/bounce/classify.ts': ['bounceClassify', 'mailSystems', 'bounceFeatures', 'bounceFormats'],
   'server/src/detection/replyScanner.ts': ['replyScannerEdges', 'replyScanner', 'repeatedReplies', 'diagnostics', 'hover', 'hostileBounds'],
   'server/src/knowledge/knowledgeBase.ts': ['knowledge', 'investigations', 'hover'],
-  'server/src/formats/csv.ts': ['csvScanner', 'exchangeLogParser'],
+  'server/src/formats/csv.ts': ['csvScannerEdges', 'csvScanner', 'exchangeLogParser'],
 };

@@ -53,7 +53,6 @@ export const EQUIVALENT_MUTANTS = [
   {
     file: 'server/src/detection/replyScanner.ts',
     code: 'i < n',
-    within: 'while (i < n) {',
     reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
   },
   {

@@ -99,6 +99,10 @@ for (const module of modules) {
     continue;
   }
   console.log(`\n── ${module}: ${tests.length} test files ──`);
+  // The bundles of the unchanged sources beside the project: Stryker's incremental mode compares the
+  // test files it runs (.mutation-build/) with the last run's, and reads them from here, not from the sandbox.
+  const bundle = spawnSync(process.execPath, ['scripts/mutationBundle.mjs'], { stdio: 'inherit', env: { ...process.env, MUTATION_TEST_FILES: tests.join(',') } });
+  if (bundle.status !== 0) throw new Error('bundling the tests failed');
   const run = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'scripts/stryker.config.mjs', '--mutate', module, ...(force ? ['--force'] : [])], {
     stdio: 'inherit',
     env: {

@@ -45,6 +45,146 @@ export const EQUIVALENT_MUTANTS = [
     code: 'vendorRanges.sort((a, b) => (a.range.high - a.range.low) - (b.range.high - b.range.low))',
     reason: 'No two ranges of one product overlap in the data, so their order changes no reading; knowledge.test.ts fails when two come to overlap, and then checks every code against the narrowest range.',
   },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'order(token.kind) > lastKind(current)',
+    reason: 'Equal orders mean the reply already holds a token of that kind, which !current[token.kind] refuses first, so >= joins nothing more.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'i < n',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'i > 0',
+    reason: 'At i = 0 charCodeAt(-1) is NaN, and NaN, -1 and +1 are alike to every test of prev (no word character, no dot).',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: '-1',
+    within: 'const prev = i > 0 ? text.charCodeAt(i - 1) : -1;',
+    reason: 'No character test matches -1 or +1 (control characters are no word characters or dots).',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'j < n',
+    within: 'while (j < n && isDigit(text.charCodeAt(j))) j++;',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'j < n',
+    within: 'while (j < n && isUpper(text.charCodeAt(j))) j++;',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'j < n && text.charCodeAt(j) === CharCode.Dot && j - i <= MAX_TRANSPORT_LENGTH',
+    reason: 'Bounds only: readDottedName reads no part unless a dot follows the root, and no root is longer than MAX_TRANSPORT_LENGTH (roots.has decides).',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'name.end > j + 1',
+    reason: 'readDottedName ends at the dot (no part) or at least two past it (a part has a letter), never one past it.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'while (j < n && isWordChar(text.charCodeAt(j))) j++;',
+    reason: 'Skipping the rest of the word only saves steps: each later character has a word character before it, which every branch of the loop skips.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k < text.length',
+    within: 'k < text.length && text.charCodeAt(k) === CharCode.Dot && k + 1 < text.length && isLetter(text.charCodeAt(k + 1))',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k + 1 < text.length',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k < text.length',
+    within: 'while (k < text.length && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k < n && k < start + 8',
+    reason: 'Bounds only: a detail of four or more digits is refused right after the loop either way, and NaN past the end is no digit.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k < n',
+    within: 'if (k < n && (isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === CharCode.Dot && isDigit(text.charCodeAt(k + 1))))) return undefined;',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'start > 0',
+    reason: 'At start 0, charCodeAt(-1) is NaN, never a slash.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'len !== 3',
+    reason: 'isBasicReplyCode accepts three-digit strings only (^[2-5][0-5]\\d$), so other lengths are refused there too.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k < text.length',
+    within: 'while (k < text.length && k < pos + 3 && (text.charCodeAt(k) === CharCode.Space || text.charCodeAt(k) === CharCode.Dash)) k++;',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k === pos',
+    reason: 'With no separator read, the character at pos is the tab or the end that ended the code, never a reply class: the test below fails the same way.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'tailEnd > from',
+    within: 'while (tailEnd > from && isBlank(text.charCodeAt(tailEnd - 1))) tailEnd--;',
+    reason: 'Going back past from only over blanks leaves tailEnd - from negative, where every place word and the colon test below fail as at from.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'tailEnd > from',
+    within: 'tailEnd > from && text.charCodeAt(tailEnd - 1) === CharCode.Colon',
+    reason: 'tailEnd = from only when the window behind the code is blank, where neither \'reject:\' nor a host line can be found.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: '\']:\'',
+    reason: 'The host-line pattern below ends in \\]:$ itself, so the endsWith test only saves a regular expression run.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'c < CharCode.FirstNonAscii',
+    reason: 'On ASCII, /\\s/ matches exactly space, tab, LF, VT, FF and CR, the characters the fast test names.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'k > 0',
+    within: 'while (k > 0 && k > start - 3 && (text.charCodeAt(k - 1) === CharCode.Space || text.charCodeAt(k - 1) === CharCode.Colon)) k--;',
+    reason: 'charCodeAt past the end of the text (or at -1) is NaN, which no character test matches, so reading one more place changes nothing.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'w > 0 && w > k - 10',
+    reason: 'Bounds only: no version word has ten letters, so the last ten letters of a longer word are never one, nor is the whole word; NaN before the text is no letter.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'w < k',
+    reason: 'An empty word is not in VERSION_WORDS.',
+  },
+  {
+    file: 'server/src/detection/replyScanner.ts',
+    code: 'kind === \'enhanced\'',
+    reason: 'Only basic must come first: lastKind and !current[token.kind] keep an enhanced code and a transport string apart whether they share an order or not.',
+  },
 ];
 
 const byFile = new Map();

@@ -27,7 +27,7 @@ export const TARGETS = { default: 80, 'server/src/analysis/bounce/classify.ts': 
  */
 export const FOCUSED_TESTS = {
   'server/src/analysis/bounce/classify.ts': ['bounceClassify', 'mailSystems', 'bounceFeatures', 'bounceFormats'],
-  'server/src/detection/replyScanner.ts': ['replyScanner', 'repeatedReplies', 'diagnostics', 'hover', 'hostileBounds'],
+  'server/src/detection/replyScanner.ts': ['replyScannerEdges', 'replyScanner', 'repeatedReplies'],
   'server/src/knowledge/knowledgeBase.ts': ['knowledge', 'investigations', 'hover'],
-  'server/src/formats/csv.ts': ['csvScanner', 'exchangeLogParser'],
+  'server/src/formats/csv.ts': ['csvScannerEdges', 'csvScanner', 'exchangeLogParser'],
 };

@@ -4,16 +4,19 @@
 import { MUTATED_MODULES } from './mutationModules.mjs';
 
 const testFiles = process.env.MUTATION_TEST_FILES?.split(',') ?? ['test/unit/*.test.ts'];
+// The build step bundles each test with the sandbox's instrumented sources (scripts/mutationBundle.mjs).
+const bundled = (file) => `.mutation-build/${file.replace(/\.ts$/, '.mjs')}`;
 const report = process.env.MUTATION_REPORT ?? 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: MUTATED_MODULES,
   testRunner: 'tap',
+  buildCommand: 'node scripts/mutationBundle.mjs',
   tap: {
-    testFiles,
-    // node:test files run one by one under tsx, reporting TAP; the hook file records coverage per file.
-    nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
+    testFiles: testFiles.map(bundled),
+    // node:test files run one by one as bundled JavaScript, reporting TAP; the hook file records coverage per file.
+    nodeArgs: ['--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
   },
   // Each test file is one "test" to the TAP runner: a mutant runs only the files that reached it.
   coverageAnalysis: 'perTest',
@@ -29,6 +32,7 @@ export default {
   // Two cores shared with the rest of the machine; a mutant that loops is cut off by the timeout.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   dryRunTimeoutMinutes: 30,
-  timeoutMS: 20000,
+  // A mutant's time limit: 1.5 times its tests' time in the first run plus this margin.
+  timeoutMS: Number(process.env.MUTATION_TIMEOUT_MS ?? 20000),
   cleanTempDir: 'always',
 };

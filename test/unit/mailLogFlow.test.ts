@@ -154,8 +154,8 @@ describe('mail flow of the production Postfix log (95,000 lines)', async () => {
 describe('mail flow of rejections and other systems', () => {
   it('Postfix rejects (NOQUEUE and queued) are rejections with their client, block list and a refused recipient', async () => {
     const text = readShared(`${CORPUS}/fail2ban/postfix`);
-    // Lines with a syslog time stamp (the day padded to two characters) whose program is Postfix's.
-    const rejectLines = text.split('\n').filter((l) => /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ postfix[\w-]*\/[\w/]+\[\d+\]: (?:NOQUEUE|[0-9A-Za-z]{6,20}): (?:milter-)?reject: /.test(l));
+    // Lines with a syslog time stamp (the day padded to two characters or not) whose program is Postfix's.
+    const rejectLines = text.split('\n').filter((l) => /^[A-Z][a-z]{2} {1,2}\d\d? \d\d:\d\d:\d\d \S+ postfix[\w-]*\/[\w/]+\[\d+\]: (?:NOQUEUE|[0-9A-Za-z]{6,20}): (?:milter-)?reject: /.test(l));
     const withRecipient = rejectLines.filter((l) => / to=<[^>]+>/.test(l));
     const blocked = rejectLines.map((l) => / blocked using ([A-Za-z0-9.-]+)/.exec(l)?.[1]).filter((x): x is string => x !== undefined);
     const report = await reportOf(open(text));

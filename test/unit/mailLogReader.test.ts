@@ -37,6 +37,14 @@ describe('mail log lines: time stamps', () => {
     assert.equal(h.time.epochMs, Date.UTC(2020, 8, 25, 18, 26, 34)); // "Sep 25 18:26:34"
   });
 
+  it('a day not padded to two places ("Mar 7 02:09:33", as some syslog daemons write it)', () => {
+    const line = lineWith('fail2ban/postfix', 'Mar 7 02:09:33 ');
+    const h = head(line, 2020);
+    assert.equal(h.time.epochMs, Date.UTC(2020, 2, 7, 2, 9, 33));
+    assert.equal(h.system, 'postfix');
+    assert.equal(idOf(line, h), '1D8CC1CA0A7F');
+  });
+
   it('a log crossing New Year moves to the next year (synthetic lines)', () => {
     const reader = new LineHeadReader(2025);
     const december = 'Dec 31 23:59:59 mx postfix/qmgr[1]: 4F1A2B3C4D: removed';
@@ -120,6 +128,13 @@ describe('mail log lines: programs and ids', () => {
     assert.equal(noqueue.idKind, 'noqueue');
   });
 
+  it('a short id of 21 hex digits: 5 for the microseconds and 16 for a 64-bit inode number', () => {
+    const line = lineWith('postfix-grok-patterns/postfix-message-lines.tsv', 'ED06590130AA1C9D6D862: skipped');
+    const body = line.slice(line.indexOf('ED06590130AA1C9D6D862'));
+    const prefixed = `Nov 23 09:14:02 mx postfix/qmgr[1]: ${body}`; // the grok sample is the message part only
+    assert.equal(idOf(prefixed, head(prefixed)), 'ED06590130AA1C9D6D862');
+  });
+
   it('"warning:" and "statistics:" are not queue ids', () => {
     const warning = head(lineWith('crowdsec-hub/postfix-logs.log', 'warning: unknown'));
     assert.equal(warning.idStart, -1);
@@ -148,6 +163,13 @@ describe('mail log lines: programs and ids', () => {
     assert.equal(h.idKind, 'sendmail');
     const smMta = lineWith('parse-syslog-mail/sendmail-done.log', 'sm-mta[13165]: j78ASk4e013165');
     assert.equal(idOf(smMta, head(smMta)), 'j78ASk4e013165');
+  });
+
+  it('Sendmail under its process title ("sm-acceptingconnections")', () => {
+    const line = lineWith('fail2ban/sendmail-auth', 'sm-acceptingconnections[32053]: ');
+    const h = head(line);
+    assert.equal(h.system, 'sendmail');
+    assert.equal(idOf(line, h), 's1OHA28u032053');
   });
 
   it('lines of other programs are not mail log lines', () => {

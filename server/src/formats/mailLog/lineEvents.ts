@@ -78,7 +78,7 @@ export function readEvent(text: string, head: LineHead, end: number): MailEvent 
 const clip = (value: string): string => (value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value);
 const span = (at: number, start: number, end: number): TextSpan => ({ start: at + start, end: at + end });
 
-const NOTIFICATION = /^(?:sender|postmaster) (?:non-delivery|delivery status|delay) notification: ([0-9A-Za-z]{5,20})/;
+const NOTIFICATION = /^(?:sender|postmaster) (?:non-delivery|delivery status|delay) notification: ([0-9A-Za-z]{5,30})/;
 const POSTFIX_STATUS = /status=(sent|deferred|bounced|expired|undeliverable|deliverable)\b/;
 
 function postfixMessageEvent(body: string, at: number): MailEvent {
@@ -225,7 +225,7 @@ function sendmailMessageEvent(body: string, at: number): MailEvent {
       reply: clip(reply), span: span(at, stat, body.length),
     };
   }
-  const dsn = /^([0-9A-Za-z]{5,20}): (?:DSN|return to sender|postmaster notify):/.exec(body);
+  const dsn = /^([0-9A-Za-z]{5,30}): (?:DSN|return to sender|postmaster notify):/.exec(body);
   if (dsn) return { kind: 'notification', notificationId: dsn[1]!, span: span(at, 0, dsn[1]!.length) };
   if (body === 'done' || body.startsWith('done ')) return { kind: 'closed' };
   return connectionEvent(body, at, 'sendmail');

@@ -44,9 +44,9 @@ const HEAD_WINDOW = 400;
 
 // "2024-08-26T01:33:38.572449+00:00", "2024-01-02T03:04:05+0000" (journalctl -o short-iso), "...Z".
 const RFC3339 = /(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d{1,9})?(Z|[+-]\d\d:?\d\d)?(?= )/y;
-// "Nov 23 09:14:02", "Jan  4 20:47:07", "Jan 02 03:04:05.123456" (journalctl -o short-precise);
-// optionally year first: "2013 Jun 10 06:28:17.123".
-const SYSLOG = /(?:(\d{4}) )?([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d)(\.\d{1,9})?(?= )/y;
+// "Nov 23 09:14:02", "Jan  4 20:47:07", "Jan 02 03:04:05.123456" (journalctl -o short-precise),
+// "Mar 7 02:09:33" (some syslog daemons do not pad the day); optionally year first: "2013 Jun 10 06:28:17.123".
+const SYSLOG = /(?:(\d{4}) )?([A-Z][a-z]{2}) ( ?\d\d?) (\d\d):(\d\d):(\d\d)(\.\d{1,9})?(?= )/y;
 // Exim: "2020-06-19 04:51:49", with ".123" milliseconds and a " +0200" zone when so configured.
 const EXIM_TIME = /(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(\.\d{1,6})?(?: ([+-]\d{4}))?(?= |$)/y;
 // Exim's "[pid] " after its time stamp (log_selector +pid).
@@ -268,7 +268,14 @@ const isHostChar = (c: number): boolean => c !== CharCode.Space && c !== CharCod
 const HYPHEN = 0x2d;
 
 /**
- * The length of a Postfix queue id (short hex, long base-52) or Sendmail queue id at `at`: 5 to 20
+ * The longest queue id read, with room to spare. Postfix's short ids are 5 hex digits of
+ * microseconds and the inode number in hex, up to 16 more on 64-bit file systems (21 in all); long
+ * ids (enable_long_queue_ids) write the same numbers in base 52 and 51 with a "z" between.
+ */
+const MAX_QUEUE_ID = 30;
+
+/**
+ * The length of a Postfix queue id (short hex, long base-52) or Sendmail queue id at `at`: 5 to MAX_QUEUE_ID
  * letters and digits followed by ": ", with a digit or all capitals ("DADADADADA" in an anonymised
  * log; "warning" is no id). 0 when there is none.
  */
@@ -281,7 +288,7 @@ function queueIdLength(text: string, at: number, limit: number): number {
     else if (c >= CharCode.LowerA) lower = true;
   }
   const length = i - at;
-  if (length < 5 || length > 20 || charAt(text, i, limit) !== CharCode.Colon || charAt(text, i + 1, limit) !== CharCode.Space) return 0;
+  if (length < 5 || length > MAX_QUEUE_ID || charAt(text, i, limit) !== CharCode.Colon || charAt(text, i + 1, limit) !== CharCode.Space) return 0;
   return digit || !lower ? length : 0;
 }
 
@@ -300,7 +307,9 @@ const POSTFIX_CODES = [...'postfix'].map((c) => c.charCodeAt(0));
 function systemOf(program: string, daemon: string): MailSystemKind | undefined {
   if (startsWithPostfix(program)) return 'postfix';
   if (daemon === 'exim' || daemon === 'exim4') return 'exim';
-  if (daemon === 'sendmail' || daemon === 'sm-mta' || daemon === 'sm-msp-queue') return 'sendmail';
+  // Sendmail logs as "sendmail", "sm-mta" or "sm-msp-queue", or under its process title where the
+  // system takes that for the name ("sm-acceptingconnections").
+  if (daemon === 'sendmail' || daemon.startsWith('sm-')) return 'sendmail';
   return undefined;
 }
 

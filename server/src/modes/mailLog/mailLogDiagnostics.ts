@@ -13,7 +13,7 @@ import type { MailEvent, TextSpan } from '../../formats/mailLog/lineEvents';
 import { warningSeverity } from '../../knowledge/mailLogFacts';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
 import { builtIndex, type LostConnections, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
-import { readOutcome } from './outcomeReading';
+import { type OutcomeReading, readOutcome } from './outcomeReading';
 import { formatDuration } from './mailLogText';
 import { LINE_END } from '../shared/lineEnd';
 
@@ -167,11 +167,11 @@ export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail)
     return {
       severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.deliveredLate,
       message: `${recipient.address}: delivered ${late}, after ${recipient.deferrals} deferral${recipient.deferrals === 1 ? '' : 's'}`,
-      data: fields({ ...common(trail, recipient), outcome: 'delivered' }),
+      data: lateFields(trail, recipient),
     };
   }
   if (outcome !== 'bounced' && outcome !== 'expired' && outcome !== 'deferred') return undefined;
-  const reading = readOutcome(recipient.reply, recipient.dsn, recipient.relay, recipient.address, outcome === 'bounced');
+  const reading = readingOf(recipient, outcome);
   const codes = reading.codes ? `${reading.codes}: ` : '';
   const verdict = `(${reading.reason}, ${outcome === 'deferred' ? 'still retrying' : `${reading.hard ? 'hard' : 'soft'} bounce`}; ${reading.whoActs} must act: ${reading.fix})`;
   const span = attemptSpan(recipient);
@@ -183,11 +183,36 @@ export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail)
     severity: outcome === 'deferred' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     code: outcome === 'bounced' ? MAIL_LOG_PROBLEM.bounced : outcome === 'expired' ? MAIL_LOG_PROBLEM.expired : MAIL_LOG_PROBLEM.deferred,
     message,
-    data: fields({
-      ...common(trail, recipient), outcome, deliverystatus: reading.enhanced, replycode: reading.basic, diagnosticcode: recipient.reply,
-      reason: reading.reason, hardbounce: outcome === 'deferred' ? false : reading.hard, whoacts: reading.firstActor,
-    }),
+    data: failureFields(trail, recipient, outcome, reading),
   };
+}
+
+/**
+ * The data of recipientProblem's problem without its message (the mail flow report reads these
+ * for every recipient; the message is only worth building for the Problems panel).
+ */
+export function recipientProblemFields(trail: MessageTrail, recipient: RecipientTrail): ProblemFields | undefined {
+  const { outcome } = recipient;
+  if (outcome === 'delivered') return recipient.deferrals === 0 ? undefined : lateFields(trail, recipient);
+  if (outcome !== 'bounced' && outcome !== 'expired' && outcome !== 'deferred') return undefined;
+  return failureFields(trail, recipient, outcome, readingOf(recipient, outcome));
+}
+
+type FailureOutcome = 'bounced' | 'expired' | 'deferred';
+
+function readingOf(recipient: RecipientTrail, outcome: FailureOutcome): OutcomeReading {
+  return readOutcome(recipient.reply, recipient.dsn, recipient.relay, recipient.address, outcome === 'bounced');
+}
+
+function lateFields(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
+  return fields({ ...common(trail, recipient), outcome: 'delivered' });
+}
+
+function failureFields(trail: MessageTrail, recipient: RecipientTrail, outcome: FailureOutcome, reading: OutcomeReading): ProblemFields {
+  return fields({
+    ...common(trail, recipient), outcome, deliverystatus: reading.enhanced, replycode: reading.basic, diagnosticcode: recipient.reply,
+    reason: reading.reason, hardbounce: outcome === 'deferred' ? false : reading.hard, whoacts: reading.firstActor,
+  });
 }
 
 function attempts(recipient: RecipientTrail): string {

@@ -205,14 +205,21 @@ function readingOf(recipient: RecipientTrail, outcome: FailureOutcome): OutcomeR
 }
 
 function lateFields(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
-  return fields({ ...common(trail, recipient), outcome: 'delivered' });
+  const out = commonFields(trail, recipient);
+  out.outcome = 'delivered';
+  return out;
 }
 
 function failureFields(trail: MessageTrail, recipient: RecipientTrail, outcome: FailureOutcome, reading: OutcomeReading): ProblemFields {
-  return fields({
-    ...common(trail, recipient), outcome, deliverystatus: reading.enhanced, replycode: reading.basic, diagnosticcode: recipient.reply,
-    reason: reading.reason, hardbounce: outcome === 'deferred' ? false : reading.hard, whoacts: reading.firstActor,
-  });
+  const out = commonFields(trail, recipient);
+  out.outcome = outcome;
+  put(out, 'deliverystatus', reading.enhanced);
+  put(out, 'replycode', reading.basic);
+  put(out, 'diagnosticcode', recipient.reply);
+  put(out, 'reason', reading.reason);
+  out.hardbounce = outcome === 'deferred' ? false : reading.hard;
+  put(out, 'whoacts', reading.firstActor);
+  return out;
 }
 
 function attempts(recipient: RecipientTrail): string {
@@ -224,13 +231,31 @@ function attemptSpan(recipient: RecipientTrail): string {
   return first !== undefined && last !== undefined && last > first ? ` over ${formatDuration((last - first) / 1000)}` : '';
 }
 
-function common(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
-  return {
-    recipient: recipient.address, sender: trail.sender, messageid: trail.messageId, queueid: trail.id,
-    // ISO 8601; without the Z when the log wrote the server's local time.
-    timestamp: recipient.lastAttemptMs !== undefined
-      ? new Date(recipient.lastAttemptMs).toISOString().replace(/\.000Z$/, 'Z').replace(/Z$/, trail.timesInUtc ? 'Z' : '') : undefined,
-  };
+type FieldsBeingBuilt = { -readonly [K in keyof ProblemFields]?: ProblemFields[K] };
+
+/** A recipient's fields common to its problems, filled in order (one object shape for every recipient, no copies). */
+function commonFields(trail: MessageTrail, recipient: RecipientTrail): FieldsBeingBuilt {
+  const out: FieldsBeingBuilt = {};
+  put(out, 'recipient', recipient.address);
+  put(out, 'sender', trail.sender);
+  put(out, 'messageid', trail.messageId);
+  put(out, 'queueid', trail.id);
+  if (recipient.lastAttemptMs !== undefined) out.timestamp = isoTime(recipient.lastAttemptMs, trail.timesInUtc);
+  return out;
+}
+
+/** ISO 8601 to the second (milliseconds when there are some); without the Z when the log wrote the server's local time. */
+function isoTime(ms: number, inUtc: boolean | undefined): string {
+  const iso = new Date(ms).toISOString();
+  const time = iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1);
+  return inUtc ? `${time}Z` : time;
+}
+
+/** Sets a field unless it is empty, as fields() keeps it. */
+function put<K extends 'recipient' | 'sender' | 'messageid' | 'queueid' | 'deliverystatus' | 'replycode' | 'diagnosticcode' | 'reason' | 'whoacts'>(
+  out: FieldsBeingBuilt, key: K, value: string | undefined,
+): void {
+  if (value !== undefined && value !== '') out[key] = clip(value, 1000);
 }
 
 /** A ProblemFields without its empty entries (the command line writes what is there). */

@@ -107,10 +107,7 @@ describe('tracking log records: the generated 1 MB log against the test\'s own c
     const records = await flowOf(text);
     const delivered = records.recipients.filter((r) => r.outcome === 'delivered');
     for (const r of delivered) assert.equal(r.delayMs, delays.get(`${r.key} ${r.recipient.toLowerCase()}`), `${r.key} ${r.recipient}`);
-    // Put in words on request (the report asks for its candidates for the ten slowest only).
-    const slowestParts = records.recipients.flatMap((r, i) => (r.outcome === 'delivered' ? [records.slowestPartOf?.(i)] : []));
-    assert.equal(slowestParts.length, delivered.length);
-    assert.ok(slowestParts.every((part) => part && /^(on EX01 from RECEIVE to (SEND|DELIVER)|SMR on |\S+ on )/.test(part)), slowestParts[0]);
+    assert.ok(delivered.every((r) => r.slowestPart && /^(on EX01 from RECEIVE to (SEND|DELIVER)|SMR on |\S+ on )/.test(r.slowestPart)), delivered[0]?.slowestPart);
     const sent = delivered.find((r) => r.destination === 'mx.partner.example');
     assert.ok(sent, 'a SEND names its next hop');
   });

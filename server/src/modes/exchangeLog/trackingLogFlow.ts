@@ -15,7 +15,7 @@ import type { LogEventEntry } from '../../knowledge/exchangeLogModel';
 import type { Product } from '../../knowledge/model';
 import { bareMessageId } from '../shared/problemData';
 import { ReplyCache } from './exchangeLogRules';
-import { describeSeconds, readMessageInfo, type TimedPart } from './flowTimes';
+import { describeSeconds, readMessageInfo } from './flowTimes';
 
 const ROWS_PER_SLICE = 5000;
 
@@ -63,8 +63,7 @@ interface RecipientState {
   deferrals: number;
   firstDeferredMs?: number;
   destination?: string;
-  /** Put in words only when the report asks (for its ten slowest): most deliveries are not among them. */
-  slowest?: TimedPart | HopPart;
+  slowestPart?: string;
   originMs?: number;
   fields?: ProblemFields;
 }
@@ -76,13 +75,6 @@ interface Hop {
   readonly startMs: number;
 }
 
-/** The time a message spent on one server (see Hop), up to the event that handed it over. */
-interface HopPart {
-  readonly hop: Hop;
-  readonly event: string;
-  readonly ms: number;
-}
-
 export async function trackingLogFlow(
   log: ExchangeLog, prefer: readonly Product[], token: CancellationToken | undefined, yieldControl: YieldControl,
 ): Promise<FlowRecords | undefined> {
@@ -90,8 +82,6 @@ export async function trackingLogFlow(
   const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
   const messages: FlowMessage[] = [];
   const recipients: FlowRecipient[] = [];
-  // recipients[i] was read into states[i].
-  const states: RecipientState[] = [];
   let withoutEntry = 0;
   let unknown = 0;
   let grouped = 0;
@@ -103,7 +93,6 @@ export async function trackingLogFlow(
     for (const state of trail.recipients) {
       if (!state.outcome) unknown++;
       recipients.push(recipientRecord(trail.message, state));
-      states.push(state);
     }
     for (let i = 0; i < rows.length; i++) if (slices.step() && !(await slices.next())) return undefined;
   }
@@ -112,11 +101,7 @@ export async function trackingLogFlow(
   if (unread > 0) notes.push(`${unread} rows were left out: their fields could not be read or they name no message`);
   if (withoutEntry > 0) notes.push(`${withoutEntry} messages have no RECEIVE or SUBMIT row here (the log starts after it, or Exchange created them): their reception time is unknown`);
   if (unknown > 0) notes.push(`${unknown} recipients have no delivery, failure or deferral here (the log ends before it): their outcome is unknown`);
-  const slowestPartOf = (i: number): string | undefined => {
-    const slowest = recipients[i]?.delayMs !== undefined ? states[i]?.slowest : undefined;
-    return slowest && `${'label' in slowest ? slowest.label : hopLabel(slowest)} ${describeSeconds(slowest.ms)}`;
-  };
-  return { messages, recipients, rejections: [], timesInUtc: true, notes, slowestPartOf };
+  return { messages, recipients, rejections: [], timesInUtc: true, notes };
 }
 
 interface Trail {
@@ -174,10 +159,11 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
       const hop = hopPart(hops.get(internalId), fact.id, time);
       const { slowest: latency, originMs } = readMessageInfo(column(row, 'message-info'));
       const slowest = !latency || (hop && hop.ms >= latency.ms) ? hop : latency;
+      const slowestPart = slowest ? `${slowest.label} ${describeSeconds(slowest.ms)}` : undefined;
       for (const item of splitItems(log, fieldOf(row, 'recipient-address'))) {
         const state = stateOf(item.text, row.line);
         settle(state, 'delivered', row, when, destination);
-        if (slowest) state.slowest = slowest;
+        if (slowestPart) state.slowestPart = slowestPart;
         if (originMs !== undefined) state.originMs = originMs;
       }
       continue;
@@ -254,13 +240,9 @@ function defer(state: RecipientState, row: LogRow, when: When, destination: stri
   state.fields = fields;
 }
 
-function hopPart(hop: Hop | undefined, event: string, time: number | undefined): HopPart | undefined {
+function hopPart(hop: Hop | undefined, event: string, time: number | undefined): { label: string; ms: number } | undefined {
   if (!hop || time === undefined || time < hop.startMs) return undefined;
-  return { hop, event, ms: time - hop.startMs };
-}
-
-function hopLabel({ hop, event }: HopPart): string {
-  return `on ${hop.server || 'this server'} from ${hop.entryEvent} to ${event}`;
+  return { label: `on ${hop.server || 'this server'} from ${hop.entryEvent} to ${event}`, ms: time - hop.startMs };
 }
 
 function recipientRecord(message: FlowMessage, state: RecipientState): FlowRecipient {
@@ -274,6 +256,7 @@ function recipientRecord(message: FlowMessage, state: RecipientState): FlowRecip
   const start = message.receivedMs ?? state.originMs;
   if (outcome === 'delivered' && start !== undefined && state.settledMs !== undefined && state.settledMs >= start) {
     record.delayMs = state.settledMs - start;
+    if (state.slowestPart) record.slowestPart = state.slowestPart;
   }
   if (state.deferrals) record.deferrals = state.deferrals;
   if (outcome === 'deferred' && state.firstDeferredMs !== undefined) record.firstDeferredMs = state.firstDeferredMs;

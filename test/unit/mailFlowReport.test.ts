@@ -179,6 +179,29 @@ describe('delays (synthetic)', () => {
     assert.equal(delays.slowest[0]!.query, 'id:Q100');
   });
 
+  it('a slowest part left out of the records is asked of slowestPartOf by index, for the candidates for the ten slowest only', () => {
+    // Delays 100 s down to 1 s in this order: only the first ten can be among the ten slowest.
+    const delivered = Array.from({ length: 100 }, (_, i) => recipient({
+      key: `Q${i}`, recipient: `r${i}@contoso.com`, outcome: 'delivered', delayMs: (100 - i) * 1000, settledMs: T0 + i, line: i,
+    }));
+    const asked: number[] = [];
+    const slowestPartOf = (index: number): string => {
+      asked.push(index);
+      return `part of line ${delivered[index]!.line}`;
+    };
+    const { delays } = buildMailFlowReport(one(records({ recipients: delivered, slowestPartOf })));
+    assert.deepEqual(asked.sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(delays.slowest.map((s) => s.slowestPart), Array.from({ length: 10 }, (_, i) => `part of line ${i}`));
+  });
+
+  it('a record\'s own slowest part is used without asking', () => {
+    const asked: number[] = [];
+    const delivered = [recipient({ key: 'Q1', recipient: 'r@contoso.com', outcome: 'delivered', delayMs: 5000, slowestPart: 'own part', settledMs: T0, line: 3 })];
+    const { delays } = buildMailFlowReport(one(records({ recipients: delivered, slowestPartOf: (i) => { asked.push(i); return 'asked part'; } })));
+    assert.deepEqual(asked, []);
+    assert.equal(delays.slowest[0]!.slowestPart, 'own part');
+  });
+
   it('no delivered recipient: no percentiles', () => {
     const { delays } = buildMailFlowReport(one(records({})));
     assert.deepEqual(delays, { count: 0, slowest: [] });

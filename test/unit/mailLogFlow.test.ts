@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MailFlowReport } from '../../server/src/common/mailFlow';
 import { defaultSettings, getLanguageService } from '../../server/src/languageService';
+import { getLanguageModes } from '../../server/src/modes/languageModes';
 import { builtIndex } from '../../server/src/modes/mailLog/mailLogIndex';
 import { readShared, readTsv, sharedPath } from '../support/shared';
 
@@ -130,6 +131,22 @@ describe('mail flow of the production Postfix log (95,000 lines)', async () => {
     for (const row of report.failedRecipients.rows) assert.ok(problemLines.has(row.at!.line), `line ${row.at!.line}`);
     const row = report.failedRecipients.rows[0]!;
     assert.ok(lines[row.at!.line]!.includes(`to=<${row.recipient}>`));
+  });
+
+  it('the slowest part of each delivered recipient, asked by its index, is the largest of the delays= on its line', async () => {
+    const document = open(text);
+    const records = await getLanguageModes({ yieldControl: () => Promise.resolve() }).modeFor(document).mailFlow!(document, defaultSettings);
+    let named = 0;
+    records.recipients.forEach((recipient, index) => {
+      if (recipient.outcome !== 'delivered') return;
+      const part = records.slowestPartOf?.(index);
+      const delays = /delays=([\d.]+)\/([\d.]+)\/([\d.]+)\/([\d.]+),/.exec(lines[recipient.line]!)?.slice(1).map(Number);
+      const largest = delays ? Math.max(...delays) : 0;
+      if (!delays || largest === 0) return assert.equal(part, undefined, lines[recipient.line]);
+      assert.ok(part?.includes(`(delays= ${'abcd'[delays.indexOf(largest)]}) `), `${part} for ${lines[recipient.line]}`);
+      named++;
+    });
+    assert.ok(named > 1000, `${named} named`);
   });
 
   it('reuses the index the Problems panel built for this version', async () => {

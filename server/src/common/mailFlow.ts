@@ -81,6 +81,12 @@ export interface FlowRecords {
    * family's standard search (analysis/flow/lookFurther.ts).
    */
   readonly lookFurther?: (recipient: FlowRecipient) => FlowCommand | undefined;
+  /**
+   * The slowest part of the delay of recipients[index], for a family whose records leave it out
+   * because putting it in words costs more than counting: the report asks for the candidates for
+   * its ten slowest only.
+   */
+  readonly slowestPartOf?: (index: number) => string | undefined;
 }
 
 /** A command shown to the admin, never run by us. */

@@ -67,7 +67,8 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
       timeline.add('received', message.receivedMs);
       senders.add(message.sender === undefined ? '(unknown sender)' : message.sender || '<>', place(message.line));
     }
-    for (const recipient of records.recipients) {
+    for (let index = 0; index < records.recipients.length; index++) {
+      const recipient = records.recipients[index]!;
       const at = place(recipient.line);
       totals.recipients++;
       totals[recipient.outcome]++;
@@ -75,10 +76,10 @@ export function buildMailFlowReport(inputs: readonly SourceRecords[], skipped: r
       if (recipient.outcome === 'delivered') {
         timeline.add('delivered', recipient.settledMs);
         if (recipient.delayMs !== undefined) {
-          delays.add(recipient.delayMs, () => withQuery(
-            { key: recipient.key, recipient: recipient.recipient, ...(recipient.slowestPart ? { slowestPart: recipient.slowestPart } : {}), at },
-            query(term('id', recipient.key)),
-          ));
+          delays.add(recipient.delayMs, () => {
+            const slowestPart = recipient.slowestPart ?? records.slowestPartOf?.(index);
+            return withQuery({ key: recipient.key, recipient: recipient.recipient, ...(slowestPart ? { slowestPart } : {}), at }, query(term('id', recipient.key)));
+          });
         }
       } else if (failed) {
         timeline.add('failed', recipient.settledMs);

@@ -13,7 +13,7 @@ import type { MailEvent, TextSpan } from '../../formats/mailLog/lineEvents';
 import { warningSeverity } from '../../knowledge/mailLogFacts';
 import { type DiagnosticsSettings, ProblemList } from '../shared/problemList';
 import { builtIndex, type LostConnections, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
-import { readOutcome } from './outcomeReading';
+import { type OutcomeReading, readOutcome } from './outcomeReading';
 import { formatDuration } from './mailLogText';
 import { LINE_END } from '../shared/lineEnd';
 
@@ -167,11 +167,11 @@ export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail)
     return {
       severity: DiagnosticSeverity.Information, code: MAIL_LOG_PROBLEM.deliveredLate,
       message: `${recipient.address}: delivered ${late}, after ${recipient.deferrals} deferral${recipient.deferrals === 1 ? '' : 's'}`,
-      data: fields({ ...common(trail, recipient), outcome: 'delivered' }),
+      data: lateFields(trail, recipient),
     };
   }
   if (outcome !== 'bounced' && outcome !== 'expired' && outcome !== 'deferred') return undefined;
-  const reading = readOutcome(recipient.reply, recipient.dsn, recipient.relay, recipient.address, outcome === 'bounced');
+  const reading = readingOf(recipient, outcome);
   const codes = reading.codes ? `${reading.codes}: ` : '';
   const verdict = `(${reading.reason}, ${outcome === 'deferred' ? 'still retrying' : `${reading.hard ? 'hard' : 'soft'} bounce`}; ${reading.whoActs} must act: ${reading.fix})`;
   const span = attemptSpan(recipient);
@@ -183,11 +183,43 @@ export function recipientProblem(trail: MessageTrail, recipient: RecipientTrail)
     severity: outcome === 'deferred' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     code: outcome === 'bounced' ? MAIL_LOG_PROBLEM.bounced : outcome === 'expired' ? MAIL_LOG_PROBLEM.expired : MAIL_LOG_PROBLEM.deferred,
     message,
-    data: fields({
-      ...common(trail, recipient), outcome, deliverystatus: reading.enhanced, replycode: reading.basic, diagnosticcode: recipient.reply,
-      reason: reading.reason, hardbounce: outcome === 'deferred' ? false : reading.hard, whoacts: reading.firstActor,
-    }),
+    data: failureFields(trail, recipient, outcome, reading),
   };
+}
+
+/**
+ * The data of recipientProblem's problem without its message (the mail flow report reads these
+ * for every recipient; the message is only worth building for the Problems panel).
+ */
+export function recipientProblemFields(trail: MessageTrail, recipient: RecipientTrail): ProblemFields | undefined {
+  const { outcome } = recipient;
+  if (outcome === 'delivered') return recipient.deferrals === 0 ? undefined : lateFields(trail, recipient);
+  if (outcome !== 'bounced' && outcome !== 'expired' && outcome !== 'deferred') return undefined;
+  return failureFields(trail, recipient, outcome, readingOf(recipient, outcome));
+}
+
+type FailureOutcome = 'bounced' | 'expired' | 'deferred';
+
+function readingOf(recipient: RecipientTrail, outcome: FailureOutcome): OutcomeReading {
+  return readOutcome(recipient.reply, recipient.dsn, recipient.relay, recipient.address, outcome === 'bounced');
+}
+
+function lateFields(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
+  const out = commonFields(trail, recipient);
+  out.outcome = 'delivered';
+  return out;
+}
+
+function failureFields(trail: MessageTrail, recipient: RecipientTrail, outcome: FailureOutcome, reading: OutcomeReading): ProblemFields {
+  const out = commonFields(trail, recipient);
+  out.outcome = outcome;
+  put(out, 'deliverystatus', reading.enhanced);
+  put(out, 'replycode', reading.basic);
+  put(out, 'diagnosticcode', recipient.reply);
+  put(out, 'reason', reading.reason);
+  out.hardbounce = outcome === 'deferred' ? false : reading.hard;
+  put(out, 'whoacts', reading.firstActor);
+  return out;
 }
 
 function attempts(recipient: RecipientTrail): string {
@@ -199,13 +231,31 @@ function attemptSpan(recipient: RecipientTrail): string {
   return first !== undefined && last !== undefined && last > first ? ` over ${formatDuration((last - first) / 1000)}` : '';
 }
 
-function common(trail: MessageTrail, recipient: RecipientTrail): ProblemFields {
-  return {
-    recipient: recipient.address, sender: trail.sender, messageid: trail.messageId, queueid: trail.id,
-    // ISO 8601; without the Z when the log wrote the server's local time.
-    timestamp: recipient.lastAttemptMs !== undefined
-      ? new Date(recipient.lastAttemptMs).toISOString().replace(/\.000Z$/, 'Z').replace(/Z$/, trail.timesInUtc ? 'Z' : '') : undefined,
-  };
+type FieldsBeingBuilt = { -readonly [K in keyof ProblemFields]?: ProblemFields[K] };
+
+/** A recipient's fields common to its problems, filled in order (one object shape for every recipient, no copies). */
+function commonFields(trail: MessageTrail, recipient: RecipientTrail): FieldsBeingBuilt {
+  const out: FieldsBeingBuilt = {};
+  put(out, 'recipient', recipient.address);
+  put(out, 'sender', trail.sender);
+  put(out, 'messageid', trail.messageId);
+  put(out, 'queueid', trail.id);
+  if (recipient.lastAttemptMs !== undefined) out.timestamp = isoTime(recipient.lastAttemptMs, trail.timesInUtc);
+  return out;
+}
+
+/** ISO 8601 to the second (milliseconds when there are some); without the Z when the log wrote the server's local time. */
+function isoTime(ms: number, inUtc: boolean | undefined): string {
+  const iso = new Date(ms).toISOString();
+  const time = iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1);
+  return inUtc ? `${time}Z` : time;
+}
+
+/** Sets a field unless it is empty, as fields() keeps it. */
+function put<K extends 'recipient' | 'sender' | 'messageid' | 'queueid' | 'deliverystatus' | 'replycode' | 'diagnosticcode' | 'reason' | 'whoacts'>(
+  out: FieldsBeingBuilt, key: K, value: string | undefined,
+): void {
+  if (value !== undefined && value !== '') out[key] = clip(value, 1000);
 }
 
 /** A ProblemFields without its empty entries (the command line writes what is there). */

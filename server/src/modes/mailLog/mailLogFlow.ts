@@ -11,7 +11,7 @@ import type { MessageTrail, RecipientOutcomeKind, RecipientTrail } from '../../a
 import { BLOCKED_USING } from '../../formats/mailLog/lineEvents';
 import { LineHeadReader } from '../../formats/mailLog/lineHead';
 import { DELAYS_PARTS } from '../../knowledge/data/mailLogFields';
-import { lineProblem, recipientProblem, wholeLine } from './mailLogDiagnostics';
+import { lineProblem, recipientProblemFields, wholeLine } from './mailLogDiagnostics';
 import { builtIndex, type MailLogIndex, MailLogIndexBuilder, rememberIndex } from './mailLogIndex';
 import { formatDuration } from './mailLogText';
 import { traceShellScript } from './traceShellScript';
@@ -36,13 +36,13 @@ export async function mailLogFlow(document: TextDocument, token: CancellationTok
   }
   const messages: FlowMessage[] = [];
   const recipients: FlowRecipient[] = [];
-  const byId = new Map<string, MessageTrail>();
+  // recipients[i] came from decided[i]: the slowest part is put in words only when the report asks.
+  const decided: RecipientTrail[] = [];
   let startsBefore = 0;
   let recipientsDropped = 0;
   for (let i = 0; i < index.trails.length; i++) {
     if (i % TRAILS_PER_SLICE === TRAILS_PER_SLICE - 1 && !(await slices.next())) return cancelled();
     const trail = index.trails[i]!;
-    if (!byId.has(trail.id)) byId.set(trail.id, trail);
     if (!trail.startSeen) startsBefore++;
     recipientsDropped += trail.recipientsDropped;
     messages.push({
@@ -51,7 +51,10 @@ export async function mailLogFlow(document: TextDocument, token: CancellationTok
       receivedMs: trail.startSeen ? trail.firstMs : undefined,
       size: trail.size, recipientCount: trail.nrcpt ?? (trail.recipients.length + trail.recipientsDropped), line: trail.firstLine,
     });
-    for (const recipient of trail.recipients) recipients.push(flowRecipient(trail, recipient));
+    for (const recipient of trail.recipients) {
+      recipients.push(flowRecipient(trail, recipient));
+      decided.push(recipient);
+    }
   }
   const text = document.getText();
   const heads = new HeadTimes(text, index);
@@ -65,28 +68,32 @@ export async function mailLogFlow(document: TextDocument, token: CancellationTok
     messages, recipients, rejections,
     ...(heads.first ? { timesInUtc: heads.first.zoned } : {}),
     notes: notesOf(index, heads, startsBefore, recipientsDropped),
-    lookFurther: (recipient) => traceCommand(byId.get(recipient.key)),
+    slowestPartOf: (i) => (recipients[i]?.outcome === 'delivered' ? slowestPart(decided[i]?.delays) : undefined),
+    lookFurther: (recipient) => traceCommand(firstTrails(index).get(recipient.key)),
   };
 }
 
 function flowRecipient(trail: MessageTrail, recipient: RecipientTrail): FlowRecipient {
   const outcome = OUTCOME[recipient.outcome];
-  const data = (recipientProblem(trail, recipient)?.data ?? { recipient: recipient.address, sender: trail.sender, queueid: trail.id }) as ProblemFields;
   const settledMs = recipient.lastAttemptMs ?? (outcome === 'unknown' ? undefined : trail.lastMs);
-  const fromArrival = trail.startSeen && trail.firstMs !== undefined && settledMs !== undefined ? settledMs - trail.firstMs : undefined;
   const delivered = outcome === 'delivered';
-  return {
-    ...data,
-    key: trail.id, recipient: recipient.address, outcome, settledMs,
-    // The log's own delay= (Postfix, Sendmail); else the time from the arrival line to the delivery.
-    delayMs: delivered ? (recipient.delay !== undefined ? recipient.delay * 1000 : fromArrival) : undefined,
-    slowestPart: delivered ? slowestPart(recipient.delays) : undefined,
-    deferrals: recipient.deferrals || undefined,
-    firstDeferredMs: outcome === 'deferred' ? recipient.firstAttemptMs : undefined,
-    destination: relayHost(recipient.relay),
-    blockList: recipient.reply !== undefined && outcome !== 'delivered' ? BLOCKED_USING.exec(recipient.reply)?.[1] : undefined,
-    line: recipient.decisiveLine,
-  };
+  // The log's own delay= (Postfix, Sendmail); else the time from the arrival line to the delivery.
+  const delayMs = !delivered ? undefined : recipient.delay !== undefined ? recipient.delay * 1000
+    : trail.startSeen && trail.firstMs !== undefined && settledMs !== undefined ? settledMs - trail.firstMs : undefined;
+  const deferrals = recipient.deferrals || undefined;
+  const firstDeferredMs = outcome === 'deferred' ? recipient.firstAttemptMs : undefined;
+  const destination = relayHost(recipient.relay);
+  const blockList = recipient.reply !== undefined && !delivered ? BLOCKED_USING.exec(recipient.reply)?.[1] : undefined;
+  const line = recipient.decisiveLine;
+  const data = recipientProblemFields(trail, recipient);
+  // Most recipients have no problem: one object literal of a fixed shape, in the fields' order.
+  if (!data) {
+    return {
+      recipient: recipient.address, sender: trail.sender, queueid: trail.id,
+      key: trail.id, outcome, settledMs, delayMs, deferrals, firstDeferredMs, destination, blockList, line,
+    };
+  }
+  return { ...data, key: trail.id, recipient: recipient.address, outcome, settledMs, delayMs, deferrals, firstDeferredMs, destination, blockList, line };
 }
 
 /** "in the queue manager (delays= b) 41 s": the largest of Postfix's delays=a/b/c/d, in words (knowledge/data/mailLogFields). */
@@ -97,6 +104,18 @@ export function slowestPart(delays: string | undefined): string | undefined {
   const slowest = seconds.indexOf(Math.max(...seconds));
   if (!(seconds[slowest]! > 0)) return undefined;
   return `${DELAYS_PARTS[slowest]!.title} (delays= ${'abcd'[slowest]!}) ${formatDuration(seconds[slowest]!)}`;
+}
+
+/** The first trail of each queue id, made when the report first looks further (for a few rows only). */
+const firstTrailsOf = new WeakMap<MailLogIndex, Map<string, MessageTrail>>();
+function firstTrails(index: MailLogIndex): Map<string, MessageTrail> {
+  let byId = firstTrailsOf.get(index);
+  if (!byId) {
+    byId = new Map();
+    for (const trail of index.trails) if (!byId.has(trail.id)) byId.set(trail.id, trail);
+    firstTrailsOf.set(index, byId);
+  }
+  return byId;
 }
 
 /** The relay's host name without its [address]:port; undefined for "none" and local deliveries that name no host. */

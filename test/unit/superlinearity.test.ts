@@ -35,10 +35,13 @@ describe('the sweep itself', () => {
     assert.equal(judged([10, 20, 40]), false); // gave up before the largest size
   });
 
-  it('at twice the sizes, a size measured twice keeps its best time; superlinear growth still fails', () => {
+  it('at twice the sizes: passes on that measurement, or with each size at its best of both; superlinear growth still fails', () => {
     // A noisy CI run (tracking-log id filter): 2.60x once at the usual sizes, 2.65x once at twice them,
     // at different sizes; the best of each size grows at most 2.28x.
     assert.equal(judgeWithLarger([1.54, 3.64, 9.45, 16.39], [3.51, 7.38, 19.56, 21.79]), true);
+    // Load that rose between the two measurements (CSV many commas, references): at twice the sizes
+    // every doubling is within 2.18x; mixed with the quieter first measurement, 15.24 -> 42.49 is not.
+    assert.equal(judgeWithLarger([1.85, 5.25, 8.32, 15.24], [6.25, 11.20, 24.43, 42.49]), true);
     assert.equal(judgeWithLarger([10, 20, 40, 80], [20, 40, 80, 240]), false); // 3x on the last doubling
     assert.equal(judgeWithLarger([10, 28.3, 80, 226], [28, 80, 226, 640]), false); // n^1.5
     assert.equal(judgeWithLarger([10, 20, 40, 160], [20, 40, 160, 640]), false); // quadratic from 100k on

@@ -75,6 +75,19 @@ export class FieldStore {
   }
 }
 
+/** A record read into a FieldStore, with its place in the text: what the log and trace rows share. */
+export interface StoredRecord {
+  /** Offsets of the record, line break excluded. */
+  readonly start: number;
+  readonly end: number;
+  /** Zero-based line of the record's first character, and how many lines it spans (more than one when a quoted field holds a line break). */
+  readonly line: number;
+  readonly lineCount: number;
+  /** Index of its first field in the FieldStore, and how many it has. */
+  readonly firstField: number;
+  readonly fieldCount: number;
+}
+
 /** Where a scanned record ended. */
 export interface RecordEnd {
   /** Offset just past the record's last field (its line break is not included). */

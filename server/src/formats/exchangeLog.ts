@@ -4,7 +4,7 @@
 // Reading fields back is in exchangeLogLookups.ts, re-reading after edits in exchangeLogReparse.ts.
 
 import { CharCode } from '../common/charCode';
-import { afterLineBreak, FieldStore, indexWithin, lineEnd, type RecordStartTest, scanRecord } from './csv';
+import { afterLineBreak, FieldStore, indexWithin, lineEnd, type RecordStartTest, scanRecord, type StoredRecord } from './csv';
 import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogFacts';
 
 export type LogKind = 'tracking' | 'protocol';
@@ -40,15 +40,7 @@ export interface HeaderBlock {
   kind?: LogKind;
 }
 
-export interface LogRow {
-  readonly line: number;
-  /** Lines the row spans: more than one when a quoted field holds a line break. */
-  readonly lineCount: number;
-  readonly start: number;
-  readonly end: number;
-  /** Index of the row's first field in the log's FieldStore. */
-  readonly firstField: number;
-  readonly fieldCount: number;
+export interface LogRow extends StoredRecord {
   readonly schema: LogSchema;
   /** The columns were inferred: no #Fields directive came before this row in its header. */
   readonly schemaInferred: boolean;

@@ -1,7 +1,7 @@
 // Re-reading a log after edits: only the rows the edits touched are read again; the rows after them
 // keep their fields with moved offsets.
 
-import { afterLineBreak, FieldStore } from './csv';
+import { afterLineBreak, FieldStore, type StoredRecord } from './csv';
 import { CharCode } from '../common/charCode';
 import { type ExchangeLog, type LogKind, type LogRow, parseExchangeLog, type ParseState, parseStateOf, readRow, RECORD_START_SPAN, rememberParseState } from './exchangeLog';
 import { lastIndexWhere } from './exchangeLogLookups';
@@ -106,18 +106,8 @@ function lastRowStartingBefore(rows: readonly LogRow[], offset: number): number 
   return lastIndexWhere(0, rows.length - 1, (i) => rows[i]!.start < offset);
 }
 
-/** A row of a CSV-read log, as splicing a new version needs it. */
-export interface SplicedRow {
-  readonly start: number;
-  readonly end: number;
-  readonly line: number;
-  readonly lineCount: number;
-  readonly firstField: number;
-  readonly fieldCount: number;
-}
-
 /** Index of the row (at or after `from`) starting exactly at `offset`, or -1. */
-export function rowStartingAt(rows: readonly SplicedRow[], offset: number, from: number): number {
+export function rowStartingAt(rows: readonly StoredRecord[], offset: number, from: number): number {
   const found = lastIndexWhere(from, rows.length - 1, (i) => rows[i]!.start <= offset);
   return found >= 0 && rows[found]!.start === offset ? found : -1;
 }
@@ -127,7 +117,7 @@ export function rowStartingAt(rows: readonly SplicedRow[], offset: number, from:
  * again (`fresh`, their fields in `freshFields`), then, when `resumeAt` >= 0, the previous rows from
  * there on, moved by `shift` characters and to start at line `line` (where the reading stopped).
  */
-export function spliceRows<R extends SplicedRow>(
+export function spliceRows<R extends StoredRecord>(
   rows: readonly R[], fields: FieldStore, first: number, fresh: readonly R[], freshFields: FieldStore, resumeAt: number, shift: number, line: number,
 ): { rows: R[]; fields: FieldStore } {
   const keptFields = rows[first]!.firstField;

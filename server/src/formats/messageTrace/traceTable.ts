@@ -4,21 +4,12 @@
 
 import { CharCode } from '../../common/charCode';
 import { DateOrderVote, type DateReading } from './traceDates';
-import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, QUOTED, scanRecord, UNTERMINATED } from '../csv';
+import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, QUOTED, scanRecord, type StoredRecord, UNTERMINATED } from '../csv';
 
 export type TraceReportKind = 'summary' | 'enhanced-summary' | 'extended' | 'message-trace' | 'trace-detail';
 
-export interface TraceRow {
-  /** Offsets of the record, line break excluded. */
-  readonly start: number;
-  readonly end: number;
-  /** Zero-based line of the record's first character, and how many lines it spans. */
-  readonly line: number;
-  readonly lineCount: number;
-  /** Index of its first field in the table's FieldStore, and how many it has. */
-  readonly firstField: number;
-  readonly fieldCount: number;
-}
+/** A row of the table: a record of its FieldStore. */
+export type TraceRow = StoredRecord;
 
 export interface TraceHeader {
   readonly line: number;

@@ -172,6 +172,39 @@ describe('mail log lines: programs and ids', () => {
     assert.equal(idOf(line, h), 's1OHA28u032053');
   });
 
+  it('Exim through a syslog that writes only the host: Exim\'s own time stamp after the source is the time', () => {
+    const line = lineWith('fail2ban/exim', 'mail.example.com exim[3751842]: ');
+    assert.ok(line.startsWith('mail.example.com exim['), 'the corpus line has no syslog time stamp');
+    const h = head(line);
+    assert.equal(h.system, 'exim');
+    assert.equal(h.time.epochMs, Date.UTC(2021, 6, 17, 23, 20, 49));
+    assert.equal(line.slice(h.time.start, h.time.end), '2021-07-17 23:20:49');
+    assert.equal(h.time.yearInferred, false);
+    assert.equal(line.slice(h.body).startsWith('plain_server authenticator failed'), true);
+    // Synthetic: the same shape with a message id after Exim's pid.
+    const withId = 'mx exim[12105]: 2016-04-28 15:53:37 [12105] 1avn3J-0003Dd-Pm <= a@example.org H=x [192.0.2.1] P=esmtp S=1 id=m@x';
+    assert.equal(idOf(withId, head(withId)), '1avn3J-0003Dd-Pm');
+    // Another program in that shape, or no Exim time stamp after it, is no mail log line.
+    assert.equal(new LineHeadReader().read('mx sshd[1]: 2016-04-28 15:53:37 Accepted key', 0, 43), undefined);
+    assert.equal(new LineHeadReader().read('mx exim[1]: no time here', 0, 24), undefined);
+  });
+
+  it('a Postfix warning about one message names its queue id after the level and still reads as a warning', () => {
+    // postfix-grok-patterns' cleanup sample (the message part), behind a synthetic syslog prefix.
+    const data = lineWith('postfix-grok-patterns/test/cleanup_0012.yaml', 'data: ').slice('data: '.length).replace(/^"|"$/g, '');
+    const line = `Oct 26 18:13:50 mx postfix/cleanup[4242]: ${data}`;
+    const h = head(line);
+    assert.equal(idOf(line, h), '9BECF3F19D');
+    assert.equal(h.idKind, 'postfix');
+    const event = readEvent(line, h, line.length);
+    assert.equal(event.kind, 'warning');
+    assert.equal(event.kind === 'warning' && event.level, 'warning');
+    // A warning without a queue id keeps none; NOQUEUE after a level is no message.
+    const plain = 'Oct 26 18:13:50 mx postfix/smtpd[1]: warning: hostname 192.0.2.1 does not resolve';
+    assert.equal(head(plain).idStart, -1);
+    assert.equal(head('Oct 26 18:13:50 mx postfix/smtpd[1]: warning: NOQUEUE: x').idStart, -1);
+  });
+
   it('lines of other programs are not mail log lines', () => {
     assert.equal(new LineHeadReader().read('Jul  5 06:52:01 prd-mx1 spamd[11526]: spamd: identified spam', 0, 60), undefined);
     assert.equal(new LineHeadReader().read('plain text, no time stamp', 0, 25), undefined);
@@ -206,6 +239,19 @@ describe('mail log lines: events', () => {
     assert.equal(exim.kind === 'reject' && exim.recipient, 'sales@toto.com.au');
     const sendmail = eventOf(lineWith('parse-syslog-mail/sendmail-ruleset.log', 'reject=553'));
     assert.equal(sendmail.kind, 'reject');
+  });
+
+  it('a refused VRFY has no from=<>: its recipient is read from to=<> and the reply ends before the fields', () => {
+    // postfix-grok-patterns' smtpd VRFY sample (the message part), behind a synthetic syslog prefix.
+    const data = lineWith('postfix-grok-patterns/test/smtpd_0018.yaml', 'data: ').slice('data: '.length).replace(/^"|"$/g, '');
+    const vrfy = eventOf(`Oct 26 18:13:50 mx postfix/smtpd[4242]: ${data}`);
+    assert.equal(vrfy.kind, 'reject');
+    assert.equal(vrfy.kind === 'reject' && vrfy.recipient, 'does-not-exist@example.com');
+    assert.equal(vrfy.kind === 'reject' && vrfy.sender, undefined);
+    assert.equal(vrfy.kind === 'reject' && vrfy.reply, '550 5.1.1 <does-not-exist@example.com>: Recipient address rejected: User unknown in virtual mailbox table');
+    // Synthetic: refused before any address, smtpd writes only proto= and helo=.
+    const early = eventOf('Oct 26 18:13:50 mx postfix/smtpd[1]: NOQUEUE: reject: CONNECT from x[192.0.2.1]: 554 5.7.1 Service unavailable; proto=SMTP helo=<x>');
+    assert.equal(early.kind === 'reject' && early.reply, '554 5.7.1 Service unavailable');
   });
 
   it('block lists, SASL and authenticator failures, lost connections, warnings', () => {

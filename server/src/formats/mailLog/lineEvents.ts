@@ -291,7 +291,7 @@ function rejectEvent(body: string, at: number, from: number, recipient?: string)
   // Postfix: "reject: RCPT from host[1.2.3.4]: 554 5.7.1 ...; from=<a> to=<b> proto=ESMTP helo=<x>"
   const command = /^[A-Z-]{2,20} from \S{1,300}: /.exec(body.slice(from, from + 400));
   if (command) start = from + command[0].length;
-  const semicolon = body.indexOf('; from=<', start);
+  const semicolon = keyValuesStart(body, start);
   const end = semicolon >= 0 ? semicolon : body.length;
   // smtpd separates the fields with spaces, postscreen with commas and spaces.
   const tail = semicolon >= 0 ? fields(body.slice(semicolon + 2).replace(/,? /g, ', ')) : undefined;
@@ -305,6 +305,19 @@ function rejectEvent(body: string, at: number, from: number, recipient?: string)
     blocklist: BLOCKED_USING.exec(body)?.[1],
   };
 }
+
+/**
+ * Where smtpd's "; from=<a> to=<b> proto=P helo=<h>" after a refused command's reply starts, or -1.
+ * Each field is written only when known, in that order: a VRFY or an early reject has no from=<>.
+ */
+function keyValuesStart(body: string, from: number): number {
+  for (const field of KEY_VALUE_STARTS) {
+    const at = body.indexOf(field, from);
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+const KEY_VALUE_STARTS = ['; from=<', '; to=<', '; proto=', '; helo=<'];
 
 function numberOf(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;

@@ -77,7 +77,7 @@ export class LineHeadReader {
   read(text: string, start: number, end: number): LineHead | undefined {
     const limit = Math.min(end, start + HEAD_WINDOW);
     const time = this.readTime(text, start, limit);
-    if (!time) return undefined;
+    if (!time) return this.eximWithoutSyslogTime(text, start, limit);
     let at = start + time.end;
     const timeSpan: LogTime = { start: start + time.start, end: start + time.end, epochMs: time.epochMs, yearInferred: time.yearInferred, zoned: time.zoned };
     if (time.exim) return eximHead(text.slice(start, limit), time.end, start, timeSpan);
@@ -105,7 +105,37 @@ export class LineHeadReader {
       const idKind: MailIdKind = isNoQueue(text, at, idLength) ? 'noqueue' : system === 'sendmail' ? 'sendmail' : 'postfix';
       return head(timeSpan, system, programStart, programEnd, daemon, idKind, at, at + idLength, at + idLength + 2);
     }
+    // Postfix names the message a warning is about after its level ("warning: 9BECF3F19D: ..."):
+    // the line joins that message's trail and its body keeps the level, so it still reads as a warning.
+    const level = system === 'postfix' ? levelLength(text, at, limit) : 0;
+    const levelIdLength = level > 0 ? queueIdLength(text, at + level, limit) : 0;
+    if (levelIdLength > 0 && !isNoQueue(text, at + level, levelIdLength)) {
+      return head(timeSpan, system, programStart, programEnd, daemon, 'postfix', at + level, at + level + levelIdLength, at);
+    }
     return head(timeSpan, system, programStart, programEnd, daemon, undefined, -1, -1, at);
+  }
+
+  /**
+   * Exim through a syslog that writes no time stamp of its own, only the host ("mx exim[3751842]:
+   * 2021-07-17 23:20:49 ..."): Exim's own time stamp after the source gives the line its time.
+   */
+  private eximWithoutSyslogTime(text: string, start: number, limit: number): LineHead | undefined {
+    const programStart = sourceAt(text, start, limit);
+    if (programStart < 0) return undefined;
+    const sourceEnd = lastSourceEnd;
+    const programEnd = lastProgramEnd;
+    const { daemon, system } = this.programOf(text, programStart, programEnd);
+    if (system !== 'exim') return undefined;
+    const window = text.slice(start, limit);
+    EXIM_TIME.lastIndex = sourceEnd - start;
+    const m = EXIM_TIME.exec(window);
+    if (!m) return undefined;
+    const time: LogTime = { start: start + m.index, end: start + EXIM_TIME.lastIndex, epochMs: eximEpochMs(m), yearInferred: false, zoned: m[8] !== undefined };
+    let from = EXIM_TIME.lastIndex;
+    EXIM_PID.lastIndex = from;
+    if (EXIM_PID.exec(window)) from = EXIM_PID.lastIndex;
+    const id = eximId(window, from, start);
+    return head(time, system, programStart, programEnd, daemon, id.idKind, id.idStart, id.idEnd, id.body);
   }
 
   /** The daemon and mail system of the program text[start, end), from the programs seen lately when it is one of them. */
@@ -142,10 +172,7 @@ export class LineHeadReader {
       }
       EXIM_TIME.lastIndex = 0;
       m = tenth === CharCode.Space ? EXIM_TIME.exec(window) : null;
-      if (m) {
-        const ms = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]);
-        return { start: 0, end: EXIM_TIME.lastIndex, epochMs: ms - offsetMinutes(m[8]) * 60_000, yearInferred: false, zoned: m[8] !== undefined, exim: true };
-      }
+      if (m) return { start: 0, end: EXIM_TIME.lastIndex, epochMs: eximEpochMs(m), yearInferred: false, zoned: m[8] !== undefined, exim: true };
     }
     return charAt(text, start + 4, limit) === CharCode.Space ? this.readSyslogTime(text, start, limit) : undefined;
   }
@@ -238,10 +265,14 @@ let lastProgramEnd = 0;
  * the pid digits.
  */
 function syslogSource(text: string, at: number, limit: number): number {
-  if (charAt(text, at, limit) !== CharCode.Space) return -1;
-  let i = at + 1;
+  return charAt(text, at, limit) === CharCode.Space ? sourceAt(text, at + 1, limit) : -1;
+}
+
+/** "host program[pid]: " or "host program: " at `at`, as syslogSource without the space before. */
+function sourceAt(text: string, at: number, limit: number): number {
+  let i = at;
   while (i < limit && isHostChar(text.charCodeAt(i))) i++;
-  if (i === at + 1 || charAt(text, i, limit) !== CharCode.Space) return -1;
+  if (i === at || charAt(text, i, limit) !== CharCode.Space) return -1;
   const program = ++i;
   while (i < limit && isProgramChar(text.charCodeAt(i))) i++;
   if (i === program) return -1;
@@ -292,6 +323,15 @@ function queueIdLength(text: string, at: number, limit: number): number {
   return digit || !lower ? length : 0;
 }
 
+/** Postfix's message levels (msg(3)) before ": " at `at`: the length with ": ", or 0. */
+function levelLength(text: string, at: number, limit: number): number {
+  for (const level of MESSAGE_LEVELS) {
+    if (at + level.length <= limit && text.startsWith(level, at)) return level.length;
+  }
+  return 0;
+}
+const MESSAGE_LEVELS = ['warning: ', 'error: ', 'fatal: ', 'panic: '];
+
 function isNoQueue(text: string, at: number, length: number): boolean {
   return length === 7 && text.startsWith('NOQUEUE', at);
 }
@@ -311,6 +351,11 @@ function systemOf(program: string, daemon: string): MailSystemKind | undefined {
   // system takes that for the name ("sm-acceptingconnections").
   if (daemon === 'sendmail' || daemon.startsWith('sm-')) return 'sendmail';
   return undefined;
+}
+
+/** The epoch milliseconds of an EXIM_TIME match, its zone applied. */
+function eximEpochMs(m: RegExpExecArray): number {
+  return utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]) - offsetMinutes(m[8]) * 60_000;
 }
 
 function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string | undefined): number {

@@ -198,6 +198,16 @@ describe('body decoding', () => {
     assert.equal(decodeBody(utf8, 0, utf8.length, '8bit', 'utf-8').text, 'déjà vu');
   });
 
+  it('decodes a 7-bit ISO-2022-JP body line by line: ASCII lines keep their raw offsets, a JIS line starts at its bytes (synthetic body)', () => {
+    const raw = 'ok line\r\n\x1b$B%F%9%H\x1b(B 550 5.1.1\n\nlast';
+    const decoded = decodeBody(raw, 0, raw.length, '7bit', 'iso-2022-jp');
+    assert.equal(decoded.text, 'ok line\nテスト 550 5.1.1\n\nlast');
+    assert.equal(decoded.toRaw(decoded.text.indexOf('line')), raw.indexOf('line'));
+    // A line decoded from JIS bytes maps as one piece from where its bytes start.
+    assert.equal(decoded.toRaw(decoded.text.indexOf('テスト')), raw.indexOf('\x1b$B'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('last')), raw.indexOf('last'));
+  });
+
   it('turns HTML into text: tags out, block tags to lines, entities decoded, offsets kept', () => {
     const html = '<html><style>p{}</style><p>Delivery to &lt;bob@example.com&gt; failed:</p><br>550&nbsp;5.1.1 &#x55;ser unknown</html>';
     const text = htmlToText(MappedText.identity(html, 100));

@@ -96,15 +96,26 @@ function decodePlain(text: string, start: number, end: number, charset: Charset)
   // (ISO-2022-JP escapes, Latin-1 bytes of a Shift_JIS body read as 8-bit).
   if (charset.name === 'utf-8' || charset.name === 'windows-1252' || !needsRedecoding(text, start, end)) return MappedText.identity(text.slice(start, end), start);
   const decoder = new LineDecoder(charset);
+  let lineStart = start;
+  let bytesOnLine = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
+      // A line of plain ASCII is its own decoding: taken as it stands, not byte by byte.
+      if (!bytesOnLine) decoder.out.push(text.slice(lineStart, i), lineStart, i);
       decoder.endLine(i);
       if (c === CharCode.CarriageReturn && text.charCodeAt(i + 1) === CharCode.LineFeed) i++;
+      lineStart = i + 1;
+      bytesOnLine = false;
       continue;
     }
-    decoder.byte(asByte(c), i);
+    if (!bytesOnLine && (c === CharCode.Escape || c >= CharCode.FirstNonAscii)) {
+      bytesOnLine = true;
+      for (let k = lineStart; k < i; k++) decoder.byte(text.charCodeAt(k), k);
+    }
+    if (bytesOnLine) decoder.byte(asByte(c), i);
   }
+  if (!bytesOnLine) decoder.out.push(text.slice(lineStart, end), lineStart, end);
   return decoder.result();
 }
 

@@ -56,6 +56,16 @@ describe('header blocks', () => {
     assert.equal(ct.params.get('charset'), '€');
     assert.equal(parseStructured('text/plain; name*0="long"; name*1="name.txt"').params.get('name'), 'longname.txt');
   });
+
+  it('unquotes parameter values with and without backslash escapes (synthetic values)', () => {
+    const ct = parseStructured('text/plain; a="plain"; b="say \\"hi\\" now"; c="ends\\\\"; e="x"y; f="back\\');
+    assert.equal(ct.params.get('a'), 'plain');
+    assert.equal(ct.params.get('b'), 'say "hi" now');
+    assert.equal(ct.params.get('c'), 'ends\\');
+    // Text after the closing quote is dropped; a backslash with nothing after it stays.
+    assert.equal(ct.params.get('e'), 'x');
+    assert.equal(ct.params.get('f'), 'back\\');
+  });
 });
 
 describe('MIME tree', () => {

@@ -218,6 +218,18 @@ describe('body decoding', () => {
     assert.equal(decoded.toRaw(decoded.text.indexOf('last')), raw.indexOf('last'));
   });
 
+  it('decodes quoted-printable ISO-2022-JP: plain lines keep their raw offsets beside soft breaks, escapes and JIS lines (synthetic body)', () => {
+    const raw = 'plain 550 5.1.1\r\nsoft=\r\n break a=3Db\n=1B$B%F%9%H=1B(B\nlast line';
+    const decoded = decodeBody(raw, 0, raw.length, 'quoted-printable', 'iso-2022-jp');
+    assert.equal(decoded.text, 'plain 550 5.1.1\nsoft break a=b\nテスト\nlast line');
+    assert.equal(decoded.toRaw(decoded.text.indexOf('5.1.1')), raw.indexOf('5.1.1'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('soft')), raw.indexOf('soft'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('テスト')), raw.indexOf('=1B$B'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('line', decoded.text.indexOf('last'))), raw.lastIndexOf('line'));
+    // The cap on decoded characters holds in the middle of a plain line too.
+    assert.equal(decodeBody(raw, 0, raw.length, 'quoted-printable', 'iso-2022-jp', 9).text, 'plain 550');
+  });
+
   it('turns HTML into text: tags out, block tags to lines, entities decoded, offsets kept', () => {
     const html = '<html><style>p{}</style><p>Delivery to &lt;bob@example.com&gt; failed:</p><br>550&nbsp;5.1.1 &#x55;ser unknown</html>';
     const text = htmlToText(MappedText.identity(html, 100));

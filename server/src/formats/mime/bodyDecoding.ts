@@ -142,7 +142,19 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
   const decoder = new LineDecoder(charset);
   let produced = 0;
   let i = start;
+  let lineStart = true;
   while (i < end && produced < maxChars) {
+    if (lineStart) {
+      // A line with no "=" and nothing beyond ASCII decodes to itself: taken as it stands, not byte by byte.
+      lineStart = false;
+      const lineEnd = plainLineEnd(text, i, end);
+      if (lineEnd > i && produced + (lineEnd - i) <= maxChars) {
+        decoder.out.push(text.slice(i, lineEnd), i, lineEnd);
+        produced += lineEnd - i;
+        i = lineEnd;
+        continue;
+      }
+    }
     const c = text.charCodeAt(i);
     if (c === CharCode.Equals) {
       // Soft line break: "=" then optional blanks then the line end.
@@ -171,6 +183,7 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
       decoder.endLine(i);
       i = pastBreak(text, i);
       produced++;
+      lineStart = true;
       continue;
     }
     decoder.byte(asByte(c), i);
@@ -178,6 +191,16 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
     i++;
   }
   return decoder.result();
+}
+
+/** Where the line at `from` ends, when it holds no "=", escape or character beyond ASCII; -1 otherwise. */
+function plainLineEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return i;
+    if (c === CharCode.Equals || c === CharCode.Escape || c >= CharCode.FirstNonAscii) return -1;
+  }
+  return end;
 }
 
 /**

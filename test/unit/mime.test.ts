@@ -230,6 +230,15 @@ describe('body decoding', () => {
     assert.equal(decodeBody(raw, 0, raw.length, 'quoted-printable', 'iso-2022-jp', 9).text, 'plain 550');
   });
 
+  it('decodes bodies one after another with the line buffers they share: a long line, then short ones (synthetic bodies)', () => {
+    const long = `${'=41'.repeat(700)}=1B$B%F=1B(B`;
+    assert.equal(decodeBody(long, 0, long.length, 'quoted-printable', 'iso-2022-jp').text, `${'A'.repeat(700)}テ`);
+    const short = 'a=3Db\n=1B$B%H=1B(B';
+    assert.equal(decodeBody(short, 0, short.length, 'quoted-printable', 'iso-2022-jp').text, 'a=b\nト');
+    const base64 = Buffer.from('550 5.1.1\nok').toString('base64');
+    assert.equal(decodeBody(base64, 0, base64.length, 'base64', 'us-ascii').text, '550 5.1.1\nok');
+  });
+
   it('turns HTML into text: tags out, block tags to lines, entities decoded, offsets kept', () => {
     const html = '<html><style>p{}</style><p>Delivery to &lt;bob@example.com&gt; failed:</p><br>550&nbsp;5.1.1 &#x55;ser unknown</html>';
     const text = htmlToText(MappedText.identity(html, 100));

@@ -25,11 +25,20 @@ export function decodeBody(
   }
 }
 
+/**
+ * The line buffers, shared by every decoder: one body is decoded at a time, and typed arrays of this
+ * size live outside the heap, so a pair made per body cost each collection work of its own.
+ */
+let sharedBytes = new Uint8Array(256);
+let sharedRaw = new Int32Array(256);
+/** Longest line whose grown buffers are kept for the next bodies: a hostile 1 MB line's are not. */
+const MAX_SHARED_LINE = 64 * 1024;
+
 /** Collects one decoded line's bytes with their raw offsets, then turns them into text. */
 class LineDecoder {
   readonly out = new MappedTextBuilder();
-  private bytes = new Uint8Array(256);
-  private raw = new Int32Array(256);
+  private bytes = sharedBytes;
+  private raw = sharedRaw;
   private count = 0;
   /** `coarse`: each line maps to the raw offset of its first byte only (base64, where bytes and characters do not align). */
   constructor(private readonly charset: Charset, private readonly coarse = false) {}
@@ -38,10 +47,14 @@ class LineDecoder {
     if (this.count === this.bytes.length) {
       const bytes = new Uint8Array(this.count * 2);
       bytes.set(this.bytes);
-      this.bytes = bytes;
       const raw = new Int32Array(this.count * 2);
       raw.set(this.raw);
+      this.bytes = bytes;
       this.raw = raw;
+      if (bytes.length <= MAX_SHARED_LINE) {
+        sharedBytes = bytes;
+        sharedRaw = raw;
+      }
     }
     this.bytes[this.count] = value;
     this.raw[this.count++] = rawOffset;

@@ -56,6 +56,16 @@ describe('header blocks', () => {
     assert.equal(ct.params.get('charset'), '€');
     assert.equal(parseStructured('text/plain; name*0="long"; name*1="name.txt"').params.get('name'), 'longname.txt');
   });
+
+  it('unquotes parameter values with and without backslash escapes (synthetic values)', () => {
+    const ct = parseStructured('text/plain; a="plain"; b="say \\"hi\\" now"; c="ends\\\\"; e="x"y; f="back\\');
+    assert.equal(ct.params.get('a'), 'plain');
+    assert.equal(ct.params.get('b'), 'say "hi" now');
+    assert.equal(ct.params.get('c'), 'ends\\');
+    // Text after the closing quote is dropped; a backslash with nothing after it stays.
+    assert.equal(ct.params.get('e'), 'x');
+    assert.equal(ct.params.get('f'), 'back\\');
+  });
 });
 
 describe('MIME tree', () => {
@@ -196,6 +206,37 @@ describe('body decoding', () => {
     assert.equal(decodeBody(latin, 0, latin.length, '8bit', 'iso-8859-1').text, 'café');
     const utf8 = 'déjà vu';
     assert.equal(decodeBody(utf8, 0, utf8.length, '8bit', 'utf-8').text, 'déjà vu');
+  });
+
+  it('decodes a 7-bit ISO-2022-JP body line by line: ASCII lines keep their raw offsets, a JIS line starts at its bytes (synthetic body)', () => {
+    const raw = 'ok line\r\n\x1b$B%F%9%H\x1b(B 550 5.1.1\n\nlast';
+    const decoded = decodeBody(raw, 0, raw.length, '7bit', 'iso-2022-jp');
+    assert.equal(decoded.text, 'ok line\nテスト 550 5.1.1\n\nlast');
+    assert.equal(decoded.toRaw(decoded.text.indexOf('line')), raw.indexOf('line'));
+    // A line decoded from JIS bytes maps as one piece from where its bytes start.
+    assert.equal(decoded.toRaw(decoded.text.indexOf('テスト')), raw.indexOf('\x1b$B'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('last')), raw.indexOf('last'));
+  });
+
+  it('decodes quoted-printable ISO-2022-JP: plain lines keep their raw offsets beside soft breaks, escapes and JIS lines (synthetic body)', () => {
+    const raw = 'plain 550 5.1.1\r\nsoft=\r\n break a=3Db\n=1B$B%F%9%H=1B(B\nlast line';
+    const decoded = decodeBody(raw, 0, raw.length, 'quoted-printable', 'iso-2022-jp');
+    assert.equal(decoded.text, 'plain 550 5.1.1\nsoft break a=b\nテスト\nlast line');
+    assert.equal(decoded.toRaw(decoded.text.indexOf('5.1.1')), raw.indexOf('5.1.1'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('soft')), raw.indexOf('soft'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('テスト')), raw.indexOf('=1B$B'));
+    assert.equal(decoded.toRaw(decoded.text.indexOf('line', decoded.text.indexOf('last'))), raw.lastIndexOf('line'));
+    // The cap on decoded characters holds in the middle of a plain line too.
+    assert.equal(decodeBody(raw, 0, raw.length, 'quoted-printable', 'iso-2022-jp', 9).text, 'plain 550');
+  });
+
+  it('decodes bodies one after another with the line buffers they share: a long line, then short ones (synthetic bodies)', () => {
+    const long = `${'=41'.repeat(700)}=1B$B%F=1B(B`;
+    assert.equal(decodeBody(long, 0, long.length, 'quoted-printable', 'iso-2022-jp').text, `${'A'.repeat(700)}テ`);
+    const short = 'a=3Db\n=1B$B%H=1B(B';
+    assert.equal(decodeBody(short, 0, short.length, 'quoted-printable', 'iso-2022-jp').text, 'a=b\nト');
+    const base64 = Buffer.from('550 5.1.1\nok').toString('base64');
+    assert.equal(decodeBody(base64, 0, base64.length, 'base64', 'us-ascii').text, '550 5.1.1\nok');
   });
 
   it('turns HTML into text: tags out, block tags to lines, entities decoded, offsets kept', () => {

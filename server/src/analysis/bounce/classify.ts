@@ -72,8 +72,8 @@ export function classifyFailure(input: ClassifyInput): Classification {
   for (const wording of input.near) {
     for (const fact of wording.providerFacts) {
       // A provider's wording counts for that provider, or anywhere when the wording is long enough to
-      // be its own (then the providers need not be worked out).
-      if ((fact.text.length >= 28 || (providers ??= providersOf(input.hosts, near())).has(fact.provider)) && statusMatches(fact, status)) {
+      // be its own (then the providers need not be worked out, nor when the status rules it out).
+      if (statusMatches(fact, status) && (fact.text.length >= 28 || (providers ??= providersOf(input.hosts, near())).has(fact.provider))) {
         return { reason: fact.reason, basis: `${fact.provider} reply "${fact.text}"` };
       }
     }

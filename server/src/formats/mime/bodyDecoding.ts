@@ -25,11 +25,20 @@ export function decodeBody(
   }
 }
 
+/**
+ * The line buffers, shared by every decoder: one body is decoded at a time, and typed arrays of this
+ * size live outside the heap, so a pair made per body cost each collection work of its own.
+ */
+let sharedBytes = new Uint8Array(256);
+let sharedRaw = new Int32Array(256);
+/** Longest line whose grown buffers are kept for the next bodies: a hostile 1 MB line's are not. */
+const MAX_SHARED_LINE = 64 * 1024;
+
 /** Collects one decoded line's bytes with their raw offsets, then turns them into text. */
 class LineDecoder {
   readonly out = new MappedTextBuilder();
-  private bytes = new Uint8Array(256);
-  private raw = new Int32Array(256);
+  private bytes = sharedBytes;
+  private raw = sharedRaw;
   private count = 0;
   /** `coarse`: each line maps to the raw offset of its first byte only (base64, where bytes and characters do not align). */
   constructor(private readonly charset: Charset, private readonly coarse = false) {}
@@ -38,10 +47,14 @@ class LineDecoder {
     if (this.count === this.bytes.length) {
       const bytes = new Uint8Array(this.count * 2);
       bytes.set(this.bytes);
-      this.bytes = bytes;
       const raw = new Int32Array(this.count * 2);
       raw.set(this.raw);
+      this.bytes = bytes;
       this.raw = raw;
+      if (bytes.length <= MAX_SHARED_LINE) {
+        sharedBytes = bytes;
+        sharedRaw = raw;
+      }
     }
     this.bytes[this.count] = value;
     this.raw[this.count++] = rawOffset;
@@ -96,15 +109,26 @@ function decodePlain(text: string, start: number, end: number, charset: Charset)
   // (ISO-2022-JP escapes, Latin-1 bytes of a Shift_JIS body read as 8-bit).
   if (charset.name === 'utf-8' || charset.name === 'windows-1252' || !needsRedecoding(text, start, end)) return MappedText.identity(text.slice(start, end), start);
   const decoder = new LineDecoder(charset);
+  let lineStart = start;
+  let bytesOnLine = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
+      // A line of plain ASCII is its own decoding: taken as it stands, not byte by byte.
+      if (!bytesOnLine) decoder.out.push(text.slice(lineStart, i), lineStart, i);
       decoder.endLine(i);
       if (c === CharCode.CarriageReturn && text.charCodeAt(i + 1) === CharCode.LineFeed) i++;
+      lineStart = i + 1;
+      bytesOnLine = false;
       continue;
     }
-    decoder.byte(asByte(c), i);
+    if (!bytesOnLine && (c === CharCode.Escape || c >= CharCode.FirstNonAscii)) {
+      bytesOnLine = true;
+      for (let k = lineStart; k < i; k++) decoder.byte(text.charCodeAt(k), k);
+    }
+    if (bytesOnLine) decoder.byte(asByte(c), i);
   }
+  if (!bytesOnLine) decoder.out.push(text.slice(lineStart, end), lineStart, end);
   return decoder.result();
 }
 
@@ -131,7 +155,19 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
   const decoder = new LineDecoder(charset);
   let produced = 0;
   let i = start;
+  let lineStart = true;
   while (i < end && produced < maxChars) {
+    if (lineStart) {
+      // A line with no "=" and nothing beyond ASCII decodes to itself: taken as it stands, not byte by byte.
+      lineStart = false;
+      const lineEnd = plainLineEnd(text, i, end);
+      if (lineEnd > i && produced + (lineEnd - i) <= maxChars) {
+        decoder.out.push(text.slice(i, lineEnd), i, lineEnd);
+        produced += lineEnd - i;
+        i = lineEnd;
+        continue;
+      }
+    }
     const c = text.charCodeAt(i);
     if (c === CharCode.Equals) {
       // Soft line break: "=" then optional blanks then the line end.
@@ -160,6 +196,7 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
       decoder.endLine(i);
       i = pastBreak(text, i);
       produced++;
+      lineStart = true;
       continue;
     }
     decoder.byte(asByte(c), i);
@@ -167,6 +204,16 @@ function decodeQuotedPrintable(text: string, start: number, end: number, charset
     i++;
   }
   return decoder.result();
+}
+
+/** Where the line at `from` ends, when it holds no "=", escape or character beyond ASCII; -1 otherwise. */
+function plainLineEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return i;
+    if (c === CharCode.Equals || c === CharCode.Escape || c >= CharCode.FirstNonAscii) return -1;
+  }
+  return end;
 }
 
 /**

@@ -63,6 +63,10 @@ function indexOutsideQuotes(raw: string, from: number): number {
 }
 
 function unquote(val: string): string {
+  // Most quoted values (boundaries, charsets, file names) hold no escape: one slice, not a string built per character.
+  const close = val.indexOf('"', 1);
+  const escape = val.indexOf('\\', 1);
+  if (escape < 0 || (close >= 0 && close < escape)) return val.slice(1, close < 0 ? val.length : close);
   let out = '';
   for (let i = 1; i < val.length; i++) {
     const c = val[i]!;

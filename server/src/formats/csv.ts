@@ -101,15 +101,91 @@ export interface RecordEnd {
 /** Says whether a line starting at `pos` must begin a new record, even inside an open quote. */
 export type RecordStartTest = (text: string, pos: number) => boolean;
 
+/** Finds where a scan stops next: what tells scanRecord how to look ahead. */
+export interface StopFinder {
+  /** The first comma, CR or LF at or after `from`, or the text's length. */
+  fieldEnd(text: string, from: number): number;
+  /** The first double quote, CR or LF at or after `from`, or the text's length. */
+  quoteOrBreak(text: string, from: number): number;
+}
+
+/** Reads character by character up to the stop: nothing kept between calls, nothing read past the stop. */
+export const CHARACTER_STOPS: StopFinder = {
+  fieldEnd(text, from) {
+    let k = from;
+    while (k < text.length) {
+      const c = text.charCodeAt(k);
+      if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
+      k++;
+    }
+    return k;
+  },
+  quoteOrBreak(text, from) {
+    let k = from;
+    while (k < text.length) {
+      const c = text.charCodeAt(k);
+      if (c === CharCode.DoubleQuote || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
+      k++;
+    }
+    return k;
+  },
+};
+
+/**
+ * Stops found by indexOf (native code reads many characters at a time, a loop in JavaScript one):
+ * the next comma, quote, CR and LF each kept while it stays ahead, so over the records of one text
+ * each kind of character is searched past once and the scan stays linear however the text is
+ * built. One per text, shared by the scans of all its records; only for that text.
+ */
+export class SeekingStops implements StopFinder {
+  // For each character: the offset searched from, and the first one found there (the text's length when none).
+  private commaFrom = 0;
+  private commaAt = -1;
+  private quoteFrom = 0;
+  private quoteAt = -1;
+  private lineFeedFrom = 0;
+  private lineFeedAt = -1;
+  private returnFrom = 0;
+  private returnAt = -1;
+
+  constructor(private readonly text: string) {}
+
+  fieldEnd(_text: string, from: number): number {
+    if (from < this.commaFrom || from > this.commaAt) this.commaAt = this.search(',', this.commaFrom = from);
+    const lineBreak = this.lineBreak(from);
+    return this.commaAt < lineBreak ? this.commaAt : lineBreak;
+  }
+
+  quoteOrBreak(_text: string, from: number): number {
+    if (from < this.quoteFrom || from > this.quoteAt) this.quoteAt = this.search('"', this.quoteFrom = from);
+    const lineBreak = this.lineBreak(from);
+    return this.quoteAt < lineBreak ? this.quoteAt : lineBreak;
+  }
+
+  private lineBreak(from: number): number {
+    if (from < this.lineFeedFrom || from > this.lineFeedAt) this.lineFeedAt = this.search('\n', this.lineFeedFrom = from);
+    if (from < this.returnFrom || from > this.returnAt) this.returnAt = this.search('\r', this.returnFrom = from);
+    return this.lineFeedAt < this.returnAt ? this.lineFeedAt : this.returnAt;
+  }
+
+  private search(character: string, from: number): number {
+    const at = this.text.indexOf(character, from);
+    return at < 0 ? this.text.length : at;
+  }
+}
+
 /**
  * Scans one record starting at `start` and appends its fields to `store` (raw ranges: quotes
  * included). A record ends at CR, LF or CRLF outside quotes, or at the end of the text. A quote
  * left open until the end of the text closes at the end of its own line instead (flag UNTERMINATED),
  * so one stray quote costs one field, not the rest of the file. With `isRecordStart`, a quote also
  * stops at a line break followed by what can only be a new record: without it a stray quote would
- * pair with the next quoted field and turn every later field inside out.
+ * pair with the next quoted field and turn every later field inside out. `stops` says how to look
+ * ahead (a loop over a whole text's records saves time with one SeekingStops of that text).
  */
-export function scanRecord(text: string, start: number, store: FieldStore, isRecordStart?: RecordStartTest): RecordEnd {
+export function scanRecord(
+  text: string, start: number, store: FieldStore, isRecordStart?: RecordStartTest, stops: StopFinder = CHARACTER_STOPS,
+): RecordEnd {
   const n = text.length;
   let pos = start;
   let innerLineBreaks = 0;
@@ -123,21 +199,18 @@ export function scanRecord(text: string, start: number, store: FieldStore, isRec
       let closed = false;
       let stoppedAtRecord = false;
       while (k < n) {
-        const c = text.charCodeAt(k);
-        if (c === CharCode.DoubleQuote) {
+        k = stops.quoteOrBreak(text, k);
+        if (k >= n) break;
+        if (text.charCodeAt(k) === CharCode.DoubleQuote) {
           if (k + 1 < n && text.charCodeAt(k + 1) === CharCode.DoubleQuote) { flags |= ESCAPED_QUOTES; k += 2; continue; }
           closed = true;
           k++;
           break;
         }
-        if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) {
-          const after = c === CharCode.CarriageReturn && k + 1 < n && text.charCodeAt(k + 1) === CharCode.LineFeed ? k + 2 : k + 1;
-          if (isRecordStart?.(text, after)) { stoppedAtRecord = true; break; }
-          breaks++;
-          k = after;
-          continue;
-        }
-        k++;
+        const after = afterLineBreak(text, k);
+        if (isRecordStart?.(text, after)) { stoppedAtRecord = true; break; }
+        breaks++;
+        k = after;
       }
       if (!closed) {
         // Before a line that starts a record the field takes the lines up to it; at the end of the
@@ -151,20 +224,11 @@ export function scanRecord(text: string, start: number, store: FieldStore, isRec
       }
       if (breaks > 0) { flags |= MULTILINE; innerLineBreaks += breaks; }
       pos = k;
-      // Anything between the closing quote and the next separator stays in this field.
-      while (pos < n) {
-        const c = text.charCodeAt(pos);
-        if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
-        flags |= TEXT_AFTER_QUOTE;
-        pos++;
-      }
-    } else {
-      while (pos < n) {
-        const c = text.charCodeAt(pos);
-        if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
-        pos++;
-      }
     }
+    // To the next comma or line break; after a closing quote, what comes before it stays in this field.
+    const stop = stops.fieldEnd(text, pos);
+    if (flags !== 0 && stop > pos) flags |= TEXT_AFTER_QUOTE;
+    pos = stop;
     store.push(fieldStart, pos, flags);
     if (pos < n && text.charCodeAt(pos) === CharCode.Comma) { pos++; continue; }
     return { end: pos, next: afterLineBreak(text, pos), innerLineBreaks };

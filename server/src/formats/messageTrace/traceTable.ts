@@ -4,7 +4,7 @@
 
 import { CharCode } from '../../common/charCode';
 import { DateOrderVote, type DateReading } from './traceDates';
-import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, QUOTED, scanRecord, type StoredRecord, UNTERMINATED } from '../csv';
+import { afterLineBreak, FieldStore, fieldValue, indexWithin, lineEnd, QUOTED, scanRecord, SeekingStops, type StoredRecord, UNTERMINATED } from '../csv';
 
 export type TraceReportKind = 'summary' | 'enhanced-summary' | 'extended' | 'message-trace' | 'trace-detail';
 
@@ -223,13 +223,14 @@ export function readTraceRows(
   let pos = from;
   let line = fromLine;
   let read = 0;
+  const stops = new SeekingStops(text);
   while (pos < text.length) {
     if (stopBefore?.(pos)) return { stoppedAt: pos, line };
     if (++read === SAMPLE_ROWS && source.sizeStore) reserveFields(fields, fields.length - source.sizeStore.fieldsBefore, pos - from, text.length - pos);
     const blankEnd = blankLineEnd(text, pos);
     if (blankEnd >= 0) { pos = afterLineBreak(text, blankEnd); line++; continue; }
     const firstField = fields.length;
-    const record = scanRecord(text, pos, fields, isRecordStart);
+    const record = scanRecord(text, pos, fields, isRecordStart, stops);
     const row: TraceRow = { start: pos, end: record.end, line, lineCount: 1 + record.innerLineBreaks, firstField, fieldCount: fields.length - firstField };
     rows.push(row);
     voteOfRow(text, fields, timeColumn, row, vote, 1);

@@ -2,6 +2,7 @@
 
 import type { HoverAction } from './investigationLinks';
 import { ACTOR_TEXT, type ReplyExplanation } from '../../analysis/replyExplanation';
+import type { Explanation } from '../../knowledge/model';
 import { commandLink, joinMarkdown, lines, type Markdown, md } from '../../text/markdown';
 
 import type { DetailLevel } from '../../common/settings';
@@ -31,14 +32,29 @@ export function renderMarkdown(explanation: ReplyExplanation, level: DetailLevel
   out.push(md``, md`**Retries:** ${permanence.retry}.`);
   for (const section of explanation.sections) {
     const { entry } = section;
-    out.push(md``, md`---`, md``, md`**${section.heading}: ${entry.title}**`, md``, md`${entry.meaning}`);
+    const written = entryMarkdown(entry);
+    out.push(md``, md`---`, md``, md`**${section.heading}: ${entry.title}**`, md``, written.meaning);
     for (const fact of section.facts) out.push(md``, md`*${fact}*`);
-    if (entry.causes.length) out.push(md``, md`*Likely causes*`, md``, ...entry.causes.map((c) => md`- ${c}`));
-    if (entry.fixes.length) out.push(md``, md`*What to do*`, md``, ...entry.fixes.map((f) => md`- ${f}`));
-    out.push(md``, md`*Who must act:* ${entry.actors.map((a) => ACTOR_TEXT[a]).join(', ')}`);
-    out.push(md``, md`*Sources:* ${entry.sources.join('; ')}`);
+    out.push(written.rest);
   }
   return lines(out);
+}
+
+/** What a full hover shows of a knowledge entry below its facts, escaped once per entry: code hovers repeat a few entries many times. */
+const writtenEntries = new WeakMap<Explanation, { readonly meaning: Markdown; readonly rest: Markdown }>();
+
+function entryMarkdown(entry: Explanation): { readonly meaning: Markdown; readonly rest: Markdown } {
+  let written = writtenEntries.get(entry);
+  if (!written) {
+    const rest: Markdown[] = [];
+    if (entry.causes.length) rest.push(md``, md`*Likely causes*`, md``, ...entry.causes.map((c) => md`- ${c}`));
+    if (entry.fixes.length) rest.push(md``, md`*What to do*`, md``, ...entry.fixes.map((f) => md`- ${f}`));
+    rest.push(md``, md`*Who must act:* ${entry.actors.map((a) => ACTOR_TEXT[a]).join(', ')}`);
+    rest.push(md``, md`*Sources:* ${entry.sources.join('; ')}`);
+    written = { meaning: md`${entry.meaning}`, rest: lines(rest) };
+    writtenEntries.set(entry, written);
+  }
+  return written;
 }
 
 /** The "Explain a status code" preview: every code found in the text, fully explained, one after the other. */

@@ -159,8 +159,10 @@ export function scanRecord(text: string, start: number, store: FieldStore, isRec
         pos++;
       }
     } else {
+      // Most characters sort after the comma, and the three that end a field do not: one test for most.
       while (pos < n) {
         const c = text.charCodeAt(pos);
+        if (c > CharCode.Comma) { pos++; continue; }
         if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
         pos++;
       }

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROTOCOL_LOG, TRACKING_LOG } from '../../server/src/common/languages';
 import { defaultSettings, getLanguageService, type LanguageSettings } from '../../server/src/languageService';
 import { checkRange, headerBefore, type RangeEnd, rangeStarts, type RangeTask } from '../../server/src/node/cli/ranges';
+import { InvalidUtf8Count } from '../../server/src/node/cli/reading';
 import { type ProblemRecord, recordOf } from '../../server/src/node/cli/records';
 
 const service = getLanguageService();
@@ -100,5 +101,30 @@ describe('a log in byte ranges', () => {
     writeFileSync(path, text);
     const { ends } = await rangeProblems(path, text, `file://${path}`, 4);
     assert.deepEqual(ends.map((e) => e.directives), [true, ...ends.slice(1).map(() => false)]);
+  });
+});
+
+describe('invalid UTF-8 counted over chunks', () => {
+  it('the same count wherever the bytes are cut, literal U+FFFD not counted (synthetic bytes)', () => {
+    // Two literal U+FFFD, a lone continuation byte, a cut three-byte sequence before ASCII, an overlong slash.
+    const bytes = Buffer.concat([Buffer.from('a\uFFFDb', 'utf8'), Buffer.from([0x80]), Buffer.from('c'), Buffer.from([0xe2, 0x82]), Buffer.from('d\uFFFD'), Buffer.from([0xc0, 0xaf])]);
+    const countWith = (cuts: number[]) => {
+      const decoder = new TextDecoder('utf-8');
+      const count = new InvalidUtf8Count();
+      let from = 0;
+      for (const to of [...cuts, bytes.length]) {
+        const chunk = bytes.subarray(from, to);
+        count.add(chunk, decoder.decode(chunk, { stream: true }));
+        from = to;
+      }
+      count.add(Buffer.alloc(0), decoder.decode());
+      return count.count();
+    };
+    const whole = countWith([]);
+    assert.equal(whole, 4, 'the lone byte, the cut sequence and the two bytes of the overlong slash');
+    for (let a = 1; a < bytes.length; a++) {
+      assert.equal(countWith([a]), whole, `cut at ${a}`);
+      for (let b = a + 1; b < bytes.length; b++) assert.equal(countWith([a, b]), whole, `cuts at ${a} and ${b}`);
+    }
   });
 });

@@ -115,6 +115,8 @@ export const CHARACTER_STOPS: StopFinder = {
     let k = from;
     while (k < text.length) {
       const c = text.charCodeAt(k);
+      // Most characters sort after the comma, and the three that end a field do not: one test for most.
+      if (c > CharCode.Comma) { k++; continue; }
       if (c === CharCode.Comma || c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
       k++;
     }

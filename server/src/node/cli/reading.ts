@@ -23,6 +23,8 @@ export interface TextSource {
   invalidSequences(): number;
   /** Raw bytes read so far (compressed bytes for gzip input), for progress. */
   bytesRead(): number;
+  /** Stops reading: the rest of the input is not wanted. */
+  close(): void;
 }
 
 /** Opens a file, or standard input for "-". Fails with UnreadableInput before any text is given out. */
@@ -38,14 +40,14 @@ export async function openText(path: string): Promise<TextSource> {
     },
   };
   try {
-    return await openDecoded(rawIterator, path, () => bytesRead);
+    return { ...await openDecoded(rawIterator, path, () => bytesRead), close: () => { if (raw !== process.stdin) raw.destroy(); } };
   } catch (error) {
     if (raw !== process.stdin) raw.destroy();
     throw error;
   }
 }
 
-async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, bytesRead: () => number): Promise<TextSource> {
+async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, bytesRead: () => number): Promise<Omit<TextSource, 'close'>> {
   const first = await readFirst(rawIterator, path);
   const compressed = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   let bytes: AsyncIterator<Buffer> = withFirst(first, rawIterator);
@@ -63,29 +65,49 @@ async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, byt
   const encoding = encodingOf(head);
   if (encoding === 'utf-8' && looksBinary(head)) throw new UnreadableInput('binary data, not text (a log or message saved as UTF-16 needs its byte order mark)');
   const decoder = new TextDecoder(encoding);
-  let replaced = 0;
-  let literalReplacements = 0;
+  const invalid = new InvalidUtf8Count();
   async function* decode(): AsyncGenerator<string> {
     for (let next = await nextBytes(bytes, compressed); !next.done; next = await nextBytes(bytes, compressed)) {
       const text = decoder.decode(next.value, { stream: true });
-      if (encoding === 'utf-8') {
-        replaced += countChar(text, '\uFFFD');
-        literalReplacements += countBytes(next.value, REPLACEMENT_UTF8);
-      }
+      if (encoding === 'utf-8') invalid.add(next.value, text);
       if (text) yield text;
     }
     const rest = decoder.decode();
-    if (encoding === 'utf-8') replaced += countChar(rest, '\uFFFD');
+    if (encoding === 'utf-8') invalid.add(EMPTY, rest);
     if (rest) yield rest;
   }
-  return {
-    chunks: decode(), encoding, compressed,
-    invalidSequences: () => Math.max(0, replaced - literalReplacements),
-    bytesRead,
-  };
+  return { chunks: decode(), encoding, compressed, invalidSequences: () => invalid.count(), bytesRead };
 }
 
 const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Invalid UTF-8 sequences the decoder replaced: the U+FFFD in the text less those the bytes hold
+ * literally (EF BF BD), counted across chunk boundaries too, so any cut of the bytes gives the same count.
+ */
+export class InvalidUtf8Count {
+  private replaced = 0;
+  private literal = 0;
+  /** The last bytes seen (up to two), which a literal U+FFFD may continue in the next chunk. */
+  private tail = EMPTY;
+
+  /** A chunk of bytes and the text the decoder made of it. */
+  add(bytes: Buffer, text: string): void {
+    this.replaced += countChar(text, '\uFFFD');
+    if (!bytes.length) return;
+    if (this.tail.length) {
+      const joint = Buffer.concat([this.tail, bytes.subarray(0, 2)]);
+      for (let at = joint.indexOf(REPLACEMENT_UTF8); at >= 0 && at < this.tail.length; at = joint.indexOf(REPLACEMENT_UTF8, at + 1)) this.literal++;
+    }
+    this.literal += countBytes(bytes, REPLACEMENT_UTF8);
+    this.tail = Buffer.from(bytes.length >= 2 ? bytes.subarray(bytes.length - 2) : Buffer.concat([this.tail, bytes]).subarray(-2));
+  }
+
+  count(): number {
+    return Math.max(0, this.replaced - this.literal);
+  }
+}
 
 async function readFirst(iterator: AsyncIterator<Buffer>, path: string): Promise<Buffer> {
   try {

@@ -6,6 +6,7 @@
 import type { LineHead } from '../../formats/mailLog/lineHead';
 import type { AttemptEvent, MailEvent } from '../../formats/mailLog/lineEvents';
 import type { MessageTrail, RecipientTrail, TrailEnd } from './messageTrail';
+import { SharedStrings } from './sharedStrings';
 
 export interface TrailBuilderOptions {
   /** Receives each trail once it is closed. */
@@ -39,6 +40,8 @@ export class TrailBuilder {
   private readonly maxOpen: number;
   private readonly maxRecipients: number;
   private readonly maxLines: number;
+  /** Senders, clients, relays and DSN codes: a log repeats a few of them across many trails. */
+  private readonly shared = new SharedStrings();
   /** Trails closed early because too many were open. */
   evicted = 0;
 
@@ -119,20 +122,20 @@ export class TrailBuilder {
       if (trail.lastMs === undefined || ms > trail.lastMs) trail.lastMs = ms;
     }
     switch (event.kind) {
-      case 'client': trail.client ??= event.client; break;
-      case 'pickup': if (event.sender !== undefined) trail.sender ??= event.sender; break;
+      case 'client': trail.client ??= this.shared.of(event.client); break;
+      case 'pickup': if (event.sender !== undefined) trail.sender ??= this.shared.of(event.sender); break;
       case 'message-id': trail.messageId ??= event.messageId; break;
       case 'sender':
-        trail.sender = event.sender;
+        trail.sender = this.shared.of(event.sender);
         if (event.size !== undefined) trail.size = event.size;
         if (event.nrcpt !== undefined) trail.nrcpt = event.nrcpt;
         if (event.messageId !== undefined) trail.messageId ??= event.messageId;
         break;
       case 'arrival':
-        trail.sender = event.sender;
+        trail.sender = this.shared.of(event.sender);
         if (event.size !== undefined) trail.size = event.size;
         if (event.messageId !== undefined) trail.messageId ??= event.messageId;
-        if (event.client !== undefined) trail.client ??= event.client;
+        if (event.client !== undefined) trail.client ??= this.shared.of(event.client);
         if (event.reportsOn !== undefined) trail.reportsOn = event.reportsOn;
         for (const address of event.recipients) this.recipient(trail, address, line);
         if (event.reportsOn !== undefined) {
@@ -207,8 +210,8 @@ export class TrailBuilder {
     recipient.decisiveLine = line;
     recipient.decisiveSpan = event.span;
     recipient.reply = event.reply;
-    recipient.dsn = event.dsn;
-    recipient.relay = event.relay;
+    recipient.dsn = this.shared.of(event.dsn);
+    recipient.relay = this.shared.of(event.relay);
     recipient.delay = event.delay;
     recipient.delays = event.delays;
   }

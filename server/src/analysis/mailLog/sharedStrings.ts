@@ -1,4 +1,4 @@
-// One copy of each value that many trails of a log repeat (senders, clients, relays, DSN codes):
+// One copy of each value that many trails of a log repeat (senders, clients):
 // every trail then points at it instead of holding a string of its own that lives as long as the
 // log is open. Bounded: past its limit a value is kept as it came.
 

@@ -40,7 +40,7 @@ export class TrailBuilder {
   private readonly maxOpen: number;
   private readonly maxRecipients: number;
   private readonly maxLines: number;
-  /** Senders, clients, relays and DSN codes: a log repeats a few of them across many trails. */
+  /** Senders and clients: a log repeats a few of them across many trails. */
   private readonly shared = new SharedStrings();
   /** Trails closed early because too many were open. */
   evicted = 0;
@@ -210,8 +210,8 @@ export class TrailBuilder {
     recipient.decisiveLine = line;
     recipient.decisiveSpan = event.span;
     recipient.reply = event.reply;
-    recipient.dsn = this.shared.of(event.dsn);
-    recipient.relay = this.shared.of(event.relay);
+    recipient.dsn = event.dsn;
+    recipient.relay = event.relay;
     recipient.delay = event.delay;
     recipient.delays = event.delays;
   }

@@ -42,6 +42,8 @@ export class TrailBuilder {
   private readonly maxLines: number;
   /** Senders and clients: a log repeats a few of them across many trails. */
   private readonly shared = new SharedStrings();
+  /** The open trail the last line joined. */
+  private lastTrail: OpenTrail | undefined;
   /** Trails closed early because too many were open. */
   evicted = 0;
 
@@ -57,12 +59,24 @@ export class TrailBuilder {
    */
   add(line: number, head: LineHead, text: string, event: MailEvent): MessageTrail | undefined {
     if (head.idStart < 0 || head.idKind === 'noqueue' || !head.system) return undefined;
-    const id = text.slice(head.idStart, head.idEnd);
     // The default instance ("postfix/...") is by far the most common: its key is the id alone.
-    const instance = head.system === 'postfix' && head.programStart >= 0 && !text.startsWith('postfix/', head.programStart)
-      ? postfixInstance(text.slice(head.programStart, head.programEnd)) : '';
-    const key = instance ? `${instance}|${id}` : id;
-    let trail = this.open.get(key);
+    const otherInstance = head.system === 'postfix' && head.programStart >= 0 && !text.startsWith('postfix/', head.programStart);
+    const last = this.lastTrail;
+    let id: string;
+    let instance = '';
+    let key: string;
+    let trail: OpenTrail | undefined;
+    // A message's lines often follow one another: the trail of the line before is recognised in
+    // place, without a copy of the id or a look-up.
+    if (last && !otherInstance && last.instance === '' && isAt(text, head.idStart, head.idEnd, last.id)) {
+      key = id = last.id;
+      trail = last;
+    } else {
+      id = text.slice(head.idStart, head.idEnd);
+      if (otherInstance) instance = postfixInstance(text.slice(head.programStart, head.programEnd));
+      key = instance ? `${instance}|${id}` : id;
+      trail = this.open.get(key);
+    }
     if (trail && startsAnew(trail, event)) {
       this.close(key, trail, 'reused');
       trail = undefined;
@@ -71,6 +85,7 @@ export class TrailBuilder {
       trail = this.start(key, id, instance, head, line, event);
     }
     this.record(trail, line, head, event);
+    this.lastTrail = trail;
     if (event.kind === 'closed') this.close(key, trail, head.system === 'exim' ? 'completed' : 'removed');
     return trail;
   }
@@ -218,6 +233,7 @@ export class TrailBuilder {
 
   private close(key: string, trail: OpenTrail, end: TrailEnd): void {
     this.open.delete(key);
+    if (this.lastTrail === trail) this.lastTrail = undefined;
     if (this.openById.get(trail.id) === trail) this.openById.delete(trail.id);
     trail.end = end;
     for (const recipient of trail.recipients) {
@@ -257,6 +273,13 @@ function postfixInstance(program: string): string {
   const slash = program.indexOf('/');
   const name = slash >= 0 ? program.slice(0, slash) : program;
   return name === 'postfix' ? '' : name;
+}
+
+/** text[start, end) is `id`. */
+function isAt(text: string, start: number, end: number, id: string): boolean {
+  if (end - start !== id.length) return false;
+  for (let i = 0; i < id.length; i++) if (text.charCodeAt(start + i) !== id.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A new arrival on an open id that already had one: the id was reused without a removal line. */

@@ -6,6 +6,7 @@
 import type { LineHead } from '../../formats/mailLog/lineHead';
 import type { AttemptEvent, MailEvent } from '../../formats/mailLog/lineEvents';
 import type { MessageTrail, RecipientTrail, TrailEnd } from './messageTrail';
+import { SharedStrings } from './sharedStrings';
 
 export interface TrailBuilderOptions {
   /** Receives each trail once it is closed. */
@@ -39,6 +40,10 @@ export class TrailBuilder {
   private readonly maxOpen: number;
   private readonly maxRecipients: number;
   private readonly maxLines: number;
+  /** Senders and clients: a log repeats a few of them across many trails. */
+  private readonly shared = new SharedStrings();
+  /** The open trail the last line joined. */
+  private lastTrail: OpenTrail | undefined;
   /** Trails closed early because too many were open. */
   evicted = 0;
 
@@ -54,12 +59,24 @@ export class TrailBuilder {
    */
   add(line: number, head: LineHead, text: string, event: MailEvent): MessageTrail | undefined {
     if (head.idStart < 0 || head.idKind === 'noqueue' || !head.system) return undefined;
-    const id = text.slice(head.idStart, head.idEnd);
     // The default instance ("postfix/...") is by far the most common: its key is the id alone.
-    const instance = head.system === 'postfix' && head.programStart >= 0 && !text.startsWith('postfix/', head.programStart)
-      ? postfixInstance(text.slice(head.programStart, head.programEnd)) : '';
-    const key = instance ? `${instance}|${id}` : id;
-    let trail = this.open.get(key);
+    const otherInstance = head.system === 'postfix' && head.programStart >= 0 && !text.startsWith('postfix/', head.programStart);
+    const last = this.lastTrail;
+    let id: string;
+    let instance = '';
+    let key: string;
+    let trail: OpenTrail | undefined;
+    // A message's lines often follow one another: the trail of the line before is recognised in
+    // place, without a copy of the id or a look-up.
+    if (last && !otherInstance && last.instance === '' && isAt(text, head.idStart, head.idEnd, last.id)) {
+      key = id = last.id;
+      trail = last;
+    } else {
+      id = text.slice(head.idStart, head.idEnd);
+      if (otherInstance) instance = postfixInstance(text.slice(head.programStart, head.programEnd));
+      key = instance ? `${instance}|${id}` : id;
+      trail = this.open.get(key);
+    }
     if (trail && startsAnew(trail, event)) {
       this.close(key, trail, 'reused');
       trail = undefined;
@@ -68,6 +85,7 @@ export class TrailBuilder {
       trail = this.start(key, id, instance, head, line, event);
     }
     this.record(trail, line, head, event);
+    this.lastTrail = trail;
     if (event.kind === 'closed') this.close(key, trail, head.system === 'exim' ? 'completed' : 'removed');
     return trail;
   }
@@ -119,20 +137,20 @@ export class TrailBuilder {
       if (trail.lastMs === undefined || ms > trail.lastMs) trail.lastMs = ms;
     }
     switch (event.kind) {
-      case 'client': trail.client ??= event.client; break;
-      case 'pickup': if (event.sender !== undefined) trail.sender ??= event.sender; break;
+      case 'client': trail.client ??= this.shared.of(event.client); break;
+      case 'pickup': if (event.sender !== undefined) trail.sender ??= this.shared.of(event.sender); break;
       case 'message-id': trail.messageId ??= event.messageId; break;
       case 'sender':
-        trail.sender = event.sender;
+        trail.sender = this.shared.of(event.sender);
         if (event.size !== undefined) trail.size = event.size;
         if (event.nrcpt !== undefined) trail.nrcpt = event.nrcpt;
         if (event.messageId !== undefined) trail.messageId ??= event.messageId;
         break;
       case 'arrival':
-        trail.sender = event.sender;
+        trail.sender = this.shared.of(event.sender);
         if (event.size !== undefined) trail.size = event.size;
         if (event.messageId !== undefined) trail.messageId ??= event.messageId;
-        if (event.client !== undefined) trail.client ??= event.client;
+        if (event.client !== undefined) trail.client ??= this.shared.of(event.client);
         if (event.reportsOn !== undefined) trail.reportsOn = event.reportsOn;
         for (const address of event.recipients) this.recipient(trail, address, line);
         if (event.reportsOn !== undefined) {
@@ -215,6 +233,7 @@ export class TrailBuilder {
 
   private close(key: string, trail: OpenTrail, end: TrailEnd): void {
     this.open.delete(key);
+    if (this.lastTrail === trail) this.lastTrail = undefined;
     if (this.openById.get(trail.id) === trail) this.openById.delete(trail.id);
     trail.end = end;
     for (const recipient of trail.recipients) {
@@ -254,6 +273,13 @@ function postfixInstance(program: string): string {
   const slash = program.indexOf('/');
   const name = slash >= 0 ? program.slice(0, slash) : program;
   return name === 'postfix' ? '' : name;
+}
+
+/** text[start, end) is `id`. */
+function isAt(text: string, start: number, end: number, id: string): boolean {
+  if (end - start !== id.length) return false;
+  for (let i = 0; i < id.length; i++) if (text.charCodeAt(start + i) !== id.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A new arrival on an open id that already had one: the id was reused without a removal line. */

@@ -4,7 +4,7 @@
 // Reading fields back is in exchangeLogLookups.ts, re-reading after edits in exchangeLogReparse.ts.
 
 import { CharCode } from '../common/charCode';
-import { afterLineBreak, FieldStore, indexWithin, lineEnd, type RecordStartTest, scanRecord, type StoredRecord } from './csv';
+import { afterLineBreak, CHARACTER_STOPS, FieldStore, indexWithin, lineEnd, type RecordStartTest, scanRecord, SeekingStops, type StopFinder, type StoredRecord } from './csv';
 import { knownTrackingFieldLists, PROTOCOL_FIELD_NAMES, trackingFieldCountOfBuild } from '../knowledge/exchangeLogFacts';
 
 export type LogKind = 'tracking' | 'protocol';
@@ -113,6 +113,8 @@ export function parseExchangeLogPart(
   const blocks: HeaderBlock[] = [];
   const directives: Directive[] = [];
   const rows: LogRow[] = [];
+  // Every record of the part is read in order: commas, quotes and breaks found by native searches.
+  const stops = new SeekingStops(text);
   const n = text.length;
   let pos = firstLine === 0 && text.charCodeAt(0) === CharCode.ByteOrderMark ? 1 : 0;
   let line = firstLine;
@@ -143,7 +145,7 @@ export function parseExchangeLogPart(
       line++;
       continue;
     }
-    const { row, next } = readRow(text, pos, line, store, state, isRecordStart);
+    const { row, next } = readRow(text, pos, line, store, state, isRecordStart, stops);
     rows.push(row);
     line += row.lineCount;
     if (next === pos) break;
@@ -157,11 +159,12 @@ export function parseExchangeLogPart(
 /** Reads the record at `pos` as a row, with the columns the header before it declares or implies. */
 export function readRow(
   text: string, pos: number, line: number, store: FieldStore, state: ParseState, isRecordStart: RecordStartTest = startsRecord,
+  stops: StopFinder = CHARACTER_STOPS,
 ): { row: LogRow; next: number } {
   state.inHeader = false;
   const { block } = state;
   const firstField = store.length;
-  const record = scanRecord(text, pos, store, isRecordStart);
+  const record = scanRecord(text, pos, store, isRecordStart, stops);
   const fieldCount = store.length - firstField;
   let schema = block?.schema;
   let schemaInferred = false;

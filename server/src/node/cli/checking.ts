@@ -12,7 +12,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings, type LanguageService, type LanguageSettings } from '../../languageService';
 import type { ProblemStream } from '../../modes/languageModes';
 import type { CheckOptions } from './options';
-import { headerBefore, rangeStarts, type RangeTask, type RangeWorkerPool, runRanges } from './ranges';
+import { headerBefore, rangeStarts, type RangeTask, runRanges } from './ranges';
 import { openText, type TextSource, UnreadableInput } from './reading';
 import { type FileEvent, type FileReport, isShown, type ProblemRecord, recordOf, type RecordSeverity } from './records';
 
@@ -42,13 +42,15 @@ export function namedLikeOurs(path: string): boolean {
   return language !== 'log' && language !== 'plaintext';
 }
 
+/** Worker threads one big log may be checked on, in byte ranges (ranges.ts). */
+export interface RangeWorkers {
+  readonly jobs: number;
+  readonly workerFile: string;
+}
 
 export async function checkInput(
-  input: Input, engine: LanguageService | (() => LanguageService), options: CheckOptions, emit: (event: FileEvent) => void, workers?: RangeWorkerPool,
+  input: Input, service: LanguageService, options: CheckOptions, emit: (event: FileEvent) => void, workers?: RangeWorkers,
 ): Promise<void> {
-  // The engine is built when needed: a log checked in ranges needs it on the workers only.
-  let built: LanguageService | undefined;
-  const service = () => (built ??= typeof engine === 'function' ? engine() : engine);
   const file = displayName(input);
   const counts: Record<RecordSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const codes: Record<string, number> = {};
@@ -112,7 +114,7 @@ export async function checkInput(
     const uri = input.path === '-' ? 'untitled:stdin' : pathToFileURL(resolve(input.path)).href;
     const language = languageOfFile(name, head.slice(0, 4096), manifest.contributes.languages);
     const headDocument = TextDocument.create(uri, language, 1, head.slice(0, HEAD_CHARS));
-    if (!input.explicit && !service().isFamilyDocument(headDocument)) {
+    if (!input.explicit && !service.isFamilyDocument(headDocument)) {
       return end('skipped', { language, reason: 'not a kind of file Mailflow Lens reads' });
     }
     emit({ kind: 'start', file, language });
@@ -125,16 +127,16 @@ export async function checkInput(
       const base = { path: input.path, file, uri, language, head: headDocument.getText(), header: header!, settings: SETTINGS };
       const size = statSync(input.path).size;
       const tasks: RangeTask[] = starts.map((start, i) => ({ ...base, start, end: starts[i + 1] ?? size, first: i === 0, last: i === starts.length - 1 }));
-      const run = await runRanges(tasks, workers!, (records) => { for (const r of records) take(r); flush(); });
+      const run = await runRanges(tasks, workers!.jobs, workers!.workerFile, (records) => { for (const r of records) take(r); flush(); });
       invalid = run.invalid;
       if (!run.complete) {
         // The file is read again in order; the problems the ranges gave are the first ones of it.
         const again = await openText(input.path);
-        await streamChecks(again.chunks[Symbol.asyncIterator](), '', false, service().streamValidation(headDocument, SETTINGS)!, run.written);
+        await streamChecks(again.chunks[Symbol.asyncIterator](), '', false, service.streamValidation(headDocument, SETTINGS)!, run.written);
         invalid = again.invalidSequences();
       }
     } else {
-      const stream = service().streamValidation(headDocument, SETTINGS);
+      const stream = service.streamValidation(headDocument, SETTINGS);
       if (stream) await streamChecks(chunks, head, ended, stream, 0);
       else {
         let text = head;
@@ -144,7 +146,7 @@ export async function checkInput(
             if (text.length > MAX_WHOLE_CHARS) throw new UnreadableInput(`too large to read whole (over ${MAX_WHOLE_CHARS / 1024 / 1024} MB of text)`);
           }
         }
-        for (const d of await service().doValidation(TextDocument.create(uri, language, 1, text), SETTINGS)) take(recordOf(file, d));
+        for (const d of await service.doValidation(TextDocument.create(uri, language, 1, text), SETTINGS)) take(recordOf(file, d));
       }
       invalid = source.invalidSequences();
     }

@@ -193,14 +193,6 @@ function lastRowStart(text: string): number {
   return -1;
 }
 
-/** Worker threads one big log may be checked on. */
-export interface RangeWorkerPool {
-  readonly jobs: number;
-  readonly workerFile: string;
-  /** Workers started ahead (they load while the main thread reads the head); taken first. */
-  readonly started?: Worker[];
-}
-
 /** A worker thread that checks ranges. */
 interface RangeRunner {
   run(index: number, task: RangeTask): void;
@@ -213,9 +205,8 @@ interface RangeRunner {
  * order, skipping those), and the invalid UTF-8 sequences found.
  */
 export function runRanges(
-  tasks: readonly RangeTask[], workers: RangeWorkerPool, onRecords: (records: readonly ProblemRecord[]) => void,
+  tasks: readonly RangeTask[], jobs: number, workerFile: string, onRecords: (records: readonly ProblemRecord[]) => void,
 ): Promise<{ complete: boolean; written: number; invalid: number }> {
-  const { jobs } = workers;
   return new Promise((resolveRun) => {
     const held = new Map<number, RangeEvent[]>();
     const runners: RangeRunner[] = [];
@@ -285,7 +276,9 @@ export function runRanges(
       while (idle.length && assign(idle[idle.length - 1]!)) idle.pop();
     };
     for (let w = 0; w < Math.min(jobs, tasks.length); w++) {
-      const worker = workers.started?.pop() ?? startRangeWorker(workers.workerFile);
+      // This thread only writes. A worker's heap is kept small (what a range needs is a few chunks);
+      // one that outgrows it stops, and the file is read in order instead.
+      const worker = new Worker(workerFile, { workerData: { role: 'check' }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 } });
       const runner: RangeRunner = {
         run: (index, task) => worker.postMessage({ rangeIndex: index, range: task }),
         stop: () => { void worker.terminate(); },
@@ -296,19 +289,6 @@ export function runRanges(
     }
     for (const runner of runners) if (!assign(runner)) idle.push(runner);
   });
-}
-
-/**
- * A worker thread for ranges. This thread only writes. A worker's heap is kept small (a range needs
- * a few chunks at a time); one that outgrows it stops, and the file is read in order instead.
- */
-export function startRangeWorker(workerFile: string): Worker {
-  return new Worker(workerFile, { workerData: { role: 'check' }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 } });
-}
-
-/** Whether a file is big enough to be cut in ranges (before knowing what it holds). */
-export function bigEnoughForRanges(size: number): boolean {
-  return size >= 2 * MIN_RANGE_BYTES;
 }
 
 function lineCount(text: string): number {

@@ -8,7 +8,7 @@ import type { LanguageService } from '../../languageService';
 import { checkInput, displayName, type Input } from './checking';
 import type { CheckOptions } from './options';
 import { createWriter } from './output';
-import { bigEnoughForRanges, checkRange, type RangeTask, startRangeWorker } from './ranges';
+import { checkRange, type RangeTask } from './ranges';
 import type { FileEvent } from './records';
 
 interface Expanded {
@@ -82,18 +82,10 @@ export async function runCheck(
   };
   const jobs = inputs.some((i) => i.path === '-') ? 1 : Math.min(options.jobs, inputs.length);
   if (jobs <= 1) {
-    // One file at a time here: a big log may still be cut in ranges for the worker threads, which
-    // start loading now when the only input is big, while this thread reads its head.
-    const started = options.jobs > 1 && inputs.length === 1 && bigEnoughForRanges(sizeOf(inputs[0]!.path))
-      ? Array.from({ length: options.jobs }, () => startRangeWorker(workerFile)) : undefined;
-    const rangeWorkers = options.jobs > 1 ? { jobs: options.jobs, workerFile, ...(started ? { started } : {}) } : undefined;
-    let engine: LanguageService | undefined;
-    const lazyEngine = () => (engine ??= service());
-    try {
-      for (let i = 0; i < inputs.length; i++) await checkInput(inputs[i]!, lazyEngine, options, (e) => onEvent(i, e), rangeWorkers);
-    } finally {
-      for (const worker of started ?? []) void worker.terminate();
-    }
+    const engine = service();
+    // One file at a time here: a big log may still be cut in ranges for the worker threads.
+    const rangeWorkers = options.jobs > 1 ? { jobs: options.jobs, workerFile } : undefined;
+    for (let i = 0; i < inputs.length; i++) await checkInput(inputs[i]!, engine, options, (e) => onEvent(i, e), rangeWorkers);
   } else {
     await onWorkers(inputs, options, jobs, workerFile, onEvent);
   }
@@ -108,15 +100,6 @@ export async function runCheck(
   progress.clear();
   progress.stop();
   return { unreadable, errors };
-}
-
-function sizeOf(path: string): number {
-  if (path === '-') return 0;
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }
 
 /** Files on `jobs` worker threads; events are passed on in input order, later files' held until the earlier ones end. */

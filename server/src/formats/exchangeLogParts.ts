@@ -10,7 +10,7 @@ import { type ExchangeLog, type LogKind, newParseState, parseExchangeLogPart, ty
  * Text held back at most while no record start is seen: a longer line (hostile, or not a log) is
  * cut at its last line break, or where it stands, so a gigabyte without one cannot fill memory.
  */
-export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
+const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 
 export class ExchangeLogParts {
   private pending = '';

@@ -2,17 +2,13 @@
 // rules over it, in parts when its family can read it so. Problems go out in batches as they are
 // found; nothing of the file is kept once its problems are out.
 
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import manifest from '../../../../package.json';
 import { languageOfFile } from '../../common/languages';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings, type LanguageService, type LanguageSettings } from '../../languageService';
-import type { ProblemStream } from '../../modes/languageModes';
 import type { CheckOptions } from './options';
-import { headerBefore, rangeStarts, type RangeTask, runRanges } from './ranges';
 import { openText, type TextSource, UnreadableInput } from './reading';
 import { type FileEvent, type FileReport, isShown, type ProblemRecord, recordOf, type RecordSeverity } from './records';
 
@@ -42,15 +38,7 @@ export function namedLikeOurs(path: string): boolean {
   return language !== 'log' && language !== 'plaintext';
 }
 
-/** Worker threads one big log may be checked on, in byte ranges (ranges.ts). */
-export interface RangeWorkers {
-  readonly jobs: number;
-  readonly workerFile: string;
-}
-
-export async function checkInput(
-  input: Input, service: LanguageService, options: CheckOptions, emit: (event: FileEvent) => void, workers?: RangeWorkers,
-): Promise<void> {
+export async function checkInput(input: Input, service: LanguageService, options: CheckOptions, emit: (event: FileEvent) => void): Promise<void> {
   const file = displayName(input);
   const counts: Record<RecordSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const codes: Record<string, number> = {};
@@ -76,20 +64,6 @@ export async function checkInput(
     shown++;
     batch.push(record);
     if (batch.length >= BATCH) flush();
-  };
-
-  /** A family read in parts: its problems as each part is read; the first `skip` are left out (already written). */
-  const streamChecks = async (chunks: AsyncIterator<string>, head: string, ended: boolean, stream: ProblemStream, skip: number) => {
-    const give = (diagnostics: readonly Diagnostic[]) => {
-      for (const d of diagnostics) {
-        if (skip > 0) skip--;
-        else take(recordOf(file, d));
-      }
-      flush();
-    };
-    if (head) give(stream.push(head));
-    if (!ended) for (let next = await chunks.next(); !next.done; next = await chunks.next()) give(stream.push(next.value));
-    give(stream.finish());
   };
 
   let source: TextSource;
@@ -118,39 +92,30 @@ export async function checkInput(
       return end('skipped', { language, reason: 'not a kind of file Mailflow Lens reads' });
     }
     emit({ kind: 'start', file, language });
-    const splittable = workers && !ended && input.path !== '-' && !source.compressed && source.encoding === 'utf-8';
-    const header = splittable ? headerBefore(headDocument.getText(), language) : undefined;
-    const starts = header === undefined ? [] : rangeStarts(input.path, statSync(input.path).size, workers!.jobs);
-    let invalid: number;
-    if (starts.length >= 2) {
-      source.close();
-      const base = { path: input.path, file, uri, language, head: headDocument.getText(), header: header!, settings: SETTINGS };
-      const size = statSync(input.path).size;
-      const tasks: RangeTask[] = starts.map((start, i) => ({ ...base, start, end: starts[i + 1] ?? size, first: i === 0, last: i === starts.length - 1 }));
-      const run = await runRanges(tasks, workers!.jobs, workers!.workerFile, (records) => { for (const r of records) take(r); flush(); });
-      invalid = run.invalid;
-      if (!run.complete) {
-        // The file is read again in order; the problems the ranges gave are the first ones of it.
-        const again = await openText(input.path);
-        await streamChecks(again.chunks[Symbol.asyncIterator](), '', false, service.streamValidation(headDocument, SETTINGS)!, run.written);
-        invalid = again.invalidSequences();
-      }
-    } else {
-      const stream = service.streamValidation(headDocument, SETTINGS);
-      if (stream) await streamChecks(chunks, head, ended, stream, 0);
-      else {
-        let text = head;
-        if (!ended) {
-          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-            text += next.value;
-            if (text.length > MAX_WHOLE_CHARS) throw new UnreadableInput(`too large to read whole (over ${MAX_WHOLE_CHARS / 1024 / 1024} MB of text)`);
-          }
+    const stream = service.streamValidation(headDocument, SETTINGS);
+    if (stream) {
+      for (const d of stream.push(head)) take(recordOf(file, d));
+      flush();
+      head = '';
+      if (!ended) {
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          for (const d of stream.push(next.value)) take(recordOf(file, d));
+          flush();
         }
-        for (const d of await service.doValidation(TextDocument.create(uri, language, 1, text), SETTINGS)) take(recordOf(file, d));
       }
-      invalid = source.invalidSequences();
+      for (const d of stream.finish()) take(recordOf(file, d));
+    } else {
+      let text = head;
+      if (!ended) {
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          text += next.value;
+          if (text.length > MAX_WHOLE_CHARS) throw new UnreadableInput(`too large to read whole (over ${MAX_WHOLE_CHARS / 1024 / 1024} MB of text)`);
+        }
+      }
+      for (const d of await service.doValidation(TextDocument.create(uri, language, 1, text), SETTINGS)) take(recordOf(file, d));
     }
     flush();
+    const invalid = source.invalidSequences();
     if (invalid > 0) notes.push(`${invalid} invalid UTF-8 sequence${invalid === 1 ? '' : 's'} replaced by U+FFFD`);
     if (omitted > 0) notes.push(`${omitted} more problem${omitted === 1 ? '' : 's'} not shown (--max-problems ${options.maxProblems})`);
     end('checked', { language });

@@ -8,7 +8,6 @@ import type { LanguageService } from '../../languageService';
 import { checkInput, displayName, type Input } from './checking';
 import type { CheckOptions } from './options';
 import { createWriter } from './output';
-import { checkRange, type RangeTask } from './ranges';
 import type { FileEvent } from './records';
 
 interface Expanded {
@@ -83,9 +82,7 @@ export async function runCheck(
   const jobs = inputs.some((i) => i.path === '-') ? 1 : Math.min(options.jobs, inputs.length);
   if (jobs <= 1) {
     const engine = service();
-    // One file at a time here: a big log may still be cut in ranges for the worker threads.
-    const rangeWorkers = options.jobs > 1 ? { jobs: options.jobs, workerFile } : undefined;
-    for (let i = 0; i < inputs.length; i++) await checkInput(inputs[i]!, engine, options, (e) => onEvent(i, e), rangeWorkers);
+    for (let i = 0; i < inputs.length; i++) await checkInput(inputs[i]!, engine, options, (e) => onEvent(i, e));
   } else {
     await onWorkers(inputs, options, jobs, workerFile, onEvent);
   }
@@ -154,14 +151,9 @@ function onWorkers(
   });
 }
 
-/** Checks the files (or the ranges of one big log) the main thread sends, one at a time. */
+/** Checks the files the main thread sends, one at a time. */
 export function serveChecks(port: import('node:worker_threads').MessagePort, service: LanguageService): void {
-  port.on('message', (message: { index: number; input: Input; options: CheckOptions } | { rangeIndex: number; range: RangeTask }) => {
-    if ('range' in message) {
-      // A failure here is unhandled: it reaches the main thread as the worker's error event.
-      void checkRange(message.range, service, (event) => port.postMessage({ rangeIndex: message.rangeIndex, event }));
-      return;
-    }
+  port.on('message', (message: { index: number; input: Input; options: CheckOptions }) => {
     void checkInput(message.input, service, message.options, (event) => port.postMessage({ index: message.index, event }))
       .catch((error: unknown) => {
         const file = displayName(message.input);

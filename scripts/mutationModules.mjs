@@ -38,6 +38,7 @@ export const FOCUSED_TESTS = {
   ...Object.fromEntries(BOUNCE_READER.map((module) => [`server/src/${module}.ts`, BOUNCE_READING])),
   'server/src/analysis/bounce/wording.ts': ['bounceClassify', ...BOUNCE_READING],
   'server/src/formats/bounce/deliveryStatus.ts': ['deliveryStatusFields', ...BOUNCE_READING],
+  'server/src/formats/bounce/addresses.ts': ['addressScanning', ...BOUNCE_READING],
   'server/src/analysis/bounce/classify.ts': ['bounceClassify', 'mailSystems', 'bounceFeatures', 'bounceFormats'],
   'server/src/detection/replyScanner.ts': ['replyScannerEdges', 'replyScanner', 'repeatedReplies'],
   'server/src/knowledge/knowledgeBase.ts': ['knowledge', 'investigations', 'hover'],

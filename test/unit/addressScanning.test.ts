@@ -1,7 +1,8 @@
 // Addresses found in free text (formats/bounce/addresses.ts), by the grammar of RFC 5322 §3.2.3 and
-// §3.4.1 (atext in the local part, a quoted local part, a domain or an address literal), RFC 5321
-// §4.5.3.1 (a local part of at most 64 octets, a domain of at most 255), and the ways reports wrap
-// them (angle brackets, quotes in prose, "mailto:", X.400 attributes). Inputs are synthetic.
+// §3.4.1 (atext in the local part, a quoted local part, a domain or an address literal), bounded
+// parts (RFC 5321 §4.5.3.1 allows 64 octets of local part and 255 of domain; the scanner reads up to
+// 128 and 255), and the ways reports wrap them (angle brackets, quotes in prose, "mailto:", X.400
+// attributes). Inputs are synthetic.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addressIn, findAddresses, sameAddress } from '../../server/src/formats/bounce/addresses';

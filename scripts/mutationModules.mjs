@@ -41,6 +41,7 @@ export const FOCUSED_TESTS = {
   'server/src/formats/bounce/addresses.ts': ['addressScanning', ...BOUNCE_READING],
   'server/src/formats/bounce/sesNotification.ts': ['sesNotifications', ...BOUNCE_READING],
   'server/src/formats/bounce/located.ts': ['returnedMessage', ...BOUNCE_READING],
+  'server/src/formats/bounce/replyEvidence.ts': ['replyEvidence', ...BOUNCE_READING],
   'server/src/analysis/bounce/classify.ts': ['bounceClassify', 'mailSystems', 'bounceFeatures', 'bounceFormats'],
   'server/src/detection/replyScanner.ts': ['replyScannerEdges', 'replyScanner', 'repeatedReplies'],
   'server/src/knowledge/knowledgeBase.ts': ['knowledge', 'investigations', 'hover'],

@@ -139,6 +139,25 @@ describe('recipients: delivery-status fields', () => {
     assert.equal(analyzeBounce(dsn('Final-Recipient: rfc822; bob@example.net', 'Action: delayed (will retry)', 'Status: 4.4.1')).recipients[0]!.action, 'delayed');
     assert.equal(analyzeBounce(dsn('Final-Recipient: rfc822; bob@example.net', 'Action: Expanded', 'Status: 2.0.0')).recipients[0]!.action, 'expanded');
     assert.equal(analyzeBounce(dsn('Final-Recipient: rfc822; bob@example.net', 'Action: bounced', 'Status: 5.1.1')).recipients[0]!.action, 'failed');
+    assert.equal(analyzeBounce(dsn('Final-Recipient: rfc822; bob@example.net', 'Action: relayed', 'Status: 2.0.0')).recipients[0]!.action, 'relayed');
+    assert.equal(analyzeBounce(dsn('Final-Recipient: rfc822; bob@example.net', 'Action: delivered', 'Status: 2.0.0')).recipients[0]!.action, 'delivered');
+  });
+
+  it('the Action field decides over the words of the report', () => {
+    const text = dsn('Final-Recipient: rfc822; bob@example.net', 'Action: failed', 'Status: 4.4.7').replace('Delivery to the following recipients failed.', 'Delivery has been delayed; the server will retry.');
+    assert.equal(analyzeBounce(text).recipients[0]!.action, 'failed');
+  });
+
+  it('a delivery-status group that names no address describes the one recipient the text names', () => {
+    const text = lines(
+      'From: MAILER-DAEMON@mx.example.net', 'To: alice@example.org', 'Subject: Returned mail: see transcript for details',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="d"', '',
+      '--d', 'Content-Type: text/plain', '', '   ----- The following addresses had permanent fatal errors -----', '<bob@example.net>', '',
+      '--d', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.net', '',
+      'Final-Recipient: X-Local-File; /var/mail/bob', 'Action: failed', 'Status: 5.2.2', '--d--',
+    );
+    const r = analyzeBounce(text).recipients;
+    assert.deepEqual(r.map((o) => [o.recipient.value, o.status?.value]), [['bob@example.net', '5.2.2']]);
   });
 
   it('an X-Unix Diagnostic-Code is a local program\'s exit status, and the Remote-MTA, dates and Status are kept where they stand', () => {
@@ -164,7 +183,7 @@ describe('recipients: delivery-status fields', () => {
 
 describe('recipients: the remote server and the diagnostic of a text-only report', () => {
   it('Exchange prints the remote server alone on the line after the recipient', () => {
-    const text = plain('Undeliverable: hello', 'Delivery has failed to these recipients or groups:', '', 'bob@example.net', 'mx.fabrikam.example', 'Remote Server returned \'550 5.1.1 RESOLVER.ADR.RecipNotFound; not found\'');
+    const text = plain('Undeliverable: hello', 'Delivery has failed to these recipients or groups:', '', 'bob@example.net', '    mx.fabrikam.example  ', 'Remote Server returned \'550 5.1.1 RESOLVER.ADR.RecipNotFound; not found\'');
     const r = analyzeBounce(text).recipients[0]!;
     assert.equal(at(text, r.remoteMta), 'mx.fabrikam.example');
   });

@@ -10,7 +10,7 @@ import type { Located } from '../../server/src/formats/bounce/model';
 
 const read = (text: string) => readSesNotification(MappedText.identity(text, 0));
 const at = (text: string, located: Located | undefined): string => (located ? text.slice(located.span.start, located.span.end) : '(missing)');
-const bounce = (recipients: object[], extra: object = {}): string =>
+const bounce = (recipients: unknown[], extra: object = {}): string =>
   JSON.stringify({ notificationType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: recipients, reportingMTA: 'dsn; a1.smtp-out.amazonses.com', ...extra } });
 
 describe('SES notifications: bounces', () => {

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { FOCUSED_TESTS, MUTATED_MODULES, TARGETS } from './mutationModules.mjs';
-import { hasKeptResults, keepResults, recordScores, restoreResults } from './mutationResults.mjs';
+import { hashTests, hasKeptResults, keepResults, recordScores, restoreResults } from './mutationResults.mjs';
 
 // Tests of speed and of safety over every input (timed sweeps, big documents, Markdown and PowerShell
 // escaping fuzzed over all features) check no rule's meaning and take most of a run's time.
@@ -109,6 +109,7 @@ for (const module of modules) {
   }
   console.log(`\n── ${module}: ${tests.length} test files ──`);
   const fromScratch = force || !hasKeptResults(slug(module));
+  const testHashes = hashTests(tests);
   // The bundles of the unchanged sources beside the project: Stryker's incremental mode compares the
   // test files it runs (.mutation-build/) with the last run's, and reads them from here, not from the sandbox.
   const bundle = spawnSync(process.execPath, ['scripts/mutationBundle.mjs'], { stdio: 'inherit', env: { ...process.env, MUTATION_TEST_FILES: tests.join(',') } });
@@ -130,7 +131,7 @@ for (const module of modules) {
     results.push({ module, tests: tests.length, seconds, mutants: 0, killed: 0, survived: 0, noCoverage: 0, ignored: 0, score: 0, note: `stryker exited ${run.status}` });
     continue;
   }
-  keepResults(slug(module));
+  keepResults(slug(module), testHashes);
   const result = { module, tests: tests.length, seconds, fromScratch, ...scoreOf(reportFile, module) };
   results.push(result);
   recordScores(result, TARGETS[module] ?? TARGETS.default);

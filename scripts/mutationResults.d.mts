@@ -2,7 +2,8 @@
 export const SCORES: string;
 export function hasKeptResults(slug: string): boolean;
 export function restoreResults(slug: string): void;
-export function keepResults(slug: string): void;
+export function hashTests(tests: readonly string[]): Record<string, string>;
+export function keepResults(slug: string, hashes?: Record<string, string>): void;
 export function readScores(): Map<string, Record<string, string>>;
 export function recordScores(
   result: {

@@ -27,6 +27,12 @@ const hashOf = (file) => `sha256:${createHash('sha256').update(readFileSync(file
 export const hasKeptResults = (slug) => existsSync(keptFile(slug));
 
 /**
+ * The hashes of a run's TypeScript test files, by bundle, taken when they are bundled: a test edited
+ * while Stryker runs must not be recorded as the version that ran.
+ */
+export const hashTests = (tests) => Object.fromEntries(tests.map((test) => [`.mutation-build/${test.replace(/\.ts$/, '.mjs')}`, hashOf(test)]));
+
+/**
  * Writes Stryker's working incremental file from the kept one: a test file whose TypeScript source is
  * unchanged gets the current bundle as its source, which Stryker then finds unchanged; a changed
  * one keeps its hash, which differs from any bundle, so Stryker runs its mutants again.
@@ -42,8 +48,8 @@ export function restoreResults(slug) {
   writeFileSync(workingFile(slug), JSON.stringify(kept));
 }
 
-/** Keeps Stryker's working incremental file in the repository, test files by hash, one mutant per line. */
-export function keepResults(slug) {
+/** Keeps Stryker's working incremental file in the repository, test files by hash (`hashes` from hashTests), one mutant per line. */
+export function keepResults(slug, hashes = {}) {
   if (!existsSync(workingFile(slug))) return;
   const report = JSON.parse(readFileSync(workingFile(slug), 'utf8'));
   const files = {};
@@ -55,7 +61,7 @@ export function keepResults(slug) {
   const testFiles = {};
   for (const [bundle, testFile] of Object.entries(report.testFiles ?? {})) {
     const source = testSourceOf(bundle);
-    testFiles[bundle] = { tests: testFile.tests, source: existsSync(source) ? hashOf(source) : undefined };
+    testFiles[bundle] = { tests: testFile.tests, source: hashes[bundle] ?? (existsSync(source) ? hashOf(source) : undefined) };
   }
   mkdirSync(KEPT, { recursive: true });
   // One mutant or test file per line: two branches measuring different modules never touch one file,

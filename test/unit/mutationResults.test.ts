@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { hasKeptResults, keepResults, readScores, recordScores, restoreResults, SCORES } from '../../scripts/mutationResults.mjs';
+import { hashTests, hasKeptResults, keepResults, readScores, recordScores, restoreResults, SCORES } from '../../scripts/mutationResults.mjs';
 
 const home = process.cwd();
 const scratch = mkdtempSync(join(tmpdir(), 'mutation-results-'));
@@ -61,6 +61,15 @@ describe('kept mutation results', () => {
     writeFileSync('test/unit/a.test.ts', 'test one, changed');
     restoreResults('m');
     assert.equal(read(working).testFiles[bundle]!.source, sha('test one'));
+  });
+
+  it('keep records the hash taken when the tests were bundled, not that of a test edited during the run', () => {
+    writeFileSync('test/unit/a.test.ts', 'test two');
+    const atBundling = hashTests(['test/unit/a.test.ts']);
+    assert.deepEqual(atBundling, { [bundle]: sha('test two') });
+    writeFileSync('test/unit/a.test.ts', 'test two, edited during the run');
+    keepResults('m', atBundling);
+    assert.equal(read(kept).testFiles[bundle]!.source, sha('test two'));
   });
 
   it('restore without kept results leaves Stryker no stale working file', () => {

@@ -109,6 +109,16 @@ describe('chooseCodes: whose words decide', () => {
     assert.equal(chosen([ev('report-text', 0, { enhanced: '5.1.0' }), ev('report-text', 1, { enhanced: '5.1.1' })]).enhanced, '5.1.1');
     assert.equal(chosen([ev('report-text', 0, { enhanced: '5.1.1' }), ev('report-text', 1, { enhanced: '5.7.1' })]).enhanced, '5.1.1');
     assert.equal(chosen([ev('report-text', 5, { enhanced: '5.7.1' }), ev('report-text', 2, { enhanced: '5.1.1' })]).enhanced, '5.1.1', 'by order of discovery, not of the list');
+    assert.equal(chosen([ev('report-text', 5, { enhanced: '5.1.1' }), ev('report-text', 2, { enhanced: '5.1.0' })]).enhanced, '5.1.1', 'an earlier find says less: order only breaks ties');
+    assert.equal(chosen([ev('report-text', 0, { enhanced: '5.1.1' }), ev('report-text', 0, { enhanced: '5.7.1' })]).enhanced, '5.1.1', 'found at the same place: the first listed');
+  });
+
+  it('a success code without a reply code is passed over in a failure too', () => {
+    assert.equal(chosen([ev('report-text', 0, { enhanced: '2.1.0' }), ev('report-text', 1, { enhanced: '5.1.0' })]).enhanced, '5.1.0');
+  });
+
+  it('a Status value that is no code (an SES notification passes its field through as written) is passed over', () => {
+    assert.equal(chosen([ev('status-field', 0, { enhanced: 'n/a' }), ev('report-text', 1, { basic: '550', enhanced: '5.1.1' })]).enhanced, '5.1.1');
   });
 
   it('a reply whose class differs from its enhanced code ("550 4.4.7") is a summary, below the reply it sums up', () => {

@@ -126,6 +126,8 @@ describe('the remote server a line names', () => {
     assert.ok(!bareHostLine('Remote server: mx.fabrikam.example'));
     assert.ok(!bareHostLine('localhost'));
     assert.ok(!bareHostLine(`${'a'.repeat(250)}.example`));
+    assert.ok(bareHostLine(`a${'b'.repeat(194)}.${'c'.repeat(59)}`), 'a name of 255 characters');
+    assert.ok(!bareHostLine(`a${'b'.repeat(195)}.${'c'.repeat(59)}`), 'longer than a domain name may be (RFC 1035: 255)');
   });
 });
 
@@ -141,6 +143,9 @@ describe('the system that wrote a report', () => {
 
   it('none from other lines or an overlong one', () => {
     assert.equal(reportingHostIn('The mail system'), undefined);
+    assert.equal(reportingHostIn('Original generating server: mx.example.jp'), undefined, 'the phrase starts the line');
+    assert.equal(reportingHostIn('X-Reporting-MTA: dns; mx.example.jp'), undefined);
+    assert.equal(reportingHostIn('  Reporting-MTA: dns; mx.example.jp  '), 'mx.example.jp', 'blanks around the line');
     assert.equal(reportingHostIn(`Reporting-MTA: dns; ${'a'.repeat(2000)}.example`), undefined);
   });
 });

@@ -3,10 +3,14 @@
 // --wide: every unit test that reaches it), incremental,
 // with an HTML report per module under test-results/mutation/. Prints each module's score against
 // its target and exits 1 when one misses. With no module, every module of scripts/mutationModules.mjs.
+// Each module's results are kept in the repository (test/mutation/incremental/, see mutationResults.mjs)
+// and its score in test/mutation/scores.tsv, so a later run, in any clone, tests again only the mutants
+// whose code or tests changed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { FOCUSED_TESTS, MUTATED_MODULES, TARGETS } from './mutationModules.mjs';
+import { hashTests, hasKeptResults, keepResults, recordScores, restoreResults } from './mutationResults.mjs';
 
 // Tests of speed and of safety over every input (timed sweeps, big documents, Markdown and PowerShell
 // escaping fuzzed over all features) check no rule's meaning and take most of a run's time.
@@ -27,7 +31,8 @@ if (changedAt >= 0) {
   const diff = spawnSync('git', ['diff', '--name-only', base, '--'], { encoding: 'utf8' });
   if (diff.status !== 0) throw new Error(`git diff ${base} failed: ${diff.stderr}`);
   const changed = new Set(diff.stdout.split('\n').filter(Boolean));
-  modules = MUTATED_MODULES.filter((m) => changed.has(m));
+  // Decided below, once the tests of each module are known: a module whose source or tests changed.
+  modules = { changed };
 } else {
   modules = args.length > 0 ? args.map((a) => relative('.', a).replaceAll('\\', '/')) : MUTATED_MODULES;
   const unknown = modules.filter((m) => !MUTATED_MODULES.includes(m));
@@ -69,6 +74,10 @@ function testsOf(module) {
   const focused = FOCUSED_TESTS[module]?.map((name) => `test/unit/${name}.test.ts`).filter((t) => testFiles.includes(t));
   return focused ?? testFiles.filter((t) => directly(t, module));
 }
+if (!Array.isArray(modules)) {
+  const { changed } = modules;
+  modules = MUTATED_MODULES.filter((m) => changed.has(m) || testsOf(m).some((t) => changed.has(t)));
+}
 if (listOnly) {
   for (const m of modules) console.log(`${m}: ${testsOf(m).join(' ')}`);
   process.exit(0);
@@ -99,10 +108,13 @@ for (const module of modules) {
     continue;
   }
   console.log(`\n── ${module}: ${tests.length} test files ──`);
+  const fromScratch = force || !hasKeptResults(slug(module));
+  const testHashes = hashTests(tests);
   // The bundles of the unchanged sources beside the project: Stryker's incremental mode compares the
   // test files it runs (.mutation-build/) with the last run's, and reads them from here, not from the sandbox.
   const bundle = spawnSync(process.execPath, ['scripts/mutationBundle.mjs'], { stdio: 'inherit', env: { ...process.env, MUTATION_TEST_FILES: tests.join(',') } });
   if (bundle.status !== 0) throw new Error('bundling the tests failed');
+  restoreResults(slug(module));
   const run = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'scripts/stryker.config.mjs', '--mutate', module, ...(force ? ['--force'] : [])], {
     stdio: 'inherit',
     env: {
@@ -119,7 +131,10 @@ for (const module of modules) {
     results.push({ module, tests: tests.length, seconds, mutants: 0, killed: 0, survived: 0, noCoverage: 0, ignored: 0, score: 0, note: `stryker exited ${run.status}` });
     continue;
   }
-  results.push({ module, tests: tests.length, seconds, ...scoreOf(reportFile, module) });
+  keepResults(slug(module), testHashes);
+  const result = { module, tests: tests.length, seconds, fromScratch, ...scoreOf(reportFile, module) };
+  results.push(result);
+  recordScores(result, TARGETS[module] ?? TARGETS.default);
 }
 
 const target = (module) => TARGETS[module] ?? TARGETS.default;

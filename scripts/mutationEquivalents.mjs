@@ -185,6 +185,43 @@ export const EQUIVALENT_MUTANTS = [
     code: 'kind === \'enhanced\'',
     reason: 'Only basic must come first: lastKind and !current[token.kind] keep an enhanced code and a transport string apart whether they share an order or not.',
   },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: 'known === undefined',
+    reason: 'A cache: computing a code\'s specificity again on every call gives the same number.',
+  },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: 'specificityOf.size >= MAX_SPECIFICITIES',
+    reason: 'Only bounds the cache\'s memory: clearing it at another size, always or never, gives the same specificities.',
+  },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: "''",
+    within: "(e.enhanced?.value ?? e.basic?.value ?? '')[0]",
+    reason: 'The fallback only stops [0] reading undefined: any string not starting with 2 or 3 keeps the evidence alike.',
+  },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: 'e.enhanced?.value',
+    within: "e.enhanced?.value.endsWith('.5.1')",
+    reason: 'Status-field evidence always carries its enhanced code (recipients.ts adds it only with one), so ?. never short-circuits.',
+  },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: '-Infinity',
+    reason: 'The first candidate is taken by !best, which sets bestScore, so its starting value is never compared.',
+  },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: 'status !== best',
+    reason: 'When the Status evidence is the one kept, its value equals the kept one and the value test after it refuses the same.',
+  },
+  {
+    file: 'server/src/analysis/bounce/chooseCodes.ts',
+    code: 'best?.enhanced?.value',
+    reason: 'best comes from withEnhanced, so it has an enhanced code whenever it is defined.',
+  },
 ];
 
 const byFile = new Map();

@@ -25,7 +25,23 @@ export const TARGETS = { default: 80, 'server/src/analysis/bounce/classify.ts': 
  * are not all of them (a rule reached through the bounce reader, say). The rest default to the
  * unit tests that import the module directly; `--wide` takes every unit test that reaches it.
  */
+/** The tests that read whole bounces: the modules of the bounce reader are reached only through them. */
+const BOUNCE_READING = ['bounceReading', 'messageKinds', 'bounceRecipients', 'chooseCodes', 'bounceWording', 'recipientMessages', 'bounceFormats', 'bounceFeatures', 'bounceLessons', 'replyDecides', 'repeatedReplies', 'mailSystems', 'bounceCorpus'];
+const BOUNCE_READER = [
+  'analysis/bounce/analyzeBounce', 'analysis/bounce/chooseCodes', 'analysis/bounce/feedbackRecipients', 'analysis/bounce/messageKind',
+  'analysis/bounce/mtaFacts', 'analysis/bounce/recipientReading', 'analysis/bounce/recipients',
+  'formats/bounce/addresses', 'formats/bounce/deliveryStatus', 'formats/bounce/located', 'formats/bounce/messageView',
+  'formats/bounce/recipientBlocks', 'formats/bounce/replyEvidence', 'formats/bounce/sesNotification',
+];
+
 export const FOCUSED_TESTS = {
+  ...Object.fromEntries(BOUNCE_READER.map((module) => [`server/src/${module}.ts`, BOUNCE_READING])),
+  'server/src/analysis/bounce/wording.ts': ['bounceClassify', ...BOUNCE_READING],
+  'server/src/formats/bounce/deliveryStatus.ts': ['deliveryStatusFields', ...BOUNCE_READING],
+  'server/src/formats/bounce/addresses.ts': ['addressScanning', ...BOUNCE_READING],
+  'server/src/formats/bounce/sesNotification.ts': ['sesNotifications', ...BOUNCE_READING],
+  'server/src/formats/bounce/located.ts': ['returnedMessage', ...BOUNCE_READING],
+  'server/src/formats/bounce/replyEvidence.ts': ['replyEvidence', ...BOUNCE_READING],
   'server/src/analysis/bounce/classify.ts': ['bounceClassify', 'mailSystems', 'bounceFeatures', 'bounceFormats'],
   'server/src/detection/replyScanner.ts': ['replyScannerEdges', 'replyScanner', 'repeatedReplies'],
   'server/src/knowledge/knowledgeBase.ts': ['knowledge', 'investigations', 'hover'],

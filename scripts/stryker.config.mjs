@@ -27,7 +27,7 @@ export default {
   jsonReporter: { fileName: `test-results/mutation/${report}.json` },
   plugins: ['@stryker-mutator/tap-runner', './scripts/mutationEquivalents.mjs'],
   ignorers: ['equivalent-mutants'],
-  ignorePatterns: ["dist", "images", ".bench", "test-results", "*.vsix", ".scratch"],
+  ignorePatterns: ["dist", "images", ".bench", "test-results", "test/mutation", "*.vsix", ".scratch"],
   tempDirName: '.stryker-tmp',
   // Two cores shared with the rest of the machine; a mutant that loops is cut off by the timeout.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),

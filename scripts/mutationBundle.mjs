@@ -18,5 +18,7 @@ await build({
   outdir: '.mutation-build',
   outbase: '.',
   outExtension: { '.js': '.mjs' },
+  // The test helpers find grammar and parser files with require.resolve, which an ES module lacks.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -9,7 +9,7 @@ import { recipientStatusEntries, splitPieces, type TracePiece } from '../formats
 import { type TraceRow, type TraceTable, traceColumnValue, traceField, traceValue, traceValueRange } from '../formats/messageTrace/traceTable';
 import { mailSystem } from '../knowledge/mailSystems';
 import { lookupTraceEvent, lookupTraceStatus, type TraceOutcome } from '../knowledge/messageTraceFacts';
-import { CharCode } from '../common/charCode';
+import { ASCII_CASE_BIT, caselessAt, CharCode } from '../common/charCode';
 
 export interface TraceReply {
   /** "550 5.1.1 RESOLVER.ADR.RecipNotFound" as normalised. */
@@ -169,26 +169,13 @@ function mentionsFilterVerdict(table: TraceTable, row: TraceRow): boolean {
   const last = Math.min(end, start + MAX_REASON);
   for (let k = start; k < last; k++) {
     // An ASCII letter of either case in lower case; no other character becomes a word's first letter.
-    const c = text.charCodeAt(k) | LOWER_CASE_BIT;
-    for (const word of FILTER_VERDICTS) if (c === word.charCodeAt(0) && k + word.length <= last && wordAt(text, k, word)) return true;
+    const c = text.charCodeAt(k) | ASCII_CASE_BIT;
+    for (const word of FILTER_VERDICTS) if (c === word.charCodeAt(0) && k + word.length <= last && caselessAt(text, k, word)) return true;
   }
   return false;
 }
 
 const FILTER_VERDICTS: readonly string[] = ['quarantin', 'spam', 'malware'];
-
-/** Set in the code of every lower-case ASCII letter, clear in its upper-case one. */
-const LOWER_CASE_BIT = 0x20;
-
-/** Says whether `word` (lower-case letters) is written at `at` in `text`, in any case. */
-function wordAt(text: string, at: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = text.charCodeAt(at + i);
-    const lower = c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | LOWER_CASE_BIT : c;
-    if (lower !== word.charCodeAt(i)) return false;
-  }
-  return true;
-}
 
 function firstWord(text: string): string {
   const match = /^[A-Za-z]+/.exec(text);

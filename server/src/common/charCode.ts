@@ -61,3 +61,12 @@ export const enum CharCode {
 
 /** The bit that tells an ASCII letter's lower case from its upper case: `c | ASCII_CASE_BIT` lower-cases a letter. */
 export const ASCII_CASE_BIT = 0x20;
+
+/** True when `word` (lower-case ASCII) is written at `at` in `text`, ASCII case ignored. */
+export function caselessAt(text: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | ASCII_CASE_BIT : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}

@@ -4,7 +4,7 @@
 // ("delivering your mail to <bob@example.com>"). The text up to the next recipient is its block.
 
 import { findAddresses, type AddressHit } from './addresses';
-import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
+import { ASCII_CASE_BIT, caselessAt, CharCode } from '../../common/charCode';
 import { isWhiteSpace } from '../../text/whitespace';
 import { lineAt, lineStartBefore, type LineSpan } from '../mime/lines';
 import type { MappedText } from '../mime/mappedText';
@@ -101,12 +101,7 @@ const isExampleTrail = (c: number): boolean => isWhiteSpace(c) || c === CharCode
 
 /** True when text[from, end) ends with `word` (lower-case ASCII), ASCII case ignored. */
 function endsWithCaseless(text: string, from: number, end: number, word: string): boolean {
-  if (end - from < word.length) return false;
-  for (let k = 0, at = end - word.length; k < word.length; k++, at++) {
-    const c = text.charCodeAt(at);
-    if ((c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | ASCII_CASE_BIT : c) !== word.charCodeAt(k)) return false;
-  }
-  return true;
+  return end - from >= word.length && caselessAt(text, end - word.length, word);
 }
 
 /** The reporting system's own mailboxes, named in reports as the one to ask: never a failed recipient of their own report. */

@@ -2,7 +2,7 @@
 // line, and a missing blank line all parse. Every field keeps its exact raw offsets.
 
 import { decodeWords } from 'postal-mime';
-import { ASCII_CASE_BIT, CharCode } from '../../common/charCode';
+import { caselessAt, CharCode } from '../../common/charCode';
 import { isSpaceOrTab, LineBreakFinder, lineAt, pastBreak, type LineSpan } from './lines';
 
 export interface HeaderField {
@@ -115,13 +115,7 @@ class ParsedField implements HeaderField {
 
   /** True when the name is `key` (lower case) in any case, read from the raw text without building the name. */
   is(key: string): boolean {
-    const { text, start } = this;
-    if (this.nameEnd - start !== key.length) return false;
-    for (let i = 0; i < key.length; i++) {
-      const c = text.charCodeAt(start + i);
-      if ((c >= CharCode.UpperA && c <= CharCode.UpperZ ? c | ASCII_CASE_BIT : c) !== key.charCodeAt(i)) return false;
-    }
-    return true;
+    return this.nameEnd - this.start === key.length && caselessAt(this.text, this.start, key);
   }
 
   addLine(lineStart: number, lineEnd: number): void {

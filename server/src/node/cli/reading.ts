@@ -23,8 +23,6 @@ export interface TextSource {
   invalidSequences(): number;
   /** Raw bytes read so far (compressed bytes for gzip input), for progress. */
   bytesRead(): number;
-  /** Stops reading: the rest of the input is not wanted. */
-  close(): void;
 }
 
 /** Opens a file, or standard input for "-". Fails with UnreadableInput before any text is given out. */
@@ -40,14 +38,14 @@ export async function openText(path: string): Promise<TextSource> {
     },
   };
   try {
-    return { ...await openDecoded(rawIterator, path, () => bytesRead), close: () => { if (raw !== process.stdin) raw.destroy(); } };
+    return await openDecoded(rawIterator, path, () => bytesRead);
   } catch (error) {
     if (raw !== process.stdin) raw.destroy();
     throw error;
   }
 }
 
-async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, bytesRead: () => number): Promise<Omit<TextSource, 'close'>> {
+async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, bytesRead: () => number): Promise<TextSource> {
   const first = await readFirst(rawIterator, path);
   const compressed = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   let bytes: AsyncIterator<Buffer> = withFirst(first, rawIterator);

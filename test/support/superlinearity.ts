@@ -291,9 +291,12 @@ export interface SweepResult {
 }
 
 /**
- * Milliseconds of CPU this process spent per run, over `runs` runs in a row (all its threads, so the
- * garbage collector's helpers count). On a machine shared with other work, wall time also counts the
- * waits for a free core, which have nothing to do with the input's size.
+ * Milliseconds of user CPU this process spent per run, over `runs` runs in a row (all its threads,
+ * so the garbage collector's helpers count). Wall time would also count the waits for a free core on
+ * a shared machine. System time is left out too: it is mostly the kernel handing out and zeroing
+ * fresh pages, and whether an allocation gets fresh pages or reuses freed ones depends on the
+ * allocator's history (glibc maps blocks over 128 KB afresh), not on the input's size: the field
+ * arrays of a 100k-character log crossed that line where 50k's did not, and 3.5x the time followed.
  */
 async function timeRuns(entry: EntryPoint, text: string, language: Language, runs: number): Promise<number> {
   // Each timing starts with an empty nursery: otherwise a run pays for collecting whatever garbage
@@ -302,7 +305,7 @@ async function timeRuns(entry: EntryPoint, text: string, language: Language, run
   const started = process.cpuUsage();
   for (let i = 0; i < runs; i++) await entry.run(text, language);
   const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000 / runs;
+  return used.user / 1000 / runs;
 }
 
 /**
@@ -399,9 +402,18 @@ export async function sweepOne(family: PayloadFamily, entry: EntryPoint): Promis
     // Superlinear work only gets worse with size; a step of garbage-collection cost between two sizes
     // (the live data of one run outgrowing the nursery) does not. So a miss that stays is measured
     // once more on inputs twice as large, and stands unless the doublings there are within the
-    // limit (see judgeWithLarger).
-    const larger = await measure(family, entry, SWEEP_SIZES.map((size) => family.build(2 * size)), MIN_ROUNDS + 2);
-    return { ...result, ok: judgeWithLarger(best, larger), atDoubleSize: larger };
+    // limit (see judgeWithLarger). That measurement is also taken again while it misses, each size
+    // keeping its best: one major collection or burst of load at 400k failed CI with 400k at 3.8x
+    // its own 200k (92 ms against 24), where a second look gives 60 ms.
+    const doubled = SWEEP_SIZES.map((size) => family.build(2 * size));
+    let larger = await measure(family, entry, doubled, MIN_ROUNDS + 2);
+    let ok = judgeWithLarger(best, larger);
+    for (let attempt = 1; attempt <= REMEASURES && !ok && larger.length === SWEEP_SIZES.length; attempt++) {
+      const again = await measure(family, entry, doubled, MIN_ROUNDS + 2 + 2 * attempt);
+      larger = larger.map((t, i) => Math.min(t, again[i] ?? Infinity));
+      ok = judgeWithLarger(best, larger);
+    }
+    return { ...result, ok, atDoubleSize: larger };
   }
   return result;
 }

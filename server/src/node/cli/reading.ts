@@ -6,8 +6,13 @@ import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-/** Bytes read at a time: big enough for speed, small enough that memory stays bounded. */
-const CHUNK_BYTES = 1 << 18;
+/**
+ * Bytes read (and gunzipped) at a time. Not more: a chunk over 128 KB, and the string decoded from
+ * it, each take freshly mapped pages that are unmapped again when freed, and on a virtual machine
+ * the page faults cost more than the reading (a 100 MB log: 0.74 s of system time at 256 KB, 0.25
+ * s at 64 KB, and 2.0 against 1.3 s in all).
+ */
+const CHUNK_BYTES = 1 << 16;
 /** Bytes looked at to tell text from binary data. */
 const SNIFF_BYTES = 8192;
 
@@ -15,7 +20,7 @@ const SNIFF_BYTES = 8192;
 export class UnreadableInput extends Error {}
 
 export interface TextSource {
-  /** The text, in order, in chunks of about a quarter megabyte. */
+  /** The text, in order, in chunks of about 64 KB. */
   readonly chunks: AsyncIterable<string>;
   readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   readonly compressed: boolean;
@@ -51,7 +56,7 @@ async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, byt
   let bytes: AsyncIterator<Buffer> = withFirst(first, rawIterator);
   let head = first;
   if (compressed) {
-    const gunzip = pipeline(Readable.from(iterable(bytes)), createGunzip({ chunkSize: 256 * 1024 }), () => undefined);
+    const gunzip = pipeline(Readable.from(iterable(bytes)), createGunzip({ chunkSize: CHUNK_BYTES }), () => undefined);
     bytes = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     try {
       head = await readFirst(bytes, path);

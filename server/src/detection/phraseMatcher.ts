@@ -42,52 +42,56 @@ export class PhraseMatcher {
     this.space = table[CharCode.Space]!;
     this.classes = classes;
     this.classOfUnit = classes <= 0xff ? Uint8Array.from(table) : table;
-    // The trie, with -1 for "no edge", in one typed array sized for the most states the phrases can
-    // make (one per character): growing a plain array row by row left megabytes of garbage.
+    // The trie as child lists in typed arrays sized for the most nodes the phrases can make (one per
+    // character): a dense table here would be megabytes, freshly mapped pages the kernel must zero.
     let most = 1;
     for (const phrase of phrases) most += phrase.length;
-    let edges: Int32Array = new Int32Array(most * classes).fill(-1);
-    let output: number[][] = [[]];
-    let states = 1;
+    const firstChild = new Int32Array(most).fill(-1);
+    const nextSibling = new Int32Array(most);
+    const label = new Int32Array(most);
+    const ends: number[][] = [];
+    let nodes = 1;
     phrases.forEach((phrase, index) => {
-      let state = 0;
+      let node = 0;
       for (let i = 0; i < phrase.length; i++) {
-        const slot = state * classes + table[fold(phrase.charCodeAt(i))]!;
-        if (edges[slot] === -1) {
-          edges[slot] = states++;
-          output.push([]);
+        const cls = table[fold(phrase.charCodeAt(i))]!;
+        let child = firstChild[node]!;
+        while (child !== -1 && label[child] !== cls) child = nextSibling[child]!;
+        if (child === -1) {
+          child = nodes++;
+          label[child] = cls;
+          nextSibling[child] = firstChild[node]!;
+          firstChild[node] = child;
         }
-        state = edges[slot]!;
+        node = child;
       }
-      output[state]!.push(index);
+      (ends[node] ??= []).push(index);
     });
-    ({ edges, output } = breadthFirst(edges, output, states, classes));
-    // Breadth-first: fill the missing edges with the fail state's edges, so the table is complete.
-    const accepting = states <= 0x7fff ? 0x8000 : 0x40000000;
-    const transitions = accepting === 0x8000 ? new Uint16Array(states * classes) : new Int32Array(states * classes);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let k = 0; k < classes; k++) {
-      const to = edges[k]!;
-      transitions[k] = to === -1 ? 0 : to;
-      if (to > 0) queue.push(to);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q]!;
-      for (let k = 0; k < classes; k++) {
-        const to = edges[state * classes + k]!;
-        const viaFail = transitions[fail[state]! * classes + k]!;
-        if (to === -1) {
-          transitions[state * classes + k] = viaFail;
-        } else {
-          transitions[state * classes + k] = to;
-          fail[to] = viaFail;
-          if (output[viaFail]!.length > 0) output[to] = [...output[to]!, ...output[viaFail]!];
-          queue.push(to);
-        }
+    // States numbered breadth first: a scan spends most of its steps in the shallow states, and
+    // numbered this way their rows lie together and stay in the processor's cache. A state's row
+    // starts as a copy of its fail state's row (complete already: it is shallower), then its own
+    // edges go in; a target's "phrase ends here" mark is added as it is written.
+    const accepting = nodes <= 0x7fff ? 0x8000 : 0x40000000;
+    const transitions = accepting === 0x8000 ? new Uint16Array(nodes * classes) : new Int32Array(nodes * classes);
+    const output: (readonly number[])[] = [ends[0] ?? []];
+    const fail = new Int32Array(nodes);
+    const queue = [0];
+    for (let state = 0; state < queue.length; state++) {
+      const row = state * classes;
+      if (state > 0) transitions.copyWithin(row, fail[state]! * classes, fail[state]! * classes + classes);
+      for (let child = firstChild[queue[state]!]!; child !== -1; child = nextSibling[child]!) {
+        const cls = label[child]!;
+        const to = queue.length;
+        queue.push(child);
+        // The fail state of the child: where its fail state's row leads on the same class (the
+        // start for the children of the start).
+        const viaFail = state === 0 ? 0 : transitions[row + cls]! & (accepting - 1);
+        fail[to] = viaFail;
+        const own = ends[child];
+        output[to] = own ? (output[viaFail]!.length > 0 ? [...own, ...output[viaFail]!] : own) : output[viaFail]!;
+        transitions[row + cls] = output[to]!.length > 0 ? to + accepting : to;
       }
     }
-    for (let slot = 0; slot < transitions.length; slot++) if (output[transitions[slot]!]!.length > 0) transitions[slot] += accepting;
     this.transitions = transitions;
     this.output = output;
     this.accepting = accepting;
@@ -112,34 +116,6 @@ export class PhraseMatcher {
     }
     return found;
   }
-}
-
-/**
- * The trie with its states numbered breadth first, which changes no answer: a scan spends most of
- * its steps in the shallow states, and numbered this way their rows of the table lie together, so
- * they stay in the processor's cache instead of being spread over a megabyte.
- */
-function breadthFirst(edges: Int32Array, output: readonly number[][], states: number, classes: number): { edges: Int32Array; output: number[][] } {
-  const renumbered = new Int32Array(states);
-  const order = [0];
-  for (let q = 0; q < order.length; q++) {
-    const state = order[q]!;
-    for (let k = 0; k < classes; k++) {
-      const to = edges[state * classes + k]!;
-      if (to !== -1) { renumbered[to] = order.length; order.push(to); }
-    }
-  }
-  const newEdges = new Int32Array(states * classes);
-  const newOutput = new Array<number[]>(states);
-  for (let state = 0; state < states; state++) {
-    const at = renumbered[state]!;
-    for (let k = 0; k < classes; k++) {
-      const to = edges[state * classes + k]!;
-      newEdges[at * classes + k] = to === -1 ? -1 : renumbered[to]!;
-    }
-    newOutput[at] = output[state]!;
-  }
-  return { edges: newEdges, output: newOutput };
 }
 
 /** Blanks and line breaks as a space, ASCII upper case as lower case: how phrases and texts are compared. */

@@ -1,7 +1,11 @@
-// The command line's reading of a file in chunks: what it counts must not depend on where a chunk ends.
+// The command line's reading of a file in chunks: what it gives and counts must not depend on where a chunk ends.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { InvalidUtf8Count } from '../../server/src/node/cli/reading';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { InvalidUtf8Count, openText, UnreadableInput } from '../../server/src/node/cli/reading';
 
 describe('invalid UTF-8 counted over chunks', () => {
   it('the same count wherever the bytes are cut, literal U+FFFD not counted (synthetic bytes)', () => {
@@ -25,5 +29,59 @@ describe('invalid UTF-8 counted over chunks', () => {
       assert.equal(countWith([a]), whole, `cut at ${a}`);
       for (let b = a + 1; b < bytes.length; b++) assert.equal(countWith([a, b]), whole, `cuts at ${a} and ${b}`);
     }
+  });
+});
+
+describe('openText on a file', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'mailflow-reading-'));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
+  const readAll = async (path: string): Promise<string> => {
+    let text = '';
+    for await (const chunk of (await openText(path)).chunks) text += chunk;
+    return text;
+  };
+
+  it('gives the whole text of a file many chunks long, characters cut between chunks joined again (synthetic text)', async () => {
+    // Three- and four-byte characters at every offset against the chunk size, and a UTF-16 copy with its byte order mark.
+    const text = Array.from({ length: 60_000 }, (_, i) => `line ${i} caf\u00e9 \u20ac ${'\u{1F4E7}'.repeat(i % 3)}\n`).join('');
+    const utf8 = join(scratch, 'big.log');
+    writeFileSync(utf8, text);
+    assert.ok(statSync(utf8).size > 1_000_000);
+    assert.equal(await readAll(utf8), text);
+    const utf16 = join(scratch, 'big16.log');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    assert.equal(await readAll(utf16), text);
+    const gzipped = join(scratch, 'big.log.gz');
+    writeFileSync(gzipped, gzipSync(text));
+    const source = await openText(gzipped);
+    let unzipped = '';
+    for await (const chunk of source.chunks) unzipped += chunk;
+    assert.equal(unzipped, text);
+    assert.equal(source.compressed, true);
+    assert.equal(source.bytesRead(), statSync(gzipped).size);
+  });
+
+  it('lets go of the file when closed before its end, and after its end', async () => {
+    const path = join(scratch, 'closing.log');
+    writeFileSync(path, 'x,y\n'.repeat(100_000));
+    const before = openDescriptors();
+    const source = await openText(path);
+    await source.chunks[Symbol.asyncIterator]().next();
+    assert.equal(openDescriptors(), before + 1);
+    source.close();
+    assert.equal(openDescriptors(), before);
+    await readAll(path);
+    assert.equal(openDescriptors(), before);
+  });
+
+  it('a missing file, a directory and binary data are unreadable, naming why, and keep no descriptor', async () => {
+    const before = openDescriptors();
+    await assert.rejects(openText(join(scratch, 'absent.log')), (e: Error) => e instanceof UnreadableInput && e.message === 'no such file');
+    await assert.rejects(openText(scratch), (e: Error) => e instanceof UnreadableInput && e.message === 'is a directory');
+    const binary = join(scratch, 'binary.log');
+    writeFileSync(binary, Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]));
+    await assert.rejects(openText(binary), (e: Error) => e instanceof UnreadableInput && /binary data/.test(e.message));
+    assert.equal(openDescriptors(), before);
   });
 });

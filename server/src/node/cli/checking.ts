@@ -123,5 +123,8 @@ export async function checkInput(input: Input, service: LanguageService, options
     if (!(error instanceof UnreadableInput)) throw error;
     flush();
     end('unreadable', { reason: error.message });
+  } finally {
+    // A skipped file, or one that stopped being readable, is left before its end.
+    source.close();
   }
 }

@@ -93,9 +93,13 @@ async function readDocument(input: Input, service: LanguageService): Promise<Rea
   try {
     const source = await openText(input.path);
     let text = '';
-    for await (const chunk of source.chunks) {
-      text += chunk;
-      if (text.length > MAX_WHOLE_CHARS) throw new UnreadableInput(`too large to read whole (over ${MAX_WHOLE_CHARS / 1024 / 1024} MB of text)`);
+    try {
+      for await (const chunk of source.chunks) {
+        text += chunk;
+        if (text.length > MAX_WHOLE_CHARS) throw new UnreadableInput(`too large to read whole (over ${MAX_WHOLE_CHARS / 1024 / 1024} MB of text)`);
+      }
+    } finally {
+      source.close();
     }
     const name = input.path === '-' ? '' : source.compressed ? input.path.replace(/\.gz$/i, '') : input.path;
     const language = languageOfFile(name, text.slice(0, 4096), manifest.contributes.languages);

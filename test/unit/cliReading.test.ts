@@ -62,6 +62,20 @@ describe('openText on a file', () => {
     assert.equal(source.bytesRead(), statSync(gzipped).size);
   });
 
+  it('drops the byte order mark at the start only: a U+FEFF after a run of ASCII stays (synthetic text)', async () => {
+    // 64 KB of ASCII first: the chunks read before the decoder sees any text.
+    const ascii = 'a'.repeat(65_536 * 2 - 1) + '\n';
+    for (const [name, bytes, expected] of [
+      ['bom8.log', Buffer.from(`\uFEFFhead\n${ascii}\uFEFFafter`, 'utf8'), `head\n${ascii}\uFEFFafter`],
+      ['nobom8.log', Buffer.from(`${ascii}\uFEFFafter`, 'utf8'), `${ascii}\uFEFFafter`],
+      ['bom16.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`head\n\uFEFF`, 'utf16le')]), 'head\n\uFEFF'],
+    ] as const) {
+      const path = join(scratch, name);
+      writeFileSync(path, bytes);
+      assert.equal(await readAll(path), expected, name);
+    }
+  });
+
   it('lets go of the file when closed before its end, and after its end', async () => {
     const path = join(scratch, 'closing.log');
     writeFileSync(path, 'x,y\n'.repeat(100_000));

@@ -3,8 +3,10 @@
 // one), with invalid UTF-8 replaced and counted, and binary data refused.
 
 import { closeSync, openSync, readSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { CharCode } from '../../common/charCode';
 
 /**
  * Bytes read (and gunzipped) at a time. Not more: a chunk over 128 KB, and the string decoded from
@@ -113,15 +115,35 @@ async function openDecoded(rawIterator: AsyncIterator<Buffer>, path: string, byt
   }
   const encoding = encodingOf(head);
   if (encoding === 'utf-8' && looksBinary(head)) throw new UnreadableInput('binary data, not text (a log or message saved as UTF-16 needs its byte order mark)');
-  const decoder = new TextDecoder(encoding);
+  // The byte order mark is dropped here, once: the decoder would take one for the start of its
+  // stream wherever it first sees text, and ASCII chunks never reach it.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
   const invalid = new InvalidUtf8Count();
+  let atStart = true;
+  // After a chunk that ends in an ASCII byte the decoder holds no part of a character.
+  let decoderEmpty = true;
+  const decodeChunk = (chunk: Buffer): string => {
+    let text: string;
+    // ASCII is its own Latin-1 text, which V8 copies without decoding (most logs are all ASCII).
+    if (encoding === 'utf-8' && decoderEmpty && isAscii(chunk)) text = chunk.toString('latin1');
+    else {
+      text = decoder.decode(chunk, { stream: true });
+      decoderEmpty = chunk.length > 0 && chunk[chunk.length - 1]! < 0x80;
+    }
+    if (atStart && text) {
+      atStart = false;
+      if (text.charCodeAt(0) === CharCode.ByteOrderMark) text = text.slice(1);
+    }
+    return text;
+  };
   async function* decode(): AsyncGenerator<string> {
     for (let next = await nextBytes(bytes, compressed); !next.done; next = await nextBytes(bytes, compressed)) {
-      const text = decoder.decode(next.value, { stream: true });
+      const text = decodeChunk(next.value);
       if (encoding === 'utf-8') invalid.add(next.value, text);
       if (text) yield text;
     }
-    const rest = decoder.decode();
+    let rest = decoder.decode();
+    if (atStart && rest.charCodeAt(0) === CharCode.ByteOrderMark) rest = rest.slice(1);
     if (encoding === 'utf-8') invalid.add(EMPTY, rest);
     if (rest) yield rest;
   }

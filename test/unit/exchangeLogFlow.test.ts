@@ -343,4 +343,17 @@ describe('tracking log times read in place', () => {
       assert.deepEqual(timestampMs(log, field), valid ? Date.parse(value) : Number.NaN, value);
     }
   });
+
+  it("isValidTimestamp takes Exchange's UTC times and nothing else, a letter in any digit's place included", () => {
+    const valid = (value: string) => isValidTimestamp(value, 0, value.length);
+    for (const value of ['2026-11-23T10:00:00.123Z', '2026-11-23T10:00:00Z', '2024-02-29T23:59:59.1234567Z', '1900-01-01T00:00:00Z']) assert.equal(valid(value), true, value);
+    for (const value of ['2026-02-29T10:00:00Z', '2026-04-31T00:00:00Z', '1899-12-31T23:59:59Z', '2026-11-23T10:00:00.12345678Z', '2026-11-23T10:00:00.Z', '2026-11-23T10:00:00']) {
+      assert.equal(valid(value), false, value);
+    }
+    // Each digit in turn replaced by a letter (a year's last digit once read as 1900).
+    const good = '2026-11-23T10:00:00.123Z';
+    for (let i = 0; i < good.length; i++) {
+      if (good[i]! >= '0' && good[i]! <= '9') assert.equal(valid(`${good.slice(0, i)}X${good.slice(i + 1)}`), false, `letter at ${i}`);
+    }
+  });
 });

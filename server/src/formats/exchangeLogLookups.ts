@@ -121,30 +121,27 @@ export function offsetInRow(log: ExchangeLog, row: LogRow, line: number, charact
 export function isValidTimestamp(text: string, start: number, end: number): boolean {
   const len = end - start;
   if (len < 20 || len > 28) return false;
-  const d = (i: number): number => {
-    const c = text.charCodeAt(start + i) - CharCode.Digit0;
-    return c >= 0 && c <= 9 ? c : -100;
-  };
-  const at = (i: number, ch: number): boolean => text.charCodeAt(start + i) === ch;
-  if (!at(4, CharCode.Dash) || !at(7, CharCode.Dash) || !at(10, CharCode.UpperT) || !at(13, CharCode.Colon) || !at(16, CharCode.Colon)) return false;
-  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  const month = d(5) * 10 + d(6);
-  const day = d(8) * 10 + d(9);
-  const hour = d(11) * 10 + d(12);
-  const minute = d(14) * 10 + d(15);
-  const second = d(17) * 10 + d(18);
+  if (text.charCodeAt(start + 4) !== CharCode.Dash || text.charCodeAt(start + 7) !== CharCode.Dash || text.charCodeAt(start + 10) !== CharCode.UpperT
+    || text.charCodeAt(start + 13) !== CharCode.Colon || text.charCodeAt(start + 16) !== CharCode.Colon) return false;
+  // In place, with no closure over the field: this runs on every row of a log.
+  const year = digitsAt(text, start, 4);
+  const month = digitsAt(text, start + 5, 2);
+  const day = digitsAt(text, start + 8, 2);
+  const hour = digitsAt(text, start + 11, 2);
+  const minute = digitsAt(text, start + 14, 2);
+  const second = digitsAt(text, start + 17, 2);
   if (year < 1900 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > days) return false;
-  let k = 19;
-  if (at(k, CharCode.Dot)) {
+  let k = start + 19;
+  if (text.charCodeAt(k) === CharCode.Dot) {
     k++;
     const fractionStart = k;
-    while (k < len && d(k) >= 0) k++;
+    while (k < end && digitsAt(text, k, 1) >= 0) k++;
     if (k === fractionStart || k - fractionStart > 7) return false;
   }
-  return k === len - 1 && at(k, CharCode.UpperZ);
+  return k === end - 1 && text.charCodeAt(k) === CharCode.UpperZ;
 }
 
 /**

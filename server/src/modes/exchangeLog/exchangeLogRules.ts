@@ -191,11 +191,10 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemSink, 
   if (eventField < 0) return;
   const eventId = valueOf(log, eventField);
   const entry = lookupTrackingEvent(eventId);
-  const eventRange = (): Range => rowRange(log, row, fieldRange(log, eventField).start, fieldRange(log, eventField).end);
   if (!entry) {
     const severity = overrides.get(eventId.toUpperCase());
     if (severity === 'off') return;
-    addProblem(problems, eventRange(), severity ? SEVERITY[severity] : DiagnosticSeverity.Warning,
+    addProblem(problems, wholeFieldRange(log, row, eventField), severity ? SEVERITY[severity] : DiagnosticSeverity.Warning,
       eventId ? `unknown event ID "${clip(eventId)}"` : 'event-id is empty', LOG_PROBLEM.unknownEvent);
     return;
   }
@@ -209,7 +208,7 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemSink, 
     const referenceField = fieldOf(row, 'reference');
     const original = valueOf(log, referenceField);
     const to = valueOf(log, fieldOf(row, 'recipient-address')).replaceAll(';', ', ');
-    const range = original ? rowRange(log, row, fieldValueRange(log, referenceField).start, fieldValueRange(log, referenceField).end) : eventRange();
+    const range = original ? wholeFieldRange(log, row, referenceField, true) : wholeFieldRange(log, row, eventField);
     const notification = `notification ${messageId || '(no message-id)'}${to ? ` sent to ${to}` : ''}`;
     addProblem(problems, range, severity, original ? `DSN about ${original}: ${notification}` : `DSN: ${notification}; the reference field does not name the original message`, entry.id, rowFields);
     return;
@@ -228,7 +227,13 @@ function checkTrackingRow(log: ExchangeLog, row: LogRow, problems: ProblemSink, 
     }
     return;
   }
-  addProblem(problems, eventRange(), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerCaseLead(entry.meaning.replace(/\.$/, ''))}`, entry.id, rowFields);
+  addProblem(problems, wholeFieldRange(log, row, eventField), severity, `${entry.id}${messageId ? ` ${messageId}` : ''}: ${lowerCaseLead(entry.meaning.replace(/\.$/, ''))}`, entry.id, rowFields);
+}
+
+/** The range of a field of a row (of its value inside the quotes with `inside`). */
+function wholeFieldRange(log: ExchangeLog, row: LogRow, field: number, inside = false): Range {
+  const { start, end } = inside ? fieldValueRange(log, field) : fieldRange(log, field);
+  return rowRange(log, row, start, end);
 }
 
 function recipientMessage(recipient: FieldItem | undefined, status: FieldItem, reply: ExplainedReply | null): string {

@@ -15,6 +15,8 @@ const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 export class ExchangeLogParts {
   private pending = '';
   private line = 0;
+  /** Fields per character of the last part (a tracking log has about one per 15). */
+  private fieldsPerChar = 1 / 8;
   private readonly state: ParseState;
 
   constructor(fallbackKind: LogKind, private readonly maxPending = MAX_PENDING_CHARS) {
@@ -53,9 +55,12 @@ export class ExchangeLogParts {
   }
 
   private parse(text: string, moreFollows: boolean): ExchangeLog {
-    // The store grows as needed: counting a part's separators first, as a whole document does to spare memory, costs a pass here.
-    const { log, nextLine } = parseExchangeLogPart(text, this.state, this.line, moreFollows, (text.length >> 4) + 64);
+    // The store is sized by the fields per character of the part before, with room to spare: counting
+    // a part's separators first, as a whole document does, costs a pass, and growing it a copy.
+    const capacity = Math.ceil(text.length * this.fieldsPerChar * 1.125) + 64;
+    const { log, nextLine } = parseExchangeLogPart(text, this.state, this.line, moreFollows, capacity);
     this.line = nextLine;
+    if (text.length > 0) this.fieldsPerChar = log.fields.length / text.length;
     return log;
   }
 }

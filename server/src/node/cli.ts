@@ -11,6 +11,7 @@ import { getLanguageService } from '../languageService';
 import { type Command, parseCommand, USAGE, UsageError } from './cli/options';
 import { runReport } from './cli/report';
 import { runCheck, serveChecks } from './cli/run';
+import { keepYoungGenerationSmall } from './nodeRuntime';
 
 const out = (text: string) => { process.stdout.write(text); };
 const err = (text: string) => { process.stderr.write(text); };
@@ -80,6 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (isMainThread) {
+  keepYoungGenerationSmall();
   // A reader that stops early (| head) closes the pipe: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw error; });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {

@@ -14,6 +14,17 @@ export const nodeTimer: RuntimeEnvironment['timer'] = {
   },
 };
 
+/**
+ * Keeps V8's young generation at its first size (1 MB) for the whole process. V8 otherwise doubles
+ * it up to 16 MB under steady allocation, and on a virtual machine every freshly mapped page of it
+ * costs a fault: checking a 100 MB log took 0.87 s and 90 MB against 1.0 s and 133 MB. The flag is
+ * process-wide, so only a process of our own may set it (the command line, the stdio server), never
+ * the server's worker thread inside an editor's extension host.
+ */
+export function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 let v8Collection: ((options?: { type: 'minor' | 'major' }) => void) | undefined;
 
 /** V8's gc(), made available on first use: node offers it only behind --expose-gc. */

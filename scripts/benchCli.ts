@@ -11,7 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 type BenchRow = [measure: string, result: string, target: string, ok: boolean | undefined];
 
 const CLI = resolve('dist', 'cli.js');
-const ROUNDS = 3;
+const ROUNDS = 5;
 const EVENTS = ['FAIL', 'DEFER', 'DSN', 'POISONMESSAGE', 'BADMAIL'];
 
 interface ChildRun {

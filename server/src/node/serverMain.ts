@@ -2,6 +2,7 @@
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
-import { nodeRuntime } from './nodeRuntime';
+import { keepYoungGenerationSmall, nodeRuntime } from './nodeRuntime';
 
+keepYoungGenerationSmall();
 startServer(createConnection(ProposedFeatures.all), nodeRuntime);

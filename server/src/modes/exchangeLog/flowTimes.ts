@@ -27,8 +27,7 @@ export interface MessageInfoTimes {
 export function readMessageInfo(messageInfo: string): MessageInfoTimes {
   if (!messageInfo) return {};
   const items = messageInfo.slice(0, MESSAGE_INFO_WINDOW).split(';');
-  const head = items[0]!.trim();
-  const origin = isDigit(head.charCodeAt(0)) && ISO_TIME.test(head) ? Date.parse(head) : Number.NaN;
+  const origin = originOf(items[0]!);
   let best: TimedPart | undefined;
   for (const item of items) {
     const trimmed = item.trim();
@@ -53,6 +52,21 @@ export function readMessageInfo(messageInfo: string): MessageInfoTimes {
     if (chosen && (!best || chosen.ms > best.ms)) best = chosen;
   }
   return { ...(best ? { slowest: best } : {}), ...(Number.isFinite(origin) ? { originMs: origin } : {}) };
+}
+
+/**
+ * When the message was first submitted, from message-info's leading time; undefined when it has
+ * none. Every delivered recipient needs it, and it is read without the latency parts.
+ */
+export function messageInfoOrigin(messageInfo: string): number | undefined {
+  const semicolon = messageInfo.indexOf(';');
+  const origin = originOf(messageInfo.slice(0, semicolon < 0 ? Math.min(messageInfo.length, MESSAGE_INFO_WINDOW) : Math.min(semicolon, MESSAGE_INFO_WINDOW)));
+  return Number.isFinite(origin) ? origin : undefined;
+}
+
+function originOf(item: string): number {
+  const head = item.trim();
+  return isDigit(head.charCodeAt(0)) && ISO_TIME.test(head) ? Date.parse(head) : Number.NaN;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -15,7 +15,7 @@ import type { LogEventEntry } from '../../knowledge/exchangeLogModel';
 import type { Product } from '../../knowledge/model';
 import { bareMessageId } from '../shared/problemData';
 import { ReplyCache } from './exchangeLogRules';
-import { describeSeconds, readMessageInfo } from './flowTimes';
+import { describeSeconds, messageInfoOrigin, readMessageInfo } from './flowTimes';
 
 const ROWS_PER_SLICE = 5000;
 
@@ -63,9 +63,18 @@ interface RecipientState {
   deferrals: number;
   firstDeferredMs?: number;
   destination?: string;
-  slowestPart?: string;
+  /** The deliveries that may name the slowest part, last last: put in words only when the report asks. */
+  slowestFrom?: SlowestSource[];
   originMs?: number;
   fields?: ProblemFields;
+}
+
+/** A delivery row, and the hop it ends, whose slowest part the report may ask for. */
+interface SlowestSource {
+  readonly row: LogRow;
+  readonly hop: Hop | undefined;
+  readonly event: string;
+  readonly time: number | undefined;
 }
 
 /** How long each server held the message: from its entry on that server (internal id) to a hand-over. */
@@ -82,6 +91,8 @@ export async function trackingLogFlow(
   const slices = new SlicedWork(ROWS_PER_SLICE, token, yieldControl);
   const messages: FlowMessage[] = [];
   const recipients: FlowRecipient[] = [];
+  // By recipient index: where a delivered recipient's slowest part can be read.
+  const slowestSources: (readonly SlowestSource[] | undefined)[] = [];
   let withoutEntry = 0;
   let unknown = 0;
   let grouped = 0;
@@ -92,7 +103,9 @@ export async function trackingLogFlow(
     if (trail.message.receivedMs === undefined) withoutEntry++;
     for (const state of trail.recipients) {
       if (!state.outcome) unknown++;
-      recipients.push(recipientRecord(trail.message, state));
+      const record = recipientRecord(trail.message, state);
+      if (record.delayMs !== undefined && state.slowestFrom) slowestSources[recipients.length] = state.slowestFrom;
+      recipients.push(record);
     }
     for (let i = 0; i < rows.length; i++) if (slices.step() && !(await slices.next())) return undefined;
   }
@@ -101,7 +114,25 @@ export async function trackingLogFlow(
   if (unread > 0) notes.push(`${unread} rows were left out: their fields could not be read or they name no message`);
   if (withoutEntry > 0) notes.push(`${withoutEntry} messages have no RECEIVE or SUBMIT row here (the log starts after it, or Exchange created them): their reception time is unknown`);
   if (unknown > 0) notes.push(`${unknown} recipients have no delivery, failure or deferral here (the log ends before it): their outcome is unknown`);
-  return { messages, recipients, rejections: [], timesInUtc: true, notes };
+  const slowestPartOf = (index: number): string | undefined => {
+    const sources = slowestSources[index];
+    if (!sources) return undefined;
+    // The last delivery that names one, as the rows are read.
+    for (let i = sources.length - 1; i >= 0; i--) {
+      const part = slowestPart(log, sources[i]!);
+      if (part) return part;
+    }
+    return undefined;
+  };
+  return { messages, recipients, rejections: [], timesInUtc: true, notes, slowestPartOf };
+}
+
+/** The slowest of a delivery's message-info latencies and the hop it ends, in words. */
+function slowestPart(log: ExchangeLog, source: SlowestSource): string | undefined {
+  const hop = hopPart(source.hop, source.event, source.time);
+  const { slowest: latency } = readMessageInfo(valueOf(log, fieldOf(source.row, 'message-info')));
+  const slowest = !latency || (hop && hop.ms >= latency.ms) ? hop : latency;
+  return slowest ? `${slowest.label} ${describeSeconds(slowest.ms)}` : undefined;
 }
 
 interface Trail {
@@ -156,14 +187,12 @@ function readTrail(log: ExchangeLog, rowIndexes: readonly number[], replies: Rep
     // The next hop or mailbox server of a hand-over; a categorizer's row names only the server that logged it.
     const destination = (HAND_OVER_SOURCES.has(column(row, 'source').toUpperCase()) ? column(row, 'server-hostname') : '') || column(row, 'connector-id') || undefined;
     if (fact.outcome === 'success') {
-      const hop = hopPart(hops.get(internalId), fact.id, time);
-      const { slowest: latency, originMs } = readMessageInfo(column(row, 'message-info'));
-      const slowest = !latency || (hop && hop.ms >= latency.ms) ? hop : latency;
-      const slowestPart = slowest ? `${slowest.label} ${describeSeconds(slowest.ms)}` : undefined;
+      const source: SlowestSource = { row, hop: hops.get(internalId), event: fact.id, time };
+      const originMs = messageInfoOrigin(column(row, 'message-info'));
       for (const item of splitItems(log, fieldOf(row, 'recipient-address'))) {
         const state = stateOf(item.text, row.line);
         settle(state, 'delivered', row, when, destination);
-        if (slowestPart) state.slowestPart = slowestPart;
+        (state.slowestFrom ??= []).push(source);
         if (originMs !== undefined) state.originMs = originMs;
       }
       continue;
@@ -256,7 +285,6 @@ function recipientRecord(message: FlowMessage, state: RecipientState): FlowRecip
   const start = message.receivedMs ?? state.originMs;
   if (outcome === 'delivered' && start !== undefined && state.settledMs !== undefined && state.settledMs >= start) {
     record.delayMs = state.settledMs - start;
-    if (state.slowestPart) record.slowestPart = state.slowestPart;
   }
   if (state.deferrals) record.deferrals = state.deferrals;
   if (outcome === 'deferred' && state.firstDeferredMs !== undefined) record.firstDeferredMs = state.firstDeferredMs;

@@ -231,7 +231,7 @@ export const exchangeOnlineCodes: readonly VendorCodeEntry[] = [
   {
     code: '4.7.26',
     product: 'Exchange Online',
-    ndrText: 'Access denied, a message sent over IPv6 [...] must pass either SPF or DKIM validation',
+    ndrText: 'Access denied, a message sent over IPv6 [2001:db8::25] must pass either SPF or DKIM validation',
     title: 'Mail over IPv6 must pass SPF or DKIM',
     meaning:
       'Exchange Online accepts anonymous inbound mail over IPv6 only when it passes SPF or DKIM. '

@@ -241,7 +241,7 @@ export const exchangeServerCodes: readonly VendorCodeEntry[] = [
     ndrText: 'HELO / EHLO requires domain address',
     title: 'Generic permanent failure',
     meaning:
-      'A catch-all permanent failure. On Exchange 2000/2003 it mostly means routing found no path for the address (before Exchange 2000 SP1 it also stood in for 4.3.2, 5.4.0, 5.4.4 and 5.5.0); '
+      'A catch-all permanent failure. On Exchange 2000/2003 it mostly means routing found no path for the address (before Exchange 2000 SP1 it also stood in for 4.3.2 and 5.4.0, and for 5.4.4 and 5.5.0); '
       + 'Exchange 2013 lists it for a HELO or EHLO that lacks a domain.',
     causes: [
       'No connector address space matches the recipient domain.',

@@ -222,6 +222,62 @@ export const EQUIVALENT_MUTANTS = [
     code: 'best?.enhanced?.value',
     reason: 'best comes from withEnhanced, so it has an enhanced code whenever it is defined.',
   },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'i < phrase.length',
+    within: 'for (let i = 0; i < phrase.length; i++) {\n        const c = fold(phrase.charCodeAt(i));\n        if (table[c] === 0) table[c] = classes++;\n      }',
+    reason: 'One place past the end reads NaN, and table[NaN] is undefined, never 0, so no class is made.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'classes <= 0xff',
+    reason: 'Only picks the width: a 16-bit class table (always, or at exactly 255 classes) reads the same classes. Always 8 bits is caught by phraseMatcherEdges (300 classes) but ignored with the rest.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'nodes <= 0x7fff',
+    reason: 'Only picks the width: the wide mark and 32-bit table (always, or at exactly 0x7fff states) give the same states. Always narrow is caught by the 36,000-state test but ignored with the rest.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'accepting === 0x8000',
+    reason: 'A 32-bit table holds every narrow transition too. Always 16 bits is caught by the 36,000-state test but ignored with the rest.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'state > 0',
+    reason: 'The start is its own fail state (fail[0] = 0), so copying its row onto itself changes nothing.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'state === 0',
+    reason: 'Siblings have distinct classes, so when the start\'s children are added its row still holds 0 at each child\'s class: the fail state read there is the start.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'output[viaFail]!.length > 0',
+    reason: 'Only saves a copy: joining an empty list of suffix phrases gives the state\'s own list.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'output[to]!.length > 0',
+    reason: 'Marking a state with no phrases as accepting only makes the scan walk its empty list.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'i < text.length',
+    reason: 'One place past the end reads NaN: its class and next state are undefined, no blank and never accepting, and the loop ends.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'space !== 0',
+    reason: 'Class 0 leads every state to the start (no edge has class 0), so skipping a second class-0 character leaves the scan at the start as reading it would.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'state >= accepting',
+    reason: 'The mark is added only to a child state (number 1 or more), so a marked value is never exactly accepting.',
+  },
 ];
 
 const byFile = new Map();

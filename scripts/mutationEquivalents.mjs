@@ -222,6 +222,128 @@ export const EQUIVALENT_MUTANTS = [
     code: 'best?.enhanced?.value',
     reason: 'best comes from withEnhanced, so it has an enhanced code whenever it is defined.',
   },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'i < phrase.length',
+    within: 'for (let i = 0; i < phrase.length; i++) {\n        const c = fold(phrase.charCodeAt(i));\n        if (table[c] === 0) table[c] = classes++;\n      }',
+    reason: 'One place past the end reads NaN, and table[NaN] is undefined, never 0, so no class is made.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'classes <= 0xff',
+    reason: 'Only picks the width: a 16-bit class table (always, or at exactly 255 classes) reads the same classes. Always 8 bits is caught by phraseMatcherEdges (300 classes) but ignored with the rest.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'nodes <= 0x7fff',
+    reason: 'Only picks the width: the wide mark and 32-bit table (always, or at exactly 0x7fff states) give the same states. Always narrow is caught by the 36,000-state test but ignored with the rest.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'accepting === 0x8000',
+    reason: 'A 32-bit table holds every narrow transition too. Always 16 bits is caught by the 36,000-state test but ignored with the rest.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'state > 0',
+    reason: 'The start is its own fail state (fail[0] = 0), so copying its row onto itself changes nothing.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'state === 0',
+    reason: 'Siblings have distinct classes, so when the start\'s children are added its row still holds 0 at each child\'s class: the fail state read there is the start.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'output[viaFail]!.length > 0',
+    reason: 'Only saves a copy: joining an empty list of suffix phrases gives the state\'s own list.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'output[to]!.length > 0',
+    reason: 'Marking a state with no phrases as accepting only makes the scan walk its empty list.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'i < text.length',
+    reason: 'One place past the end reads NaN: its class and next state are undefined, no blank and never accepting, and the loop ends.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'space !== 0',
+    reason: 'Class 0 leads every state to the start (no edge has class 0), so skipping a second class-0 character leaves the scan at the start as reading it would.',
+  },
+  {
+    file: 'server/src/detection/phraseMatcher.ts',
+    code: 'state >= accepting',
+    reason: 'The mark is added only to a child state (number 1 or more), so a marked value is never exactly accepting.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'row.lineCount === 1',
+    reason: 'Only a shortcut: a one-line row has no line break before any offset in it and its one line is row.line, so the general path gives the same answer.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'k < row.end',
+    reason: 'A bound for lines past the row, which callers never pass: for a line inside the row the walk reaches it first.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'k < end',
+    within: 'k < end && digitsAt(text, k, 1) >= 0',
+    reason: 'The digits stop at the Z anyway; when end - 1 is a digit, k never equals end - 1 at a Z whether the loop stops at end or later.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'len < 20',
+    within: 'len < 20 || len > 28',
+    reason: 'Shorter fields fail later either way: isValidTimestamp needs k = end - 1 with k from start + 19, and timestampMs would find its Z on a digit or separator place.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'len > 28',
+    within: 'len < 20 || len > 28',
+    reason: 'Longer fields need a fraction of eight or more digits, refused later either way (more than 7 digits in both functions).',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'k - fractionStart > 7',
+    reason: 'With len at most 28, a Z at end - 1 leaves at most 7 fraction digits; more are refused by the length test first.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'digits <= 7',
+    reason: 'With len at most 28, digits = len - 21 is never over 7.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'digits <= 3',
+    reason: 'For 1 to 3 digits, fraction / 10 ** (digits - 3) is the same whole number as fraction * 10 ** (3 - digits) (checked for every value), and at 3 both give the fraction. Taking the product always is caught by .0010000 (0.9999 ms) but ignored with the rest.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'day < 1',
+    within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31',
+    reason: 'timestampMs: day 0 (or -1 for a non-digit) rolls Date.UTC back into the month before, whose date never equals it, so the round trip refuses it.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'day > 31',
+    reason: 'A day over 31 rolls Date.UTC into the next month, whose date is never that large, so the round trip refuses it.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'hour < 0',
+    within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0',
+    reason: 'timestampMs: hour -1 (a non-digit) moves Date.UTC to the day before, so the round trip refuses it.',
+  },
+  {
+    file: 'server/src/formats/exchangeLogLookups.ts',
+    code: 'hour > 23',
+    within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23',
+    reason: 'timestampMs: hours 24 to 99 move Date.UTC one to four days on, never to the same date, so the round trip refuses them.',
+  },
 ];
 
 const byFile = new Map();

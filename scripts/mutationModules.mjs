@@ -47,4 +47,8 @@ export const FOCUSED_TESTS = {
   'server/src/detection/replyScanner.ts': ['replyScannerEdges', 'replyScanner', 'repeatedReplies'],
   'server/src/knowledge/knowledgeBase.ts': ['knowledge', 'investigations', 'hover'],
   'server/src/formats/csv.ts': ['csvScannerEdges', 'csvScanner', 'exchangeLogParser'],
+  // The bounce wording reads every reply through it, so the tests that read whole bounces reach it too.
+  // Navigation reads rows, fields and positions through it without importing it.
+  'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
+  'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

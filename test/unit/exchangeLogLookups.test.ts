@@ -51,6 +51,12 @@ describe('Exchange log lookups', () => {
     assert.deepEqual([0, 1, 2, 3, 4, 5].map((line) => rowAtLine(log, line)), [0, 0, 0, 0, 1, -1]);
   });
 
+  it('finds no row for a header line before the first row, nor in a log of headers only', () => {
+    const log = parseExchangeLog('#Version: 15.02.1544.004\n#Fields: date-time,event-id\n2026-11-23T10:00:00Z,RECEIVE\n', 'tracking');
+    assert.deepEqual([0, 1, 2].map((line) => rowAtLine(log, line)), [-1, -1, 0]);
+    assert.equal(rowAtLine(parseExchangeLog('#Fields: date-time,event-id\n', 'tracking'), 0), -1);
+  });
+
   it('finds the field under an offset: none on a comma or an empty field unless touching', () => {
     const log = parseExchangeLog(SPLIT, 'tracking');
     const [first, second] = log.rows;

@@ -42,6 +42,9 @@ describe('the sweep itself', () => {
     // Load that rose between the two measurements (CSV many commas, references): at twice the sizes
     // every doubling is within 2.18x; mixed with the quieter first measurement, 15.24 -> 42.49 is not.
     assert.equal(judgeWithLarger([1.85, 5.25, 8.32, 15.24], [6.25, 11.20, 24.43, 42.49]), true);
+    // A fresh-clone CI run (ISO-2022-JP bounce, diagnostics): a step of 3.0x between two times under
+    // the floor, 2.6x between two others at twice the sizes, each doubling above it within 2.1x.
+    assert.equal(judgeWithLarger([0.97, 2.28, 3.21, 9.77], [2.15, 5.67, 11.94, 19.98]), true);
     assert.equal(judgeWithLarger([10, 20, 40, 80], [20, 40, 80, 240]), false); // 3x on the last doubling
     assert.equal(judgeWithLarger([10, 28.3, 80, 226], [28, 80, 226, 640]), false); // n^1.5
     assert.equal(judgeWithLarger([10, 20, 40, 160], [20, 40, 160, 640]), false); // quadratic from 100k on

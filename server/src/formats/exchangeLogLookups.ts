@@ -119,29 +119,7 @@ export function offsetInRow(log: ExchangeLog, row: LogRow, line: number, charact
 
 /** UTC timestamp as Exchange writes it: yyyy-mm-ddThh:mm:ss with optional fraction, then Z. */
 export function isValidTimestamp(text: string, start: number, end: number): boolean {
-  const len = end - start;
-  if (len < 20 || len > 28) return false;
-  if (text.charCodeAt(start + 4) !== CharCode.Dash || text.charCodeAt(start + 7) !== CharCode.Dash || text.charCodeAt(start + 10) !== CharCode.UpperT
-    || text.charCodeAt(start + 13) !== CharCode.Colon || text.charCodeAt(start + 16) !== CharCode.Colon) return false;
-  // In place, with no closure over the field: this runs on every row of a log.
-  const year = digitsAt(text, start, 4);
-  const month = digitsAt(text, start + 5, 2);
-  const day = digitsAt(text, start + 8, 2);
-  const hour = digitsAt(text, start + 11, 2);
-  const minute = digitsAt(text, start + 14, 2);
-  const second = digitsAt(text, start + 17, 2);
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (day > days) return false;
-  let k = start + 19;
-  if (text.charCodeAt(k) === CharCode.Dot) {
-    k++;
-    const fractionStart = k;
-    while (k < end && digitsAt(text, k, 1) >= 0) k++;
-    if (k === fractionStart || k - fractionStart > 7) return false;
-  }
-  return k === end - 1 && text.charCodeAt(k) === CharCode.UpperZ;
+  return !Number.isNaN(utcMsAt(text, start, end));
 }
 
 /**
@@ -151,19 +129,28 @@ export function isValidTimestamp(text: string, start: number, end: number): bool
 export function timestampMs(log: ExchangeLog, field: number): number {
   if (field < 0) return Number.NaN;
   const { start, end } = fieldValueRange(log, field);
-  const { text } = log;
+  return utcMsAt(log.text, start, end);
+}
+
+/**
+ * The time `text` writes from `start` to `end` in Exchange's UTC form, or NaN. In place, with no
+ * closure and no Date object: the Problems panel checks every row's.
+ */
+function utcMsAt(text: string, start: number, end: number): number {
   const len = end - start;
-  if (len < 20 || len > 28 || text.charCodeAt(start + 10) !== CharCode.UpperT || text.charCodeAt(end - 1) !== CharCode.UpperZ) return Number.NaN;
+  if (len < 20 || len > 28 || text.charCodeAt(start + 10) !== CharCode.UpperT || text.charCodeAt(end - 1) !== CharCode.UpperZ
+    || text.charCodeAt(start + 4) !== CharCode.Dash || text.charCodeAt(start + 7) !== CharCode.Dash
+    || text.charCodeAt(start + 13) !== CharCode.Colon || text.charCodeAt(start + 16) !== CharCode.Colon) return Number.NaN;
+  // A digit out of place reads as a negative number.
   const year = digitsAt(text, start, 4);
   const month = digitsAt(text, start + 5, 2);
   const day = digitsAt(text, start + 8, 2);
   const hour = digitsAt(text, start + 11, 2);
   const minute = digitsAt(text, start + 14, 2);
   const second = digitsAt(text, start + 17, 2);
-  // A separator or digit out of place reads as a negative number; the calendar is checked by Date.UTC's round trip.
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-    || text.charCodeAt(start + 4) !== CharCode.Dash || text.charCodeAt(start + 7) !== CharCode.Dash
-    || text.charCodeAt(start + 13) !== CharCode.Colon || text.charCodeAt(start + 16) !== CharCode.Colon) return Number.NaN;
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return Number.NaN;
   let ms = 0;
   if (len > 20) {
     if (text.charCodeAt(start + 19) !== CharCode.Dot) return Number.NaN;
@@ -172,9 +159,7 @@ export function timestampMs(log: ExchangeLog, field: number): number {
     if (fraction < 0) return Number.NaN;
     ms = digits <= 3 ? fraction * 10 ** (3 - digits) : Math.floor(fraction / 10 ** (digits - 3));
   }
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Day 31 of a 30-day month (or 29 February of a common year) rolls over: not a time Exchange writes.
-  return new Date(time).getUTCDate() === day ? time : Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
 /** The number the `count` ASCII digits at `from` write; -1 when one is not a digit. */

@@ -290,26 +290,20 @@ export const EQUIVALENT_MUTANTS = [
   },
   {
     file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'k < end',
-    within: 'k < end && digitsAt(text, k, 1) >= 0',
-    reason: 'The digits stop at the Z anyway; when end - 1 is a digit, k never equals end - 1 at a Z whether the loop stops at end or later.',
+    code: 'len < 20 || len > 28',
+    reason: 'The length test only returns early: a shorter field cannot hold the T, dashes, colons, Z and two-digit second where utcMsAt reads them, and a longer one needs more than 7 fraction digits, refused below.',
   },
   {
     file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'len < 20',
-    within: 'len < 20 || len > 28',
-    reason: 'Shorter fields fail later either way: isValidTimestamp needs k = end - 1 with k from start + 19, and timestampMs would find its Z on a digit or separator place.',
+    code: 'found < 0',
+    within: 'if (found < 0) return -1;',
+    reason: 'With found -1, ends[-1] is undefined and both offset < undefined and offset === undefined are false, so -1 is returned anyway.',
   },
   {
     file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'len > 28',
-    within: 'len < 20 || len > 28',
-    reason: 'Longer fields need a fraction of eight or more digits, refused later either way (more than 7 digits in both functions).',
-  },
-  {
-    file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'k - fractionStart > 7',
-    reason: 'With len at most 28, a Z at end - 1 leaves at most 7 fraction digits; more are refused by the length test first.',
+    code: 'field < 0',
+    within: 'if (field < 0) return Number.NaN;',
+    reason: 'Field -1 has no offsets (starts[-1] is undefined), so every place utcMsAt computes is NaN: charCodeAt(NaN) reads index 0 for both the T and the Z, which one character cannot be, so the result is NaN anyway.',
   },
   {
     file: 'server/src/formats/exchangeLogLookups.ts',
@@ -320,29 +314,6 @@ export const EQUIVALENT_MUTANTS = [
     file: 'server/src/formats/exchangeLogLookups.ts',
     code: 'digits <= 3',
     reason: 'For 1 to 3 digits, fraction / 10 ** (digits - 3) is the same whole number as fraction * 10 ** (3 - digits) (checked for every value), and at 3 both give the fraction. Taking the product always is caught by .0010000 (0.9999 ms) but ignored with the rest.',
-  },
-  {
-    file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'day < 1',
-    within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31',
-    reason: 'timestampMs: day 0 (or -1 for a non-digit) rolls Date.UTC back into the month before, whose date never equals it, so the round trip refuses it.',
-  },
-  {
-    file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'day > 31',
-    reason: 'A day over 31 rolls Date.UTC into the next month, whose date is never that large, so the round trip refuses it.',
-  },
-  {
-    file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'hour < 0',
-    within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0',
-    reason: 'timestampMs: hour -1 (a non-digit) moves Date.UTC to the day before, so the round trip refuses it.',
-  },
-  {
-    file: 'server/src/formats/exchangeLogLookups.ts',
-    code: 'hour > 23',
-    within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23',
-    reason: 'timestampMs: hours 24 to 99 move Date.UTC one to four days on, never to the same date, so the round trip refuses them.',
   },
 ];
 

@@ -13,6 +13,6 @@ const LIST_NAMES = /\b(Spamhaus|SpamCop|Barracuda|SORBS|UCEPROTECT|Mailspike|PSB
 /** The block list a reply names, as written; undefined when it names none. */
 export function blockListIn(reply: string): string | undefined {
   const text = reply.length > WINDOW ? reply.slice(0, WINDOW) : reply;
-  const named = BLOCKED_USING.exec(text)?.[1] ?? LISTED_IN.exec(text)?.[1] ?? LIST_NAMES.exec(text)?.[1];
-  return named?.replace(/\.+$/, '');
+  // A zone ends on a label, so a sentence's full stop after it is never taken in.
+  return BLOCKED_USING.exec(text)?.[1] ?? LISTED_IN.exec(text)?.[1] ?? LIST_NAMES.exec(text)?.[1];
 }

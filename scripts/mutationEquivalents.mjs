@@ -289,6 +289,113 @@ export const EQUIVALENT_MUTANTS = [
     reason: 'A bound for lines past the row, which callers never pass: for a line inside the row the walk reaches it first.',
   },
   {
+    file: 'server/src/detection/blockLists.ts',
+    code: 'reply.length > WINDOW',
+    reason: 'Slicing a reply of at most WINDOW characters to WINDOW gives the same text, so slicing always (or also at exactly WINDOW) reads the same.',
+  },
+  {
+    file: 'server/src/formats/protocolLog.ts',
+    code: 'new Array<string>(log.rows.length)',
+    reason: 'Sizing the array only saves growing it: an empty array gives undefined at every index not written, as the holes of the sized one do.',
+  },
+  {
+    file: 'server/src/formats/protocolLog.ts',
+    code: 'i < log.rows.length',
+    within: 'i < log.rows.length ? rowSession[i] : undefined',
+    reason: 'Past the last row, rowSession[i] is undefined anyway, so the test (or <=) changes nothing; it only says the extra step ends the last run.',
+  },
+  {
+    file: 'server/src/knowledge/mailSystems.ts',
+    code: 'host.length > 0',
+    reason: 'No host pattern in the table matches an empty name (each needs letters of a domain), so testing the empty name gives false anyway.',
+  },
+  {
+    file: 'server/src/analysis/replyReason.ts',
+    code: '{ reason }',
+    reason: 'Only the automatic reply and delivered reasons have no actor, and classifyFailure gives neither for a failed or delayed reply.',
+  },
+  {
+    file: 'server/src/analysis/replyReason.ts',
+    code: 'hosts: []',
+    reason: 'Hosts only name Google Groups for a reply without a status; no host name is given either way, and a made-up one names no system.',
+  },
+  {
+    file: 'server/src/analysis/productContext.ts',
+    code: '{ line: 0, character: 0 }',
+    reason: 'A position without its numbers reads as offset 0 in TextDocument.offsetAt, the start either way.',
+  },
+  {
+    file: 'server/src/analysis/flow/lookFurther.ts',
+    code: '!search || !snippet',
+    reason: 'snippet is undefined whenever search is (search && ...), and every prefix in RECIPIENT_SEARCH is in the shipped catalogue (the snippet tests check it), so && decides the same.',
+  },
+  {
+    file: 'server/src/analysis/flow/lookFurther.ts',
+    code: 'if (!fills.has(search.placeholder)) return undefined;',
+    reason: 'A guard: cleanDocumentValue lets only addresses of letters, digits and ._%+- through, which always make a single-quoted literal, and both placeholders are single-quoted in their snippets.',
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: "{\n  const present = patterns.filter((p): p is RegExp => p !== undefined);\n  const flags = present[0]?.flags;\n  if (flags === undefined || /[gy]/.test(flags) || present.some((p) => p.flags !== flags || /\\\\[1-9]|\\\\k</.test(p.source))) return undefined;\n  return new RegExp(present.map((p) => `(?:${p.source})`).join('|'), flags);\n}",
+    reason: "The unions only let narrowed() skip what no pattern can match. With the shipped table (each kind's patterns share their flags, none has a back-reference) every change here builds no union (nothing is skipped) or one that matches as much or more, so who is named never changes.",
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: "unionOf(mailSystems.map((system) => system.hosts))",
+    reason: "Without the union no host is skipped before the per-system tests, which name the same systems.",
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: "unionOf(mailSystems.map((system) => system.marks))",
+    reason: "Without the union no text is skipped before the per-system tests, which name the same systems.",
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: "unionOf(mailSystems.map((system) => system.reportMarks))",
+    reason: "Without the union no report is skipped before the per-system tests, which name the same systems.",
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: "{\n    hosts: hosts && ANY_HOST ? hosts.filter((host) => host.length > 0 && ANY_HOST.test(host.toLowerCase())) : hosts,\n    texts: texts && ANY_MARK ? texts.filter((text) => ANY_MARK.test(text)) : texts,\n    report: report !== undefined && ANY_REPORT_MARK && !ANY_REPORT_MARK.test(report) ? undefined : report,\n  }",
+    reason: "Only drops hosts, texts and reports that no system's pattern matches (an empty host matches none): keeping more, or dropping a report nobody names, leaves names() with the same answer.",
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: "mailSystems\n  .slice(0, mailSystems.reduce((last, system, index) => (system.products.length > 0 ? index + 1 : last), 0))",
+    reason: "Systems after the last one with products have none: finding one of them gives [] as finding none does, so not cutting them off (or cutting elsewhere after it) answers the same.",
+  },
+  {
+    file: 'server/src/analysis/flow/flowQueries.ts',
+    code: "'always'",
+    within: "queryValue(raw, 'always')",
+    reason: "queryValue leaves a value bare only for 'when-needed'; any other word, the empty one too, quotes it as 'always' does.",
+  },
+  {
+    file: 'server/src/knowledge/messageTraceFacts.ts',
+    code: '!exactColumns.has(name)',
+    reason: 'No column name is listed twice in the shipped tables (reportColumns and cmdletColumns), so the first one is never there already.',
+  },
+  {
+    file: 'server/src/knowledge/messageTraceFacts.ts',
+    code: 'eventFacts.size < MAX_REMEMBERED_EVENTS && name.length <= 64',
+    reason: 'Only bounds what is remembered: a name not remembered is looked up again, with the same answer.',
+  },
+  {
+    file: 'server/src/knowledge/messageTraceFacts.ts',
+    code: 'fact === undefined',
+    reason: 'Looking a remembered name up again gives the answer remembered.',
+  },
+  {
+    file: 'server/src/knowledge/exchangeLogFacts.ts',
+    code: "product?.startsWith('Exchange 2016')",
+    reason: "exchangeProductOfBuild writes that product as exactly 'Exchange 2016', which ends with those words as it starts with them.",
+  },
+  {
+    file: 'server/src/analysis/writerOf.ts',
+    code: 'evidence.report !== undefined',
+    reason: "Without a report, hasReportMark tests the text 'undefined', which no system's report marks match.",
+  },
+  {
     file: 'server/src/formats/exchangeLogLookups.ts',
     code: 'len < 20 || len > 28',
     reason: 'The length test only returns early: a shorter field cannot hold the T, dashes, colons, Z and two-digit second where utcMsAt reads them, and a longer one needs more than 7 fraction digits, refused below.',

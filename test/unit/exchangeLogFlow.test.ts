@@ -325,6 +325,9 @@ describe('the block list a refusal names', () => {
     assert.equal(blockListIn('550 5.7.1 Your IP 192.0.2.1 is listed in bl.spamcop.net; see https://www.spamcop.net'), 'bl.spamcop.net');
     assert.equal(blockListIn('554 Rejected: listed at b.barracudacentral.org'), 'b.barracudacentral.org');
     assert.equal(blockListIn('550 5.7.606 Access denied, banned sending IP [192.0.2.1]. Spamhaus'), 'Spamhaus');
+    // The phrases in any case: servers write "Blocked using" and "Listed in" too.
+    assert.equal(blockListIn('554 5.7.1 Client host [192.0.2.1] Blocked using zen.spamhaus.org'), 'zen.spamhaus.org');
+    assert.equal(blockListIn('550 Your address is Listed in dnsbl.sorbs.net'), 'dnsbl.sorbs.net');
     assert.equal(blockListIn('550 5.1.1 User unknown'), undefined);
     assert.equal(blockListIn('550 5.7.1 Recipient not authorized, your IP has been found on a block list'), undefined, 'no list named');
   });

@@ -50,5 +50,7 @@ export const FOCUSED_TESTS = {
   // The bounce wording reads every reply through it, so the tests that read whole bounces reach it too.
   // Navigation reads rows, fields and positions through it without importing it.
   'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
+  // Hovers and problems reach the reply's choice through the explanation, which no test bypasses.
+  'server/src/analysis/replyChoice.ts': ['replyDecides', 'hover'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

@@ -344,6 +344,32 @@ export const EQUIVALENT_MUTANTS = [
     within: 'year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23',
     reason: 'timestampMs: hours 24 to 99 move Date.UTC one to four days on, never to the same date, so the round trip refuses them.',
   },
+  {
+    file: 'server/src/formats/mime/charset.ts',
+    code: "'windows-1252'",
+    within: `{
+  'cp932': 'shift_jis', 'x-euc-jp': 'euc-jp', 'utf8': 'utf-8', 'x-unknown': 'windows-1252', 'unknown-8bit': 'windows-1252',
+  'ansi_x3.4-1968': 'windows-1252', 'cp1252': 'windows-1252', 'latin1': 'windows-1252', 'x-user-defined': 'windows-1252',
+}`,
+    reason: 'An empty alias names no decoder, and a label without one falls back to windows-1252, the alias\'s own target.',
+  },
+  {
+    file: 'server/src/formats/mime/charset.ts',
+    code: "'utf-8'",
+    within: "label ?? 'utf-8'",
+    reason: 'An empty key is read as utf-8 by the || after the normalising, so a missing label ends there too.',
+  },
+  {
+    file: 'server/src/formats/mime/charset.ts',
+    code: 'known',
+    within: 'if (known) return known;',
+    reason: 'Only skips normalising: every label kept was stored while the key cache had room (it never holds more keys than the label cache holds labels), so the key cache returns the same charset.',
+  },
+  {
+    file: 'server/src/formats/mime/charset.ts',
+    code: '{\n    return undefined;\n  }',
+    reason: 'An empty catch block returns undefined as well.',
+  },
 ];
 
 const byFile = new Map();

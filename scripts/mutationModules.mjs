@@ -50,5 +50,7 @@ export const FOCUSED_TESTS = {
   // The bounce wording reads every reply through it, so the tests that read whole bounces reach it too.
   // Navigation reads rows, fields and positions through it without importing it.
   'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
+  // No test imports it: messages reach it through the body decoding.
+  'server/src/formats/mime/charset.ts': ['charsetEdges', 'mime'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

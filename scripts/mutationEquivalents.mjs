@@ -376,6 +376,18 @@ export const EQUIVALENT_MUTANTS = [
     within: "m[7] === undefined || m[7] === 'Z'",
     reason: 'zoneMinutes reads Z as 0 minutes too (ZONES.z), so the shortcut for Z gives the same instant.',
   },
+  {
+    file: 'server/src/formats/mime/lines.ts',
+    code: '-1',
+    within: 'private lfAt = -1;',
+    reason: 'lfFrom starts at Infinity, so the first lookup searches whatever lfAt holds.',
+  },
+  {
+    file: 'server/src/formats/mime/lines.ts',
+    code: '-1',
+    within: 'private crAt = -1;',
+    reason: 'crFrom starts at Infinity, so the first lookup searches whatever crAt holds.',
+  },
 ];
 
 const byFile = new Map();

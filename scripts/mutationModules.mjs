@@ -52,5 +52,7 @@ export const FOCUSED_TESTS = {
   'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
   // No test imports it: messages reach it through the body decoding.
   'server/src/formats/mime/charset.ts': ['charsetEdges', 'mime'],
+  // Header blocks, the MIME tree and the body decoding walk lines through it.
+  'server/src/formats/mime/lines.ts': ['linesEdges', 'mimeLines', 'mime'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

@@ -388,6 +388,30 @@ export const EQUIVALENT_MUTANTS = [
     within: 'private crAt = -1;',
     reason: 'crFrom starts at Infinity, so the first lookup searches whatever crAt holds.',
   },
+  {
+    file: 'server/src/formats/mime/contentType.ts',
+    code: "'('",
+    within: "main.includes('(')",
+    reason: 'Only skips a regular expression run: without a parenthesis the comment pattern matches nothing.',
+  },
+  {
+    file: 'server/src/formats/mime/contentType.ts',
+    code: "'*'",
+    within: "name.includes('*')",
+    reason: 'Only skips a regular expression run: the pattern needs a star, so a name without one gives null either way.',
+  },
+  {
+    file: 'server/src/formats/mime/contentType.ts',
+    code: "'\\\\'",
+    within: "val.indexOf('\\\\', 1)",
+    reason: "An empty search finds 1, which sends every value to the loop: it unquotes values without escapes as the slice does.",
+  },
+  {
+    file: 'server/src/formats/mime/contentType.ts',
+    code: "'%'",
+    within: "!encoded.includes('%')",
+    reason: 'Only skips decodeURIComponent, which returns a text without a percent sign unchanged.',
+  },
 ];
 
 const byFile = new Map();

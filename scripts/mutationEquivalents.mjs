@@ -412,6 +412,47 @@ export const EQUIVALENT_MUTANTS = [
     within: "!encoded.includes('%')",
     reason: 'Only skips decodeURIComponent, which returns a text without a percent sign unchanged.',
   },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'points.length - 1',
+    reason: 'Searching past the last point reads undefined, never <= offset, so the search ends at the same point.',
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'points.length === 0',
+    reason: 'Only an empty builder leaves no point, and then both paths read rawAt[0], undefined, and give NaN; otherwise toRaw answers as the forward path does.',
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'next === this.decodedAt[k + 1]',
+    reason: "At a point, toRaw(next) is rawAt[k + 1]; elsewhere the piece is the slice's last, whose raw stop only decides a merge (which changes no answer) and is replaced by rawEnd.",
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'k + 1',
+    within: 'this.rawAt[k + 1]!',
+    reason: 'The raw stop of a piece only decides whether the next piece merges into its run, which changes no answer.',
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'this.decodedAt.length - 1',
+    reason: 'Whether a piece extends the run before it or starts a point changes no answer: the point gets the raw offset the run would give, and no character of the run before reaches that offset, its new clamp.',
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'last >= 0',
+    reason: 'Whether a piece extends the run before it or starts a point changes no answer: the point gets the raw offset the run would give, and no character of the run before reaches that offset, its new clamp.',
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'this.rawEnd === rawStart',
+    reason: 'Whether a piece extends the run before it or starts a point changes no answer: the point gets the raw offset the run would give, and no character of the run before reaches that offset, its new clamp.',
+  },
+  {
+    file: 'server/src/formats/mime/mappedText.ts',
+    code: 'rawStop - rawStart === text.length',
+    reason: 'Whether a piece extends the run before it or starts a point changes no answer: the point gets the raw offset the run would give, and no character of the run before reaches that offset, its new clamp.',
+  },
 ];
 
 const byFile = new Map();

@@ -453,6 +453,34 @@ export const EQUIVALENT_MUTANTS = [
     code: 'rawStop - rawStart === text.length',
     reason: 'Whether a piece extends the run before it or starts a point changes no answer: the point gets the raw offset the run would give, and no character of the run before reaches that offset, its new clamp.',
   },
+  {
+    file: 'server/src/formats/mime/receivedChain.ts',
+    code: "''",
+    within: "header(block, 'date')?.value ?? ''",
+    reason: 'Without a Date header any text that holds no date gives the same undefined.',
+  },
+  {
+    file: 'server/src/formats/mime/receivedChain.ts',
+    code: 'semicolon + 1',
+    reason: 'Starting one character early adds the character before the semicolon, which a date pattern cannot join across the semicolon.',
+  },
+  {
+    file: 'server/src/formats/mime/receivedChain.ts',
+    code: "''",
+    within: "fromAt >= 0 ? path.slice(fromAt, byAt > fromAt ? byAt : path.length) : ''",
+    reason: 'Without a from keyword any text that holds no bracket or parenthesis gives no address either.',
+  },
+  {
+    file: 'server/src/formats/mime/receivedChain.ts',
+    code: "''",
+    within: "lower[i + keyword.length] ?? ''",
+    reason: 'A keyword taken at the very end of the path has no word after it, and cutting the from part before it keeps every address.',
+  },
+  {
+    file: 'server/src/formats/mime/receivedChain.ts',
+    code: 'value.length > 0',
+    reason: 'Only picks the first argument of the min in endOfLineBefore, which is past the end of the first line either way (a continuation line, or the field\'s end).',
+  },
 ];
 
 const byFile = new Map();

@@ -54,5 +54,7 @@ export const FOCUSED_TESTS = {
   'server/src/formats/mime/charset.ts': ['charsetEdges', 'mime'],
   // Header blocks, the MIME tree and the body decoding walk lines through it.
   'server/src/formats/mime/lines.ts': ['linesEdges', 'mimeLines', 'mime'],
+  // The email mode reads hops through it (Received hovers, hop hints).
+  'server/src/formats/mime/receivedChain.ts': ['receivedChainEdges', 'mime', 'bounceFeatures'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

@@ -481,6 +481,53 @@ export const EQUIVALENT_MUTANTS = [
     code: 'value.length > 0',
     reason: 'Only picks the first argument of the min in endOfLineBefore, which is past the end of the first line either way (a continuation line, or the field\'s end).',
   },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: "'<'",
+    within: "new NextOf(text, '<')",
+    reason: 'Searching for the empty string stops at every character, which the loop then reads one by one to the same text.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: "'&'",
+    within: "new NextOf(text, '&')",
+    reason: 'Searching for the empty string stops at every character, which the loop then reads one by one to the same text.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: 'close + 1',
+    within: 'indexOfCaseless(text, `</${name}`, close + 1)',
+    reason: 'The end tag cannot start at the opening tag\'s last character or its closing bracket, so searching from there finds the same one.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: 'close + 1',
+    within: 'toRaw(close + 1)',
+    reason: 'A piece\'s raw stop only decides whether the next piece merges into its run, which changes no answer, and the text\'s raw end is set at the end.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: 'semi + 1',
+    within: 'toRaw(semi + 1)',
+    reason: 'A piece\'s raw stop only decides whether the next piece merges into its run, which changes no answer, and the text\'s raw end is set at the end.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: 'raw + 1',
+    reason: 'A piece\'s raw stop only decides whether the next piece merges into its run, which changes no answer, and the text\'s raw end is set at the end.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: '-1',
+    within: 'k > amp + 1 ? k : -1',
+    reason: 'For "&;" a semi of 1 gives a slice that decodes to itself ("&;", "&" or empty), so nothing is replaced.',
+  },
+  {
+    file: 'server/src/formats/mime/htmlText.ts',
+    code: '-1',
+    within: 'if (!isAsciiLetterOrDigit(c) && c !== CharCode.Hash) return -1;',
+    reason: 'A semi of 1 gives a slice of at most "&" and one character, and no HTML reference is one character long.',
+  },
 ];
 
 const byFile = new Map();

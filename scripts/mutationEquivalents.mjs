@@ -528,6 +528,24 @@ export const EQUIVALENT_MUTANTS = [
     within: 'if (!isAsciiLetterOrDigit(c) && c !== CharCode.Hash) return -1;',
     reason: 'A semi of 1 gives a slice of at most "&" and one character, and no HTML reference is one character long.',
   },
+  {
+    file: 'server/src/formats/mime/headers.ts',
+    code: "'=?'",
+    within: "raw.includes('=?')",
+    reason: 'Only skips decodeWords, which returns a value without an encoded word unchanged.',
+  },
+  {
+    file: 'server/src/formats/mime/headers.ts',
+    code: 'false',
+    within: 'let previousSpace = false;',
+    reason: 'hasBlankRun only decides whether to collapse blanks: collapsing a value with no tab and no two blanks in a row changes nothing.',
+  },
+  {
+    file: 'server/src/formats/mime/headers.ts',
+    code: 'false',
+    within: 'return false;',
+    reason: 'hasBlankRun only decides whether to collapse blanks: collapsing a value with no tab and no two blanks in a row changes nothing.',
+  },
 ];
 
 const byFile = new Map();

@@ -546,6 +546,94 @@ export const EQUIVALENT_MUTANTS = [
     within: 'return false;',
     reason: 'hasBlankRun only decides whether to collapse blanks: collapsing a value with no tab and no two blanks in a row changes nothing.',
   },
+  {
+    file: 'server/src/formats/mime/mimeTree.ts',
+    code: "''",
+    within: "{ value: '', params: NO_PARAMS }",
+    reason: 'Without a Content-Type any value that is not type/subtype gives the default type.',
+  },
+  {
+    file: 'server/src/formats/mime/mimeTree.ts',
+    code: 'line.end - line.start',
+    reason: 'A line under three characters never matches: one dash is no delimiter, and two dashes leave an empty candidate, which no boundary is.',
+  },
+  {
+    file: 'server/src/formats/mime/mimeTree.ts',
+    code: 'at < n && !startsWithTwoDashes(text, at)',
+    reason: 'Only skips lines: returning a line start that holds no "--" makes the main loop read that line, find no delimiter and ask again from the next.',
+  },
+  {
+    file: 'server/src/formats/mime/mimeTree.ts',
+    code: "'--'",
+    within: "text.indexOf('--', at)",
+    reason: 'An empty search finds at itself: a line start is returned and read as above, any other place skips to the next line.',
+  },
+  {
+    file: 'server/src/formats/mime/mimeTree.ts',
+    code: 'pos <= line.start',
+    reason: 'enter returns the child\'s body start, past the delimiter line, so pos is never at or before it; resuming at the child\'s headers instead finds the same next boundary, as a header block stops at any boundary line.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: '64 * 1024',
+    reason: 'Which grown buffers are kept for the next bodies only saves allocations: every line writes its bytes before reading them.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: 'bytes.length <= MAX_SHARED_LINE',
+    reason: 'Which grown buffers are kept for the next bodies only saves allocations: every line writes its bytes before reading them.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: '{\n        sharedBytes = bytes;\n        sharedRaw = raw;\n      }',
+    reason: 'Which grown buffers are kept for the next bodies only saves allocations: every line writes its bytes before reading them.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: 'breakAt + 1',
+    reason: 'A piece\'s raw stop only decides whether the next piece merges into its run, which changes no answer.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: 'i + 3',
+    within: 'out.push(String.fromCharCode(byte), i, i + 3)',
+    reason: 'A piece\'s raw stop only decides whether the next piece merges into its run, which changes no answer.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: 'i + 1',
+    within: "out.push('\\n', i, i + 1)",
+    reason: 'A piece\'s raw stop only decides whether the next piece merges into its run, which changes no answer.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: "'='",
+    within: "new NextOf(body, '=', start)",
+    reason: 'Searching for the empty string stops at every character, which the loop then reads one by one to the same text.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: "'\\n'",
+    within: "new NextOf(body, '\\n', start)",
+    reason: 'Searching for the empty string stops at every character, which the loop then reads one by one to the same text.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: "'\\r'",
+    within: "new NextOf(body, '\\r', start)",
+    reason: 'Searching for the empty string stops at every character, which the loop then reads one by one to the same text.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: '-1',
+    within: 'let highStart = -1;',
+    reason: 'highStart is set at the first high byte, before any read of it.',
+  },
+  {
+    file: 'server/src/formats/mime/bodyDecoding.ts',
+    code: 'Math.min(i, end)',
+    reason: 'i passes end only after a soft break at the very end, which leaves runStart at i (no run to flush) and a raw end past a decoded text shorter than its source (no clamp reached).',
+  },
 ];
 
 const byFile = new Map();

@@ -52,5 +52,11 @@ export const FOCUSED_TESTS = {
   'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
   // Hovers and problems reach the reply's choice through the explanation, which no test bypasses.
   'server/src/analysis/replyChoice.ts': ['replyDecides', 'hover'],
+  // No test imports it: messages reach it through the body decoding.
+  'server/src/formats/mime/charset.ts': ['charsetEdges', 'mime'],
+  // Header blocks, the MIME tree and the body decoding walk lines through it.
+  'server/src/formats/mime/lines.ts': ['linesEdges', 'mimeLines', 'mime'],
+  // The email mode reads hops through it (Received hovers, hop hints).
+  'server/src/formats/mime/receivedChain.ts': ['receivedChainEdges', 'mime', 'bounceFeatures'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

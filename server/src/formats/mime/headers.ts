@@ -152,7 +152,8 @@ class ParsedField implements HeaderField {
 
 /** Offset of the colon ending a field name on the line [lineStart, lineEnd), or -1 when the line is not a field. */
 function fieldColon(text: string, lineStart: number, lineEnd: number): number {
-  const stop = Math.min(lineEnd, lineStart + MAX_NAME);
+  // The colon may follow a name of MAX_NAME characters (as in the email grammar).
+  const stop = Math.min(lineEnd, lineStart + MAX_NAME + 1);
   let sawSpace = false;
   for (let i = lineStart; i < stop; i++) {
     const c = text.charCodeAt(i);

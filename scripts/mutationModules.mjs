@@ -50,5 +50,7 @@ export const FOCUSED_TESTS = {
   // The bounce wording reads every reply through it, so the tests that read whole bounces reach it too.
   // Navigation reads rows, fields and positions through it without importing it.
   'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
+  // The mail-log hovers and problems read it without the tests importing it.
+  'server/src/knowledge/mailLogFacts.ts': ['mailLogFacts', 'mailLogMode'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

@@ -52,5 +52,7 @@ export const FOCUSED_TESTS = {
   'server/src/formats/exchangeLogLookups.ts': ['exchangeLogLookups', 'exchangeLogParser', 'exchangeLogFlow', 'exchangeLogIndexes', 'exchangeLogNavigation'],
   // The mail-log hovers and problems read it without the tests importing it.
   'server/src/knowledge/mailLogFacts.ts': ['mailLogFacts', 'mailLogMode'],
+  // The trail builder reads every sender and client through it.
+  'server/src/analysis/mailLog/sharedStrings.ts': ['sharedStrings', 'mailLogReader'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

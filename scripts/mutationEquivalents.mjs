@@ -349,6 +349,21 @@ export const EQUIVALENT_MUTANTS = [
     code: 'kept !== undefined',
     reason: 'Skipping the kept copy returns value, a string equal to it: JavaScript cannot tell equal strings apart (only memory can), and setting the same key again adds nothing.',
   },
+  {
+    file: 'server/src/analysis/mailLog/mailLogTrails.ts',
+    code: '5 * 1024 * 1024',
+    reason: 'MAX_LINE_CHARS is exported but nothing reads it: the head and event readers bound their own windows.',
+  },
+  {
+    file: 'server/src/analysis/mailLog/mailLogTrails.ts',
+    code: 'start <= text.length',
+    reason: 'The round at start = text.length reads the empty line after a final line break (or an empty log), which is no mail log line.',
+  },
+  {
+    file: 'server/src/analysis/mailLog/mailLogTrails.ts',
+    code: 'end > start',
+    reason: 'When end = start the line is empty and the character before it is the line break ending the line before (NaN at 0), never a carriage return.',
+  },
 ];
 
 const byFile = new Map();

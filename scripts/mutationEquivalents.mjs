@@ -364,6 +364,27 @@ export const EQUIVALENT_MUTANTS = [
     code: 'end > start',
     reason: 'When end = start the line is empty and the character before it is the line break ending the line before (NaN at 0), never a carriage return.',
   },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: "''",
+    within: "private body = '';",
+    reason: 'The list is reached only through fields(), whose read() sets the body before any look-up.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: 'at < body.length && this.count < MAX_FIELDS',
+    reason: 'Only bounds the work: at the end of the body the empty name stops the loop, and a name past the 24th is written past the end of the offsets array (dropped) and never found.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: 'close >= 0',
+    reason: 'A > found is after the name and its = (close >= 2), so > 0 is the same test.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: 'i < length',
+    reason: 'Both names compared end before an =, so comparing one character more compares = with =.',
+  },
 ];
 
 const byFile = new Map();

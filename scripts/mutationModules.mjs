@@ -54,5 +54,7 @@ export const FOCUSED_TESTS = {
   'server/src/knowledge/mailLogFacts.ts': ['mailLogFacts', 'mailLogMode'],
   // The trail builder reads every sender and client through it.
   'server/src/analysis/mailLog/sharedStrings.ts': ['sharedStrings', 'mailLogReader'],
+  // The mail-log events read every Postfix and Sendmail field through it.
+  'server/src/formats/mailLog/fieldList.ts': ['fieldList', 'mailLogReader', 'mailLogCorpus'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

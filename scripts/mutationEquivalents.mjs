@@ -385,6 +385,29 @@ export const EQUIVALENT_MUTANTS = [
     code: 'i < length',
     reason: 'Both names compared end before an =, so comparing one character more compares = with =.',
   },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 'from <= end',
+    reason: 'The round at from = end reads the empty piece after a final separator (or of an empty cell), which is dropped.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 's < e',
+    within: 'while (s < e && isBlank(text.charCodeAt(s))) s++;',
+    reason: 'When the blanks run on past the piece, s ends beyond e and the piece is empty (undefined) either way.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 'e > s',
+    within: 'while (e > s && isBlank(text.charCodeAt(e - 1))) e--;',
+    reason: 'e meets s only when the piece is all blanks, and then going on below s still leaves an empty piece (undefined).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 'eq > 0',
+    within: "eq > 0 ? item.text.slice(0, eq).toUpperCase() : ''",
+    reason: "At eq = 0 the key read is text.slice(0, 0), the same '' as the fallback.",
+  },
 ];
 
 const byFile = new Map();

@@ -408,6 +408,79 @@ export const EQUIVALENT_MUTANTS = [
     within: "eq > 0 ? item.text.slice(0, eq).toUpperCase() : ''",
     reason: "At eq = 0 the key read is text.slice(0, 0), the same '' as the fallback.",
   },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: '!reading || rows.length === 0',
+    reason: 'Every table comes from parseTraceTable or this function, which both remember how they read it; a table without rows gets -1 from firstRowToRead and is parsed whole all the same.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'Math.min(old.length, text.length)',
+    within: 'commonPrefix(old, text, Math.min(old.length, text.length))',
+    reason: 'Past the shorter text charCodeAt is NaN and its slices are shorter, so no comparison matches there.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'Math.min(old.length, text.length) - prefix',
+    reason: 'A longer limit only lets the common end reach into the common start: still text both versions share, so a row resumed in it reads the same.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'prefix <= reading.rowsFrom || headerIsLoose(previous)',
+    reason: 'An edit at or before rowsFrom has no row starting before it (firstRowToRead gives -1: parsed whole), and a header whose quote never closes makes no table, so previous never has one.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'text.length - old.length',
+    reason: 'With a wrong shift no previous row starts at pos - shift, so the reading goes on to the end: the same rows, read again (moved rows are new objects as fresh ones are).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'text.length - suffix',
+    reason: 'A later changed end only stops the reading later or never: the same rows, read again (moved rows are new objects as fresh ones are).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'pos < changedEnd',
+    reason: 'Resuming one row later or never gives the same rows, read again instead of moved (both are new objects).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'resumeAt >= 0',
+    reason: 'resumeAt is never 0: pos >= changedEnd >= prefix + shift, so pos - shift is past the start of the first row read again, which is before prefix.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'first < 0',
+    within: 'if (first < 0) return parseTraceTable(text);',
+    reason: 'first = 0 reads every row again from the first, which is what a full parse gives (no row before it to keep).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'first < 0',
+    within: 'if (first < 0) return -1;',
+    reason: 'With first = -1 no loose row is before it and the look-back does not run, so -1 comes back anyway; at first = 0 reading everything is parsing whole (no row to keep).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'loose < first',
+    reason: 'At loose = first, first becomes what it is.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'found === undefined',
+    reason: 'A cache: finding the first loose row again gives the same row.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: '{\n    if (pos < changedEnd) return false;\n    resumeAt = rowStartingAt(rows, pos - shift, first);\n    return resumeAt >= 0;\n  }',
+    reason: 'Never stopping reads on to the end: the same rows, read again instead of moved (both are new objects).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: '{\n  const { fields, header } = table;\n  for (let f = header.firstField; f < header.firstField + header.names.length; f++) if (fields.flags[f]! & UNTERMINATED) return true;\n  return false;\n}',
+    reason: 'A header whose quote never closes makes no table (parseTraceTable gives undefined), so no previous table has one.',
+  },
 ];
 
 const byFile = new Map();

@@ -481,6 +481,86 @@ export const EQUIVALENT_MUTANTS = [
     code: '{\n  const { fields, header } = table;\n  for (let f = header.firstField; f < header.firstField + header.names.length; f++) if (fields.flags[f]! & UNTERMINATED) return true;\n  return false;\n}',
     reason: 'A header whose quote never closes makes no table (parseTraceTable gives undefined), so no previous table has one.',
   },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '{\n  return MESSAGE_KEY_COLUMNS.flatMap((name) => {\n    const index = table.columns.get(name);\n    return index === undefined ? [] : [index];\n  });\n}',
+    reason: 'Each change leaves sameKeyAs no columns, or a column it cannot read (undefined, a string) before any present one it drops: it then answers false and the key is read as usual.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'last && this.sameKeyAs(row, last)',
+    reason: 'sameKeyAs is a shortcut: without it the key is read and the row joins the same list.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '{ last.list.push(index); return; }',
+    within: 'if (last && this.sameKeyAs(row, last)) { last.list.push(index); return; }',
+    reason: 'sameKeyAs is a shortcut: without it the key is read and the row joins the same list.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'last?.value === key',
+    reason: 'A shortcut past the Map: push() finds the same list under the key.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '{ last.list.push(index); return; }',
+    within: 'if (last?.value === key) { last.list.push(index); return; }',
+    reason: 'A shortcut past the Map: push() finds the same list under the key.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'last?.value === value',
+    reason: 'A shortcut past the Map: push() finds the same list under the value.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '(c: number): boolean => c > CharCode.Space && c < 127',
+    reason: 'Letting a blank or control character at an end be read in place only makes sameKeyAs answer false more often: keys are trimmed, so such a value never equals one, and a blank value then counts as a value.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '-1',
+    within: 'column: -1',
+    reason: 'A key read from time, sender and subject holds two NUL characters, so no ID column sameKeyAs compares it with (column 1 or -1 alike) ever has the same length: it answers false.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'if (end <= start) return end === start ? start : -1;',
+    reason: 'With flags 0 or QUOTED a value never ends before it starts; the changes only send an empty value to the printable check (which answers start or -1) or answer -1, and -1 only makes sameKeyAs answer false.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'isPrintable(table.text.charCodeAt(start)) && isPrintable(table.text.charCodeAt(end - 1))',
+    reason: 'Letting a blank or control character at an end, or the character after the value, through only makes sameKeyAs answer false more often: keys are trimmed, so such a value never equals one.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'time <= this.newest',
+    reason: 'An equal time sets newest to the value it has.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'column === last.column',
+    within: 'if (column === last.column) return false;',
+    reason: 'Every change only answers false, or goes on past the missing column to answer false: the key is then read as usual.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'column === last.column',
+    within: 'if (column === last.column) return length === last.value.length && table.text.startsWith(last.value, start);',
+    reason: 'Comparing another ID column with the last key answers true only when it holds that very string, and then the row\'s key (that column, or the one after the empty last column) is the same string; otherwise it answers false.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'length > 0',
+    reason: 'Returning false for an empty preferred column too only makes sameKeyAs answer false more often.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'flags & (ESCAPED_QUOTES | TEXT_AFTER_QUOTE)',
+    reason: 'Reading every time through parseTraceTime(traceValue) is what parseTraceTimeAt stands for (messageTraceIndex.test.ts checks they agree); only reading a quoted value in place is a change, and traceIndexEdges.test.ts kills it.',
+  },
 ];
 
 const byFile = new Map();

@@ -19,7 +19,11 @@ const DAY_FIRST = voteOf('13/12/2026 10:00:00').decide();
 describe('trace dates: the vote on slash dates', () => {
   it('is proven by a day above 12 in either place, 13 and not 12', () => {
     assert.deepEqual(orderOf(MONTH_FIRST), ['month-first', false]);
+    assert.match(MONTH_FIRST.reason, /day above 12 in second place/);
     assert.deepEqual(orderOf(DAY_FIRST), ['day-first', false]);
+    assert.match(DAY_FIRST.reason, /day above 12 in first place/);
+    // Blanks around a value do not keep it from voting.
+    assert.deepEqual(orderOf(voteOf(' 13/12/2026 10:00:00 ').decide()), ['day-first', false]);
     // 12/12 proves nothing; 13/13 is no date in either order and proves nothing either.
     assert.deepEqual(orderOf(voteOf('12/12/2026 10:00:00', '13/13/2026 10:00:00').decide()), ['day-first', true]);
   });
@@ -110,6 +114,7 @@ describe('trace dates: times', () => {
     assert.equal(parseTraceTime('11/20/2026 1:05:00 PM', MONTH_FIRST), utcMs('2026-11-20T13:05:00Z'));
     assert.equal(parseTraceTime('11/20/2026 11:05 a.m.', MONTH_FIRST), utcMs('2026-11-20T11:05:00Z'));
     assert.equal(parseTraceTime('11/20/2026 11:05pm', MONTH_FIRST), utcMs('2026-11-20T23:05:00Z'));
+    assert.equal(parseTraceTime('11/20/2026 1:05 p.m.', MONTH_FIRST), utcMs('2026-11-20T13:05:00Z'));
     assert.ok(Number.isNaN(parseTraceTime('11/20/2026 0:05:00 AM', MONTH_FIRST)));
     assert.ok(Number.isNaN(parseTraceTime('11/20/2026 13:05:00 PM', MONTH_FIRST)));
   });
@@ -123,6 +128,10 @@ describe('trace dates: times', () => {
     assert.equal(parseTraceTime('2000-02-29T10:00:00', MONTH_FIRST), utcMs('2000-02-29T10:00:00Z'));
     assert.equal(parseTraceTime('2024-02-29T23:59:59Z', MONTH_FIRST), utcMs('2024-02-29T23:59:59Z'));
     assert.equal(parseTraceTime('31.12.2026 23:59:59', MONTH_FIRST), utcMs('2026-12-31T23:59:59Z'));
+    // The first day of the year, in each form.
+    assert.equal(parseTraceTime('01.01.2026 00:00', MONTH_FIRST), utcMs('2026-01-01T00:00:00Z'));
+    assert.equal(parseTraceTime('2026-01-01T00:00:00', MONTH_FIRST), utcMs('2026-01-01T00:00:00Z'));
+    assert.equal(parseTraceTimeAt('2026-01-01T00:00:00Z', 0, 20, MONTH_FIRST), utcMs('2026-01-01T00:00:00Z'));
     assert.equal(parseTraceTime('30.04.2026 10:00', MONTH_FIRST), utcMs('2026-04-30T10:00:00Z'));
     assert.equal(parseTraceTime('28.02.2026 10:00', MONTH_FIRST), utcMs('2026-02-28T10:00:00Z'));
     // Date.UTC reads year 96 as 1996, a leap year; 99 as 1999, not one.

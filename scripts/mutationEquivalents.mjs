@@ -712,6 +712,223 @@ export const EQUIVALENT_MUTANTS = [
     code: 'Math.min(i, end)',
     reason: 'i passes end only after a soft break at the very end, which leaves runStart at i (no run to flush) and a raw end past a decoded text shorter than its source (no clamp reached).',
   },
+  {
+    file: 'server/src/analysis/mailLog/sharedStrings.ts',
+    code: 'kept !== undefined',
+    reason: 'Skipping the kept copy returns value, a string equal to it: JavaScript cannot tell equal strings apart (only memory can), and setting the same key again adds nothing.',
+  },
+  {
+    file: 'server/src/analysis/mailLog/mailLogTrails.ts',
+    code: '5 * 1024 * 1024',
+    reason: 'MAX_LINE_CHARS is exported but nothing reads it: the head and event readers bound their own windows.',
+  },
+  {
+    file: 'server/src/analysis/mailLog/mailLogTrails.ts',
+    code: 'start <= text.length',
+    reason: 'The round at start = text.length reads the empty line after a final line break (or an empty log), which is no mail log line.',
+  },
+  {
+    file: 'server/src/analysis/mailLog/mailLogTrails.ts',
+    code: 'end > start',
+    reason: 'When end = start the line is empty and the character before it is the line break ending the line before (NaN at 0), never a carriage return.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: "''",
+    within: "private body = '';",
+    reason: 'The list is reached only through fields(), whose read() sets the body before any look-up.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: 'at < body.length && this.count < MAX_FIELDS',
+    reason: 'Only bounds the work: at the end of the body the empty name stops the loop, and a name past the 24th is written past the end of the offsets array (dropped) and never found.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: 'close >= 0',
+    reason: 'A > found is after the name and its = (close >= 2), so > 0 is the same test.',
+  },
+  {
+    file: 'server/src/formats/mailLog/fieldList.ts',
+    code: 'i < length',
+    reason: 'Both names compared end before an =, so comparing one character more compares = with =.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 'from <= end',
+    reason: 'The round at from = end reads the empty piece after a final separator (or of an empty cell), which is dropped.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 's < e',
+    within: 'while (s < e && isBlank(text.charCodeAt(s))) s++;',
+    reason: 'When the blanks run on past the piece, s ends beyond e and the piece is empty (undefined) either way.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 'e > s',
+    within: 'while (e > s && isBlank(text.charCodeAt(e - 1))) e--;',
+    reason: 'e meets s only when the piece is all blanks, and then going on below s still leaves an empty piece (undefined).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceFields.ts',
+    code: 'eq > 0',
+    within: "eq > 0 ? item.text.slice(0, eq).toUpperCase() : ''",
+    reason: "At eq = 0 the key read is text.slice(0, 0), the same '' as the fallback.",
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: '!reading || rows.length === 0',
+    reason: 'Every table comes from parseTraceTable or this function, which both remember how they read it; a table without rows gets -1 from firstRowToRead and is parsed whole all the same.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'Math.min(old.length, text.length)',
+    within: 'commonPrefix(old, text, Math.min(old.length, text.length))',
+    reason: 'Past the shorter text charCodeAt is NaN and its slices are shorter, so no comparison matches there.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'Math.min(old.length, text.length) - prefix',
+    reason: 'A longer limit only lets the common end reach into the common start: still text both versions share, so a row resumed in it reads the same.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'prefix <= reading.rowsFrom || headerIsLoose(previous)',
+    reason: 'An edit at or before rowsFrom has no row starting before it (firstRowToRead gives -1: parsed whole), and a header whose quote never closes makes no table, so previous never has one.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'text.length - old.length',
+    reason: 'With a wrong shift no previous row starts at pos - shift, so the reading goes on to the end: the same rows, read again (moved rows are new objects as fresh ones are).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'text.length - suffix',
+    reason: 'A later changed end only stops the reading later or never: the same rows, read again (moved rows are new objects as fresh ones are).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'pos < changedEnd',
+    reason: 'Resuming one row later or never gives the same rows, read again instead of moved (both are new objects).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'resumeAt >= 0',
+    reason: 'resumeAt is never 0: pos >= changedEnd >= prefix + shift, so pos - shift is past the start of the first row read again, which is before prefix.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'first < 0',
+    within: 'if (first < 0) return parseTraceTable(text);',
+    reason: 'first = 0 reads every row again from the first, which is what a full parse gives (no row before it to keep).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'first < 0',
+    within: 'if (first < 0) return -1;',
+    reason: 'With first = -1 no loose row is before it and the look-back does not run, so -1 comes back anyway; at first = 0 reading everything is parsing whole (no row to keep).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'loose < first',
+    reason: 'At loose = first, first becomes what it is.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: 'found === undefined',
+    reason: 'A cache: finding the first loose row again gives the same row.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: '{\n    if (pos < changedEnd) return false;\n    resumeAt = rowStartingAt(rows, pos - shift, first);\n    return resumeAt >= 0;\n  }',
+    reason: 'Never stopping reads on to the end: the same rows, read again instead of moved (both are new objects).',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceReparse.ts',
+    code: '{\n  const { fields, header } = table;\n  for (let f = header.firstField; f < header.firstField + header.names.length; f++) if (fields.flags[f]! & UNTERMINATED) return true;\n  return false;\n}',
+    reason: 'A header whose quote never closes makes no table (parseTraceTable gives undefined), so no previous table has one.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '{\n  return MESSAGE_KEY_COLUMNS.flatMap((name) => {\n    const index = table.columns.get(name);\n    return index === undefined ? [] : [index];\n  });\n}',
+    reason: 'Each change leaves sameKeyAs no columns, or a column it cannot read (undefined, a string) before any present one it drops: it then answers false and the key is read as usual.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'last && this.sameKeyAs(row, last)',
+    reason: 'sameKeyAs is a shortcut: without it the key is read and the row joins the same list.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '{ last.list.push(index); return; }',
+    within: 'if (last && this.sameKeyAs(row, last)) { last.list.push(index); return; }',
+    reason: 'sameKeyAs is a shortcut: without it the key is read and the row joins the same list.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'last?.value === key',
+    reason: 'A shortcut past the Map: push() finds the same list under the key.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '{ last.list.push(index); return; }',
+    within: 'if (last?.value === key) { last.list.push(index); return; }',
+    reason: 'A shortcut past the Map: push() finds the same list under the key.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'last?.value === value',
+    reason: 'A shortcut past the Map: push() finds the same list under the value.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '(c: number): boolean => c > CharCode.Space && c < 127',
+    reason: 'Letting a blank or control character at an end be read in place only makes sameKeyAs answer false more often: keys are trimmed, so such a value never equals one, and a blank value then counts as a value.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: '-1',
+    within: 'column: -1',
+    reason: 'A key read from time, sender and subject holds two NUL characters, so no ID column sameKeyAs compares it with (column 1 or -1 alike) ever has the same length: it answers false.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'if (end <= start) return end === start ? start : -1;',
+    reason: 'With flags 0 or QUOTED a value never ends before it starts; the changes only send an empty value to the printable check (which answers start or -1) or answer -1, and -1 only makes sameKeyAs answer false.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'isPrintable(table.text.charCodeAt(start)) && isPrintable(table.text.charCodeAt(end - 1))',
+    reason: 'Letting a blank or control character at an end, or the character after the value, through only makes sameKeyAs answer false more often: keys are trimmed, so such a value never equals one.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'time <= this.newest',
+    reason: 'An equal time sets newest to the value it has.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'column === last.column',
+    within: 'if (column === last.column) return false;',
+    reason: 'Every change only answers false, or goes on past the missing column to answer false: the key is then read as usual.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'column === last.column',
+    within: 'if (column === last.column) return length === last.value.length && table.text.startsWith(last.value, start);',
+    reason: 'Comparing another ID column with the last key answers true only when it holds that very string, and then the row\'s key (that column, or the one after the empty last column) is the same string; otherwise it answers false.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'length > 0',
+    reason: 'Returning false for an empty preferred column too only makes sameKeyAs answer false more often.',
+  },
+  {
+    file: 'server/src/formats/messageTrace/traceIndex.ts',
+    code: 'flags & (ESCAPED_QUOTES | TEXT_AFTER_QUOTE)',
+    reason: 'Reading every time through parseTraceTime(traceValue) is what parseTraceTimeAt stands for (messageTraceIndex.test.ts checks they agree); only reading a quoted value in place is a change, and traceIndexEdges.test.ts kills it.',
+  },
 ];
 
 const byFile = new Map();

@@ -58,5 +58,14 @@ export const FOCUSED_TESTS = {
   'server/src/formats/mime/lines.ts': ['linesEdges', 'mimeLines', 'mime'],
   // The email mode reads hops through it (Received hovers, hop hints).
   'server/src/formats/mime/receivedChain.ts': ['receivedChainEdges', 'mime', 'bounceFeatures'],
+  // The mail-log hovers and problems read it without the tests importing it.
+  'server/src/knowledge/mailLogFacts.ts': ['mailLogFacts', 'mailLogMode'],
+  // The trail builder reads every sender and client through it.
+  'server/src/analysis/mailLog/sharedStrings.ts': ['sharedStrings', 'mailLogReader'],
+  // The mail-log events read every Postfix and Sendmail field through it.
+  'server/src/formats/mailLog/fieldList.ts': ['fieldList', 'mailLogReader', 'mailLogCorpus'],
+  // The trace verdicts reach it through the problems without importing it (messageTraces.test.ts reaches it too, but with
+  // it a run was estimated at 75 minutes on the shared machine).
+  'server/src/analysis/messageTraceOutcomes.ts': ['messageTraceOutcomesEdges', 'messageTraceIndex', 'messageTraceVerdicts'],
   'server/src/detection/phraseMatcher.ts': ['phraseMatcherEdges', 'bounceKnowledge', 'bounceClassify', ...BOUNCE_READING],
 };

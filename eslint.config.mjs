@@ -44,7 +44,7 @@ const bareNumber = "Literal[raw=/^(\\d|0x)/]";
 const bareCharCodeMessage = 'Name the character: compare with a CharCode member (server/src/common/charCode.ts), not a bare number.';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', '.bench/**', '.scratch/**', '.stryker-tmp/**', 'test-results/**', 'test/fixtures/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', '.bench/**', '.scratch/**', '.stryker-tmp/**', '.mutation-build/**', 'test-results/**', 'test/fixtures/**', '**/*.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

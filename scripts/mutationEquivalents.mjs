@@ -396,6 +396,51 @@ export const EQUIVALENT_MUTANTS = [
     reason: "Without a report, hasReportMark tests the text 'undefined', which no system's report marks match.",
   },
   {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "1 / 8",
+    reason: "Only the first guess of the field store's size: a store too small grows, one too large is cut, and the fields are the same.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "text.length * this.fieldsPerChar * 1.125",
+    reason: "Only sizes the field store: a store too small grows, one too large is cut, and the fields are the same.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "if (text.length > 0) this.fieldsPerChar = log.fields.length / text.length;",
+    reason: "Only updates the size guess for the next part's field store; the fields read are the same whatever it is.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "if (cutInText > 0) {\n      const part = this.pending + text.slice(0, cutInText);\n      this.pending = text.slice(cutInText);\n      return this.parse(part, true);\n    }",
+    reason: "The fast path for new text that holds a record start itself: without it the held text and the new one are searched together and cut at the same record start; read as the last part instead, a part that ends before a record start stops an open quote there just the same.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "cut <= 0",
+    reason: "lastRecordStart and lastLineStart give -1 or an offset after a line break, never 0.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "this.parse(part, false)",
+    reason: "At the text's end an open quote stops at the end whether the end counts as a record start or not, so reading the last part as one more changes nothing.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "text.length - RECORD_START_SPAN - 1",
+    reason: "Only where the backward search starts: a line start nearer the end cannot show a whole record start (startsRecord then reads past the end) except a directive's #, and cutting before that line gives the same rows.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "at >= from",
+    reason: "A line break exactly at from was searched already before the new text came; missing it holds the text to the next record start, which gives the same rows.",
+  },
+  {
+    file: 'server/src/formats/exchangeLogParts.ts',
+    code: "at > 0 ? text.lastIndexOf('\\n', at - 1) : -1",
+    reason: "Trying only the last line break holds the text longer when it is no record start: the next cut gives the same rows, and the held text stays under maxPending.",
+  },
+  {
     file: 'server/src/formats/exchangeLogLookups.ts',
     code: 'len < 20 || len > 28',
     reason: 'The length test only returns early: a shorter field cannot hold the T, dashes, colons, Z and two-digit second where utcMsAt reads them, and a longer one needs more than 7 fraction digits, refused below.',

@@ -104,6 +104,39 @@ describe('problems of a text read in parts', () => {
     assert.ok(log, 'cut once 1,200 characters are held');
     assert.equal(log.text.length, 1200);
   });
+
+  it('held text at the bound is cut after its last line break, LF or a lone CR, and held no longer at exactly the bound', () => {
+    const afterLf = new ExchangeLogParts('tracking', 1000);
+    assert.equal(afterLf.push(`${'x'.repeat(600)}\n${'y'.repeat(300)}`), undefined);
+    assert.equal(afterLf.push('z'.repeat(200))?.text, `${'x'.repeat(600)}\n`);
+    assert.equal(afterLf.finish()?.text, `${'y'.repeat(300)}${'z'.repeat(200)}`);
+    const afterCr = new ExchangeLogParts('tracking', 1000);
+    assert.equal(afterCr.push(`${'x'.repeat(600)}\r${'y'.repeat(600)}`)?.text, `${'x'.repeat(600)}\r`);
+    // A CR as the last character may be half of a CRLF: not a line start yet, so the whole is cut.
+    const crAtEnd = new ExchangeLogParts('tracking', 1000);
+    assert.equal(crAtEnd.push(`${'x'.repeat(500)}\n${'y'.repeat(500)}\r`)?.text.length, 501);
+    const breakFirst = new ExchangeLogParts('tracking', 1000);
+    assert.equal(breakFirst.push(`\n${'x'.repeat(1000)}`)?.text, '\n');
+    const atBound = new ExchangeLogParts('tracking', 1000);
+    assert.equal(atBound.push('x'.repeat(1000))?.text.length, 1000);
+  });
+
+  it('a record start completed by the next piece cuts the held text there', () => {
+    const parts = new ExchangeLogParts('tracking');
+    // The line break is one character before the held text's last RECORD_START_SPAN (11): the earliest
+    // place the next piece can complete a record start the held text could not show whole.
+    assert.equal(parts.push('ab\n2026-11-23'), undefined, 'the last line is not seen whole yet');
+    assert.equal(parts.push('T10:00:01.000Z,tail')?.text, 'ab\n');
+    assert.equal(parts.finish()?.text, '2026-11-23T10:00:01.000Z,tail');
+  });
+
+  it('finish gives what is held once, and nothing when nothing is held', () => {
+    assert.equal(new ExchangeLogParts('tracking').finish(), undefined);
+    const parts = new ExchangeLogParts('tracking');
+    assert.equal(parts.push('no record start yet'), undefined);
+    assert.equal(parts.finish()?.text, 'no record start yet');
+    assert.equal(parts.finish(), undefined);
+  });
 });
 
 describe('structured fields of problems (Diagnostic.data)', () => {

@@ -43,10 +43,13 @@ describe('detectors on random and mutated text', () => {
     fc.assert(fc.property(mutatedLine, (s) => assertWellFormed(s)), { numRuns: 3000 });
   });
 
-  it('hover and validation survive any document and position, and answer only about the codes there', async () => {
+  it('hover and validation survive any document and position; where no family claims the text, they answer only about the codes there', async () => {
     await fc.assert(fc.asyncProperty(fc.array(mutatedLine, { maxLength: 6 }), fc.nat(), fc.nat(), async (lines, line, character) => {
       const document = TextDocument.create('file:///fuzz.log', 'log', 1, lines.join('\n'));
       const position = { line: line % (lines.length + 1), character: character % 400 };
+      // A mutated line can still be a mail-log line, which the mail-log family claims: it hovers on
+      // times and queue ids too, and puts a recipient's problem on its address.
+      const claimed = service.isFamilyDocument(document);
       const hover = service.doHover(document, position);
       if (hover) {
         // A hover covers the code under the cursor, on the cursor's line, and says something.
@@ -54,7 +57,7 @@ describe('detectors on random and mutated text', () => {
         assert.equal(hover.range.start.line, position.line);
         assert.ok(hover.range.start.character <= position.character && position.character <= hover.range.end.character);
         const covered = document.getText(hover.range);
-        assert.ok(scanTokens(covered).length > 0, `hover on "${covered}", which holds no code`);
+        if (!claimed) assert.ok(scanTokens(covered).length > 0, `hover on "${covered}", which holds no code`);
       }
       for (const diagnostic of await service.doValidation(document)) {
         const message = String(diagnostic.message as string);
@@ -62,6 +65,7 @@ describe('detectors on random and mutated text', () => {
         // a warning (RFC 5321 4.2.1: permanent and transient negative replies).
         const covered = document.getText(diagnostic.range);
         assert.ok(covered.length > 0 && document.offsetAt(diagnostic.range.end) <= document.getText().length);
+        if (claimed) continue;
         const first = scanTokens(covered)[0];
         assert.ok(first, `a problem on "${covered}", which holds no code`);
         const severity = { 5: 1, 4: 2 }[first.text[0] as '4' | '5'];
